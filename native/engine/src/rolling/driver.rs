@@ -1,0 +1,95 @@
+//! Generic add/remove window driver shared by the incremental kernels.
+//!
+//! The driver owns the NaN bookkeeping so aggregators only ever see valid
+//! (non-NaN) values: a NaN entering the window bumps a counter instead of
+//! touching the aggregate, so nothing has to be "un-poisoned" when it
+//! leaves. To stop floating-point drift from many add/remove pairs, the
+//! aggregate is rebuilt from the window contents every `REBUILD_EVERY`
+//! outputs (amortised cost O(w / REBUILD_EVERY) per step), and whenever the
+//! aggregate reports that cancellation may have cost it precision.
+
+/// How often (in steps) the aggregate is recomputed from scratch.
+const REBUILD_EVERY: usize = 512;
+
+/// An incrementally maintained aggregate over the valid values of a window.
+pub trait WindowAgg<I: Copy> {
+    /// A value enters the window.
+    fn add(&mut self, x: I);
+    /// The oldest value leaves the window (always one previously added).
+    fn remove(&mut self, x: I);
+    /// Forget everything (used before a rebuild).
+    fn clear(&mut self);
+    /// The statistic for a full window of `w` valid values.
+    fn value(&self, w: usize) -> f64;
+    /// True when cancellation may have eaten the aggregate's precision
+    /// (e.g. a variance that fell far below the largest one it held): the
+    /// driver then rebuilds it from the window contents.
+    fn degraded(&self) -> bool {
+        false
+    }
+}
+
+/// Run `agg` over `len` inputs produced by `get`, writing one output per
+/// input into `out`. `valid` says whether an input counts (not NaN).
+pub fn drive<I, A, G, V>(len: usize, w: usize, get: G, valid: V, agg: &mut A, out: &mut [f64])
+where
+    I: Copy,
+    A: WindowAgg<I>,
+    G: Fn(usize) -> I,
+    V: Fn(I) -> bool,
+{
+    debug_assert!(w >= 1);
+    let n = len.min(out.len());
+    let mut invalid = 0usize;
+    let mut since_rebuild = 0usize;
+    agg.clear();
+    for t in 0..n {
+        let x = get(t);
+        if valid(x) {
+            agg.add(x);
+        } else {
+            invalid += 1;
+        }
+        if t >= w {
+            let old = get(t - w);
+            if valid(old) {
+                agg.remove(old);
+            } else {
+                invalid -= 1;
+            }
+        }
+        if t + 1 < w {
+            out[t] = f64::NAN;
+            continue;
+        }
+        since_rebuild += 1;
+        if since_rebuild >= REBUILD_EVERY || agg.degraded() {
+            since_rebuild = 0;
+            agg.clear();
+            for s in (t + 1 - w)..=t {
+                let v = get(s);
+                if valid(v) {
+                    agg.add(v);
+                }
+            }
+        }
+        out[t] = if invalid > 0 { f64::NAN } else { agg.value(w) };
+    }
+}
+
+/// Convenience wrapper for the common single-series case.
+pub fn drive_series<A: WindowAgg<f64>>(xs: &[f64], w: usize, agg: &mut A, out: &mut [f64]) {
+    drive(xs.len(), w, |t| xs[t], |x: f64| !x.is_nan(), agg, out);
+}
+
+/// Convenience wrapper for two aligned series (covariance, correlation).
+pub fn drive_pair<A: WindowAgg<(f64, f64)>>(
+    xs: &[f64],
+    ys: &[f64],
+    w: usize,
+    agg: &mut A,
+    out: &mut [f64],
+) {
+    let n = xs.len().min(ys.len());
+    drive(n, w, |t| (xs[t], ys[t]), |(x, y): (f64, f64)| !x.is_nan() && !y.is_nan(), agg, out);
+}

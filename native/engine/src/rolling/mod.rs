@@ -1,0 +1,15 @@
+//! Rolling-window kernels over one contiguous series.
+//!
+//! Common rules (pandas `rolling(w, min_periods=w)`): output `t` is NaN until
+//! a full window `[t-w+1, t]` is available, and NaN whenever any value in the
+//! window is NaN. Each kernel family lives in its own file; the incremental
+//! ones share the generic add/remove driver in [`driver`].
+
+pub mod driver;
+pub mod ema;
+pub mod mean;
+pub mod var;
+
+pub use ema::ema;
+pub use mean::{rolling_mean, rolling_sum};
+pub use var::rolling_std;
