@@ -1,0 +1,41 @@
+import { join } from 'node:path'
+import { createBackend } from '../host/backend'
+import { appRoot } from '../engine/native'
+import { startServer } from '../serve/server'
+import { printSampleProgress } from './progress'
+
+export interface ServeArgs {
+  dataDir: string
+  host: string
+  port: number
+  workers?: number
+}
+
+export async function serve(args: ServeArgs): Promise<void> {
+  if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
+    console.warn(`alphadesk: listening on ${args.host}: anyone who can reach it and has the token can use this backend`)
+  }
+  const backend = createBackend({ dataDir: args.dataDir, mode: 'browser', workers: args.workers })
+  const stopProgress = printSampleProgress(backend)
+  const server = await startServer({
+    backend,
+    staticDir: join(appRoot(), 'out', 'renderer'),
+    host: args.host,
+    port: args.port,
+  })
+  console.log(`alphadesk browser mode (data: ${args.dataDir})`)
+  console.log(`open: ${server.url}`)
+  backend.sample.ready.then(() => {
+    stopProgress()
+    const s = backend.sample.state
+    if (s.state === 'done') console.log(`sample data: ${s.message ?? 'already in the database'}`)
+    if (s.state === 'failed') console.error(`sample data import failed: ${s.message}`)
+  })
+  const shutdown = async () => {
+    await server.close()
+    await backend.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}

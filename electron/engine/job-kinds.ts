@@ -1,0 +1,32 @@
+import type { IndicatorKind, IndicatorSeries, SummaryStats } from '../contract'
+
+/**
+ * Every job a worker runs: its payload and its result. Declared once; the pool's `run`
+ * and the worker's handler table are both typed from it.
+ */
+export interface JobKinds {
+  indicator: {
+    payload: { instrumentId: number; kind: IndicatorKind; window: number }
+    result: IndicatorSeries
+  }
+  summary: {
+    payload: { instrumentId: number }
+    result: SummaryStats
+  }
+  /** Test and diagnostics: sleeps in steps, reporting progress (proves cancel and progress). */
+  'selftest.sleep': { payload: { steps: number; stepMs: number }; result: { steps: number } }
+  /** Test only: aborts the worker process from native code (proves crash isolation). */
+  'selftest.abort': { payload: Record<string, never>; result: never }
+}
+export type JobKind = keyof JobKinds
+export type JobPayload<K extends JobKind> = JobKinds[K]['payload']
+export type JobResult<K extends JobKind> = JobKinds[K]['result']
+
+/** Messages between the pool and a worker process. */
+export type ToWorker = { type: 'run'; jobId: string; kind: JobKind; payload: unknown }
+
+export type FromWorker =
+  | { type: 'ready'; engineVersion: string }
+  | { type: 'progress'; jobId: string; done: number; total: number; message?: string }
+  | { type: 'result'; jobId: string; value: unknown }
+  | { type: 'error'; jobId: string; error: import('../contract').ErrorData }

@@ -1,0 +1,47 @@
+import type { SampleImportState } from '../contract'
+import type { Db } from '../db/open'
+import { importSampleData, sampleImported } from '../services/market'
+import type { EventBus } from './event-bus'
+
+/**
+ * First run: imports the bundled real sample data into the app database, reporting
+ * progress to every renderer. Later runs find it there and do nothing.
+ */
+export class SampleData {
+  state: SampleImportState = { state: 'idle', phase: '', done: 0, total: 0, etaMs: null, message: null }
+  readonly ready: Promise<void>
+
+  constructor(db: Db, resourcesDataDir: string, private readonly bus: EventBus, enabled: boolean) {
+    this.ready = enabled && !sampleImported(db) ? this.importNow(db, resourcesDataDir) : this.alreadyThere(db)
+  }
+
+  private async alreadyThere(db: Db): Promise<void> {
+    this.state = { ...this.state, state: sampleImported(db) ? 'done' : 'idle' }
+  }
+
+  private async importNow(db: Db, dir: string): Promise<void> {
+    const started = Date.now()
+    this.update({ state: 'running', phase: 'starting', done: 0, total: 0, etaMs: null, message: null })
+    try {
+      const summary = await importSampleData(db, dir, ({ phase, done, total }) => {
+        const elapsed = Date.now() - started
+        const etaMs = done > 0 && total > 0 ? Math.round((elapsed / done) * (total - done)) : null
+        this.update({ state: 'running', phase, done, total, etaMs, message: null })
+      })
+      this.update({
+        ...this.state,
+        state: 'done',
+        phase: 'done',
+        etaMs: 0,
+        message: `imported ${JSON.stringify(summary)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      })
+    } catch (err) {
+      this.update({ ...this.state, state: 'failed', etaMs: null, message: err instanceof Error ? err.message : String(err) })
+    }
+  }
+
+  private update(state: SampleImportState): void {
+    this.state = state
+    this.bus.emit('sample.import', state)
+  }
+}

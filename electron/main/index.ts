@@ -1,0 +1,42 @@
+/** Electron entry: lifecycle only. Everything else is the host-agnostic backend. */
+import { app, BrowserWindow } from 'electron'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createBackend, type Backend } from '../host/backend'
+import { wireIpc } from './ipc'
+import { denyPermissions } from './security'
+import { utilityWorkerSpawner } from './utility-worker'
+import { createMainWindow } from './window'
+
+const mainDir = dirname(fileURLToPath(import.meta.url))
+const appRoot = join(mainDir, '..', '..')
+
+// better-sqlite3 inside Electron needs an Electron-ABI build (scripts/electron-sqlite.mjs);
+// Node (tests, CLI, serve) keeps the default build, so neither breaks the other.
+const electronSqlite = join(appRoot, 'native-electron', 'better_sqlite3.node')
+if (existsSync(electronSqlite)) process.env.ALPHADESK_SQLITE_BINDING = electronSqlite
+
+let backend: Backend | null = null
+
+app.whenReady().then(() => {
+  denyPermissions()
+  backend = createBackend({
+    dataDir: app.getPath('userData'),
+    mode: 'electron',
+    spawnWorker: (dbPath) => utilityWorkerSpawner(dbPath, mainDir),
+  })
+  wireIpc(backend)
+  createMainWindow(mainDir)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(mainDir)
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('will-quit', () => {
+  void backend?.close()
+})
