@@ -1,0 +1,146 @@
+import type { DateFormat } from '../../../contract'
+import { ymdToUnix } from '../time'
+
+/** A date format other than 'auto'. */
+export type ConcreteDateFormat = Exclude<DateFormat, 'auto'>
+
+// Date-only or date + time; a trailing zone marker is accepted and ignored (we keep the wall clock).
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/
+const SLASH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?)?$/
+const UNIX = /^-?\d+(?:\.\d+)?$/
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?$/
+const TIME_COMPACT = /^(\d{2})(\d{2})(\d{2})?$/
+
+function timeOfDay(h: number, mi: number, s: number, ampm: string | undefined): number | null {
+  if (ampm) {
+    if (h < 1 || h > 12) return null
+    const pm = ampm.toLowerCase() === 'pm'
+    h = (h % 12) + (pm ? 12 : 0)
+  }
+  if (h > 23 || mi > 59 || s > 59) return null
+  return h * 3600 + mi * 60 + s
+}
+
+function withTime(day: number | null, m: RegExpExecArray, at: number): number | null {
+  if (day === null) return null
+  if (m[at] === undefined) return day
+  const t = timeOfDay(+m[at], +m[at + 1], m[at + 2] ? +m[at + 2] : 0, m[at + 3])
+  return t === null ? null : day + t
+}
+
+/** Parses one date (or date-time) cell in a given format: unix seconds (wall clock as UTC), or null. */
+export function parseDate(raw: string, format: ConcreteDateFormat): number | null {
+  const text = raw.trim()
+  let m: RegExpExecArray | null
+  switch (format) {
+    case 'YYYY-MM-DD':
+      m = ISO.exec(text)
+      return m ? withTime(ymdToUnix(+m[1], +m[2], +m[3]), m, 4) : null
+    case 'YYYYMMDD':
+      m = COMPACT.exec(text)
+      return m ? ymdToUnix(+m[1], +m[2], +m[3]) : null
+    case 'MM/DD/YYYY':
+    case 'M/D/YYYY H:MM':
+      m = SLASH.exec(text)
+      return m ? withTime(ymdToUnix(+m[3], +m[1], +m[2]), m, 4) : null
+    case 'DD/MM/YYYY':
+      m = SLASH.exec(text)
+      return m ? withTime(ymdToUnix(+m[3], +m[2], +m[1]), m, 4) : null
+    case 'unix': {
+      if (!UNIX.test(text)) return null
+      const n = Number(text)
+      // Milliseconds when it cannot be seconds (> year 5138).
+      return Math.floor(Math.abs(n) >= 1e11 ? n / 1000 : n)
+    }
+  }
+}
+
+/** Parses a time-of-day cell (H:MM, H:MM:SS, optional AM/PM, or HHMM / HHMMSS): seconds after midnight, or null. */
+export function parseTimeOfDay(raw: string): number | null {
+  const text = raw.trim()
+  let m = TIME.exec(text)
+  if (m) return timeOfDay(+m[1], +m[2], m[3] ? +m[3] : 0, m[4])
+  m = TIME_COMPACT.exec(text)
+  if (m) return timeOfDay(+m[1], +m[2], m[3] ? +m[3] : 0, undefined)
+  return null
+}
+
+/** A cached parser for one format: daily files repeat each date once per symbol. */
+export function makeDateParser(format: ConcreteDateFormat): (raw: string) => number | null {
+  const cache = new Map<string, number | null>()
+  return (raw) => {
+    let v = cache.get(raw)
+    if (v === undefined) {
+      v = parseDate(raw, format)
+      if (cache.size > 200_000) cache.clear()
+      cache.set(raw, v)
+    }
+    return v
+  }
+}
+
+export type DateDetection =
+  | { format: ConcreteDateFormat; hasTime: boolean; ambiguous: boolean; note?: string }
+  | { format: null; badValue: string | null; reason: string }
+
+/**
+ * Picks the format of a column from its first non-empty values. Day/month order of
+ * slash dates is settled by any part above 12; when none is, MM/DD is assumed and the
+ * result says it was ambiguous.
+ */
+export function detectDateFormat(values: readonly string[]): DateDetection {
+  const vals: string[] = []
+  for (const v of values) {
+    const t = v.trim()
+    if (t) vals.push(t)
+    if (vals.length >= 2000) break
+  }
+  if (!vals.length) return { format: null, badValue: null, reason: 'the date column is empty' }
+  const first = vals[0]
+  const allParse = (f: ConcreteDateFormat) => vals.find((v) => parseDate(v, f) === null)
+
+  if (COMPACT.test(first)) {
+    const bad = allParse('YYYYMMDD')
+    if (bad === undefined) return { format: 'YYYYMMDD', hasTime: false, ambiguous: false }
+  }
+  if (ISO.test(first)) {
+    const bad = allParse('YYYY-MM-DD')
+    if (bad !== undefined) return { format: null, badValue: bad, reason: 'not a date like YYYY-MM-DD' }
+    return { format: 'YYYY-MM-DD', hasTime: vals.some((v) => v.length > 10), ambiguous: false }
+  }
+  if (SLASH.test(first)) {
+    let firstAbove12 = false
+    let secondAbove12 = false
+    let hasTime = false
+    for (const v of vals) {
+      const m = SLASH.exec(v)
+      if (!m) return { format: null, badValue: v, reason: 'not a date like the ones above it (M/D/YYYY or D/M/YYYY)' }
+      if (+m[1] > 12) firstAbove12 = true
+      if (+m[2] > 12) secondAbove12 = true
+      if (m[4] !== undefined) hasTime = true
+    }
+    if (firstAbove12 && secondAbove12) {
+      const bad = vals.find((v) => parseDate(v, 'MM/DD/YYYY') === null) ?? first
+      return { format: null, badValue: bad, reason: 'dates mix day-first and month-first order' }
+    }
+    const format: ConcreteDateFormat = firstAbove12 ? 'DD/MM/YYYY' : hasTime ? 'M/D/YYYY H:MM' : 'MM/DD/YYYY'
+    const bad = allParse(format)
+    if (bad !== undefined) return { format: null, badValue: bad, reason: `not a valid date in ${format}` }
+    const ambiguous = !firstAbove12 && !secondAbove12
+    return {
+      format,
+      hasTime,
+      ambiguous,
+      note: ambiguous
+        ? `dates like '${first}' could be month-first or day-first and no value above 12 was found in the first ${vals.length}; read as month-first (${format}). Choose DD/MM/YYYY if that is wrong.`
+        : undefined,
+    }
+  }
+  if (UNIX.test(first)) {
+    const bad = vals.find((v) => !UNIX.test(v))
+    if (bad !== undefined) return { format: null, badValue: bad, reason: 'not a unix timestamp like the ones above it' }
+    return { format: 'unix', hasTime: true, ambiguous: false }
+  }
+  return { format: null, badValue: first, reason: 'unrecognised date format' }
+}

@@ -1,0 +1,102 @@
+import { createReadStream } from 'node:fs'
+import { open, readdir, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
+import { AppError, type CsvSource } from '../../../contract'
+import { yieldToEventLoop } from '../progress'
+
+/** One CSV file to read: uploaded text or a file on disk (optionally gzipped). */
+export interface CsvFile {
+  /** How issues name the file. */
+  name: string
+  /** The symbol of a per-symbol file without a symbol column: its name without extension. */
+  fileSymbol: string
+  /** Bytes to read (compressed size for .gz), for progress. */
+  size: number
+  path?: string
+  text?: string
+  gzip: boolean
+}
+
+const CSV_FILE = /\.csv(\.gz)?$/i
+
+export function stemOf(name: string): string {
+  return basename(name).replace(/\.gz$/i, '').replace(/\.(csv|txt|tsv)$/i, '').trim()
+}
+
+/** A file on disk as a CsvFile. */
+export async function fileFromPath(path: string, name = basename(path), fileSymbol = stemOf(path)): Promise<CsvFile> {
+  const st = await stat(path)
+  return { name, fileSymbol, size: st.size, path, gzip: /\.gz$/i.test(path) }
+}
+
+/** Expands sources into files: a folder becomes every *.csv in it (sorted by name). */
+export async function resolveSources(sources: readonly CsvSource[]): Promise<CsvFile[]> {
+  const files: CsvFile[] = []
+  for (const source of sources) {
+    if ('text' in source) {
+      files.push({ name: source.name, fileSymbol: stemOf(source.name), size: source.text.length, text: source.text, gzip: false })
+      continue
+    }
+    const st = await stat(source.path).catch(() => null)
+    if (!st) throw new AppError('NOT_FOUND', `no such file or folder: ${source.path}`)
+    if (st.isDirectory()) {
+      const names = (await readdir(source.path)).filter((n) => CSV_FILE.test(n)).sort()
+      if (!names.length) throw new AppError('VALIDATION', `no .csv files in folder ${source.path}`)
+      for (const n of names) files.push(await fileFromPath(join(source.path, n)))
+    } else {
+      files.push({ name: basename(source.path), fileSymbol: stemOf(source.path), size: st.size, path: source.path, gzip: /\.gz$/i.test(source.path) })
+    }
+  }
+  return files
+}
+
+async function* textChunks(text: string, chunk = 256 * 1024): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; i += chunk) {
+    yield text.slice(i, i + chunk)
+    // Let progress, other requests and abort signals through between chunks.
+    await yieldToEventLoop()
+  }
+}
+
+/** The file's content as a stream; `onBytes` gets the raw (compressed) bytes read so far. */
+export function openFile(file: CsvFile, onBytes?: (bytes: number) => void): Readable {
+  if (file.text !== undefined) {
+    let done = 0
+    const r = Readable.from(textChunks(file.text))
+    if (onBytes) r.on('data', (c: string) => onBytes((done += c.length)))
+    return r
+  }
+  const raw = createReadStream(file.path!, { highWaterMark: 256 * 1024 })
+  if (onBytes) raw.on('data', () => onBytes(raw.bytesRead))
+  if (!file.gzip) return raw
+  const gunzip = createGunzip()
+  raw.on('error', (err) => gunzip.destroy(err))
+  return raw.pipe(gunzip)
+}
+
+/** The first `maxBytes` characters/bytes of a file, decoded (for detection and preview). */
+export async function readHead(file: CsvFile, maxBytes = 256 * 1024): Promise<string> {
+  if (file.text !== undefined) return file.text.slice(0, maxBytes)
+  if (!file.gzip) {
+    const fh = await open(file.path!, 'r')
+    try {
+      const buf = Buffer.alloc(Math.min(maxBytes, file.size))
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0)
+      return buf.subarray(0, bytesRead).toString('utf8')
+    } finally {
+      await fh.close()
+    }
+  }
+  const parts: Buffer[] = []
+  let total = 0
+  const stream = openFile(file)
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    parts.push(chunk)
+    total += chunk.length
+    if (total >= maxBytes) break
+  }
+  stream.destroy()
+  return Buffer.concat(parts).subarray(0, maxBytes).toString('utf8')
+}
