@@ -85,9 +85,10 @@ export type DateDetection =
   | { format: null; badValue: string | null; reason: string }
 
 /**
- * Picks the format of a column from its first non-empty values. Day/month order of
- * slash dates is settled by any part above 12; when none is, MM/DD is assumed and the
- * result says it was ambiguous.
+ * Picks the format of a column from its first non-empty values: the shape most of them
+ * share (values of another shape are reported row by row later, where they are). Day/month
+ * order of slash dates is settled by any part above 12; when none is, MM/DD is assumed and
+ * the result says it was ambiguous.
  */
 export function detectDateFormat(values: readonly string[]): DateDetection {
   const vals: string[] = []
@@ -97,50 +98,45 @@ export function detectDateFormat(values: readonly string[]): DateDetection {
     if (vals.length >= 2000) break
   }
   if (!vals.length) return { format: null, badValue: null, reason: 'the date column is empty' }
-  const first = vals[0]
-  const allParse = (f: ConcreteDateFormat) => vals.find((v) => parseDate(v, f) === null)
 
-  if (COMPACT.test(first)) {
-    const bad = allParse('YYYYMMDD')
-    if (bad === undefined) return { format: 'YYYYMMDD', hasTime: false, ambiguous: false }
+  const iso: string[] = []
+  const compact: string[] = []
+  const slash: RegExpExecArray[] = []
+  const unix: string[] = []
+  let other: string | null = null
+  for (const v of vals) {
+    let m: RegExpExecArray | null
+    if (ISO.test(v)) iso.push(v)
+    else if (COMPACT.test(v) && parseDate(v, 'YYYYMMDD') !== null) compact.push(v)
+    else if ((m = SLASH.exec(v))) slash.push(m)
+    else if (UNIX.test(v)) unix.push(v)
+    else other ??= v
   }
-  if (ISO.test(first)) {
-    const bad = allParse('YYYY-MM-DD')
-    if (bad !== undefined) return { format: null, badValue: bad, reason: 'not a date like YYYY-MM-DD' }
-    return { format: 'YYYY-MM-DD', hasTime: vals.some((v) => v.length > 10), ambiguous: false }
+  const best = Math.max(iso.length, compact.length, slash.length, unix.length)
+  if (best === 0) return { format: null, badValue: other, reason: 'unrecognised date format' }
+  if (iso.length === best) return { format: 'YYYY-MM-DD', hasTime: iso.some((v) => v.length > 10), ambiguous: false }
+  if (compact.length === best) return { format: 'YYYYMMDD', hasTime: false, ambiguous: false }
+  if (unix.length === best) return { format: 'unix', hasTime: true, ambiguous: false }
+
+  let firstAbove12: string | null = null
+  let secondAbove12: string | null = null
+  let hasTime = false
+  for (const m of slash) {
+    if (+m[1] > 12) firstAbove12 ??= m[0]
+    if (+m[2] > 12) secondAbove12 ??= m[0]
+    if (m[4] !== undefined) hasTime = true
   }
-  if (SLASH.test(first)) {
-    let firstAbove12 = false
-    let secondAbove12 = false
-    let hasTime = false
-    for (const v of vals) {
-      const m = SLASH.exec(v)
-      if (!m) return { format: null, badValue: v, reason: 'not a date like the ones above it (M/D/YYYY or D/M/YYYY)' }
-      if (+m[1] > 12) firstAbove12 = true
-      if (+m[2] > 12) secondAbove12 = true
-      if (m[4] !== undefined) hasTime = true
-    }
-    if (firstAbove12 && secondAbove12) {
-      const bad = vals.find((v) => parseDate(v, 'MM/DD/YYYY') === null) ?? first
-      return { format: null, badValue: bad, reason: 'dates mix day-first and month-first order' }
-    }
-    const format: ConcreteDateFormat = firstAbove12 ? 'DD/MM/YYYY' : hasTime ? 'M/D/YYYY H:MM' : 'MM/DD/YYYY'
-    const bad = allParse(format)
-    if (bad !== undefined) return { format: null, badValue: bad, reason: `not a valid date in ${format}` }
-    const ambiguous = !firstAbove12 && !secondAbove12
-    return {
-      format,
-      hasTime,
-      ambiguous,
-      note: ambiguous
-        ? `dates like '${first}' could be month-first or day-first and no value above 12 was found in the first ${vals.length}; read as month-first (${format}). Choose DD/MM/YYYY if that is wrong.`
-        : undefined,
-    }
+  if (firstAbove12 && secondAbove12) {
+    return { format: null, badValue: firstAbove12, reason: `dates mix day-first and month-first order (see also '${secondAbove12}')` }
   }
-  if (UNIX.test(first)) {
-    const bad = vals.find((v) => !UNIX.test(v))
-    if (bad !== undefined) return { format: null, badValue: bad, reason: 'not a unix timestamp like the ones above it' }
-    return { format: 'unix', hasTime: true, ambiguous: false }
+  const format: ConcreteDateFormat = firstAbove12 ? 'DD/MM/YYYY' : hasTime ? 'M/D/YYYY H:MM' : 'MM/DD/YYYY'
+  const ambiguous = !firstAbove12 && !secondAbove12
+  return {
+    format,
+    hasTime,
+    ambiguous,
+    note: ambiguous
+      ? `dates like '${slash[0][0]}' could be month-first or day-first and no value above 12 was found in the first ${slash.length}; read as month-first (${format}). Choose DD/MM/YYYY if that is wrong.`
+      : undefined,
   }
-  return { format: null, badValue: first, reason: 'unrecognised date format' }
 }
