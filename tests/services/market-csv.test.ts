@@ -3,6 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError, type CsvIssue } from '../../electron/contract'
 import type { Db } from '../../electron/db/open'
 import { createMarketService, importCsv, previewCsv, type ImportProgress } from '../../electron/services/market'
+import { detectDelimiter, detectMapping } from '../../electron/services/market/csv/detect'
+import { INVALID, parseNumberCell } from '../../electron/services/market/csv/numbers'
+import { detectDateFormat, parseDate, parseTimeOfDay } from '../../electron/services/market/csv/parse-dates'
+import { contractCode, parseContractCode, rootFromSymbol } from '../../electron/services/market/futures-codes'
 import { fixtures, snapshot, tempDb } from './fixtures/market-helpers'
 
 let t: ReturnType<typeof tempDb>
@@ -30,6 +34,75 @@ async function expectCsvInvalid(run: () => Promise<unknown>): Promise<{ err: App
   expect(snapshot(db)).toEqual(before)
   return { err: err as AppError, issues: ((err as AppError).details as { issues: CsvIssue[] }).issues }
 }
+
+describe('CSV parsing helpers', () => {
+  it('reads numbers strictly; a few spellings of missing are empty', () => {
+    const cases: [string, number | null | typeof INVALID][] = [
+      ['1.5', 1.5], ['-37.63', -37.63], ['1e5', 1e5], [' 2 ', 2], ['.5', 0.5], ['+3', 3], ['', null], ['NA', null], ['n/a', null],
+      ['NaN', null], ['0x1A', INVALID], ['0b1', INVALID], ['Infinity', INVALID], ['1e400', INVALID], ['1,5', INVALID], ['1-2', INVALID], ['abc', INVALID],
+    ]
+    for (const [raw, want] of cases) expect([raw, parseNumberCell(raw)]).toEqual([raw, want])
+  })
+
+  it('parses each date format to wall-clock unix seconds and rejects impossible dates', () => {
+    const d = (y: number, m: number, dd: number, h = 0, mi = 0) => Date.UTC(y, m - 1, dd, h, mi) / 1000
+    expect(parseDate('2024-02-29', 'YYYY-MM-DD')).toBe(d(2024, 2, 29))
+    expect(parseDate('2023-02-29', 'YYYY-MM-DD')).toBeNull()
+    expect(parseDate('2024-01-02T09:30:00Z', 'YYYY-MM-DD')).toBe(d(2024, 1, 2, 9, 30))
+    expect(parseDate('2024-01-02 09:30-05:00', 'YYYY-MM-DD')).toBe(d(2024, 1, 2, 9, 30))
+    expect(parseDate('20240102', 'YYYYMMDD')).toBe(d(2024, 1, 2))
+    expect(parseDate('1/2/2024', 'MM/DD/YYYY')).toBe(d(2024, 1, 2))
+    expect(parseDate('1/2/2024', 'DD/MM/YYYY')).toBe(d(2024, 2, 1))
+    expect(parseDate('11/5/2019 9:30', 'M/D/YYYY H:MM')).toBe(d(2019, 11, 5, 9, 30))
+    expect(parseDate('11/5/2019 1:05 PM', 'M/D/YYYY H:MM')).toBe(d(2019, 11, 5, 13, 5))
+    expect(parseDate('1704205800', 'unix')).toBe(1704205800)
+    expect(parseDate('1704205800000', 'unix')).toBe(1704205800)
+    expect(parseDate('13/13/2024', 'DD/MM/YYYY')).toBeNull()
+    expect(parseTimeOfDay('09:30')).toBe(9.5 * 3600)
+    expect(parseTimeOfDay('093000')).toBe(9.5 * 3600)
+    expect(parseTimeOfDay('25:00')).toBeNull()
+  })
+
+  it('detects date formats, day/month order and ambiguity', () => {
+    expect(detectDateFormat(['2024-01-02', '2024-01-03'])).toMatchObject({ format: 'YYYY-MM-DD' })
+    expect(detectDateFormat(['20240102'])).toMatchObject({ format: 'YYYYMMDD' })
+    expect(detectDateFormat(['1704205800'])).toMatchObject({ format: 'unix' })
+    expect(detectDateFormat(['01/02/2024', '01/13/2024'])).toMatchObject({ format: 'MM/DD/YYYY', ambiguous: false })
+    expect(detectDateFormat(['01/02/2024', '13/01/2024'])).toMatchObject({ format: 'DD/MM/YYYY', ambiguous: false })
+    expect(detectDateFormat(['01/02/2024', '02/03/2024'])).toMatchObject({ format: 'MM/DD/YYYY', ambiguous: true })
+    expect(detectDateFormat(['11/5/2019 9:30'])).toMatchObject({ format: 'M/D/YYYY H:MM', ambiguous: true })
+    expect(detectDateFormat(['2024-01-02', 'nope', '2024-01-04'])).toMatchObject({ format: 'YYYY-MM-DD' })
+    expect(detectDateFormat(['nope'])).toMatchObject({ format: null, badValue: 'nope' })
+    expect(detectDateFormat(['13/01/2024', '01/13/2024'])).toMatchObject({ format: null })
+  })
+
+  it('detects delimiters and maps header synonyms', () => {
+    expect(detectDelimiter('a,b,c\n1,2,3\n')).toBe(',')
+    expect(detectDelimiter('a;b;c\n1,5;2,5;3\n')).toBe(';')
+    expect(detectDelimiter('a\tb\n1\t2\n')).toBe('\t')
+    expect(detectDelimiter('"a,x"|b\n"1,2"|2\n')).toBe('|')
+    expect(detectMapping(['Trade_Date', 'Contract', 'Settlement', 'OI', 'Expiration', 'Total Volume'])).toEqual({
+      date: 0, symbol: 1, settle: 2, openInterest: 3, expiry: 4, volume: 5,
+    })
+    expect(detectMapping(['date', 'symbol', 'name', 'adj close'])).toEqual({ date: 0, symbol: 1, close: 3 })
+    expect(detectMapping(['Date', 'Open', 'Close', 'High', 'Low', 'Volume'])).toEqual({ date: 0, open: 1, close: 2, high: 3, low: 4, volume: 5 })
+  })
+
+  it('reads and writes futures contract codes', () => {
+    expect(contractCode('VX', 2013, 1)).toBe('VXF13')
+    expect(parseContractCode('CLK16')).toEqual({ root: 'CL', year: 2016, month: 5, contractMonth: '2016-05' })
+    expect(parseContractCode('ESZ2024')).toMatchObject({ root: 'ES', contractMonth: '2024-12' })
+    expect(parseContractCode('6EH25')).toMatchObject({ root: '6E', contractMonth: '2025-03' })
+    expect(rootFromSymbol('NGZ27')).toBe('NG')
+    expect(rootFromSymbol('VX 2013-01-16')).toBe('VX')
+    expect(rootFromSymbol('123')).toBeNull()
+  })
+
+  it('handles CRLF line ends and a byte-order mark', async () => {
+    const p = await previewCsv({ sources: [text('crlf.csv', '\ufeffDate,Symbol,Close\r\n2024-01-02,A,1\r\n2024-01-03,A,2\r\n')], kind: 'ohlcv' })
+    expect(p).toMatchObject({ header: ['Date', 'Symbol', 'Close'], rowCount: 2, errors: [], mapping: { date: 0, symbol: 1, close: 2 } })
+  })
+})
 
 describe('CSV preview', () => {
   it('detects mapping, delimiter and date format of a long file without writing', async () => {

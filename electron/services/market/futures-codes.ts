@@ -21,7 +21,7 @@ export interface ParsedContract {
  * as 1970..2069. Returns null for anything else.
  */
 export function parseContractCode(symbol: string): ParsedContract | null {
-  const m = /^([A-Z][A-Z0-9]*?)([FGHJKMNQUVXZ])(\d{2}|\d{4})$/.exec(symbol.trim().toUpperCase())
+  const m = /^([A-Z0-9]{1,5}?)([FGHJKMNQUVXZ])(\d{2}|\d{4})$/.exec(symbol.trim().toUpperCase())
   if (!m) return null
   const yy = +m[3]
   const year = m[3].length === 4 ? yy : yy < 70 ? 2000 + yy : 1900 + yy
