@@ -98,6 +98,11 @@ describe('CSV parsing helpers', () => {
     expect(rootFromSymbol('123')).toBeNull()
   })
 
+  it('detects from a one-row file without a final newline', async () => {
+    const p = await previewCsv({ sources: [text('AAA.csv', 'date,close\n13/01/2024,1')], kind: 'ohlcv' })
+    expect(p).toMatchObject({ dateFormat: 'DD/MM/YYYY', rowCount: 1, errors: [] })
+  })
+
   it('handles CRLF line ends and a byte-order mark', async () => {
     const p = await previewCsv({ sources: [text('crlf.csv', '\ufeffDate,Symbol,Close\r\n2024-01-02,A,1\r\n2024-01-03,A,2\r\n')], kind: 'ohlcv' })
     expect(p).toMatchObject({ header: ['Date', 'Symbol', 'Close'], rowCount: 2, errors: [], mapping: { date: 0, symbol: 1, close: 2 } })

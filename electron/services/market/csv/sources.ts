@@ -76,27 +76,31 @@ export function openFile(file: CsvFile, onBytes?: (bytes: number) => void): Read
   return raw.pipe(gunzip)
 }
 
-/** The first `maxBytes` characters/bytes of a file, decoded (for detection and preview). */
-export async function readHead(file: CsvFile, maxBytes = 256 * 1024): Promise<string> {
-  if (file.text !== undefined) return file.text.slice(0, maxBytes)
+/** The first `maxBytes` characters/bytes of a file, decoded (for detection and preview); `complete` when that is all of it. */
+export async function readHead(file: CsvFile, maxBytes = 256 * 1024): Promise<{ text: string; complete: boolean }> {
+  if (file.text !== undefined) return { text: file.text.slice(0, maxBytes), complete: file.text.length <= maxBytes }
   if (!file.gzip) {
     const fh = await open(file.path!, 'r')
     try {
       const buf = Buffer.alloc(Math.min(maxBytes, file.size))
       const { bytesRead } = await fh.read(buf, 0, buf.length, 0)
-      return buf.subarray(0, bytesRead).toString('utf8')
+      return { text: buf.subarray(0, bytesRead).toString('utf8'), complete: file.size <= maxBytes }
     } finally {
       await fh.close()
     }
   }
   const parts: Buffer[] = []
   let total = 0
+  let complete = true
   const stream = openFile(file)
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     parts.push(chunk)
     total += chunk.length
-    if (total >= maxBytes) break
+    if (total > maxBytes) {
+      complete = false
+      break
+    }
   }
   stream.destroy()
-  return Buffer.concat(parts).subarray(0, maxBytes).toString('utf8')
+  return { text: Buffer.concat(parts).subarray(0, maxBytes).toString('utf8'), complete }
 }
