@@ -130,7 +130,9 @@ export async function importSampleData(
       const first = read.errors.items[0]
       throw new AppError('IMPORT_FAILED', `sample data: ${formatIssue(first)}`, { issues: read.errors.list() })
     }
-    const meta = await metadataFor(spec, resourcesDataDir)
+    const meta = await metadataFor(spec, resourcesDataDir).catch((err: unknown) => {
+      throw new AppError('IMPORT_FAILED', `sample data: cannot read the metadata of ${spec.key}: ${err instanceof Error ? err.message : String(err)}`)
+    })
     const warnings = read.warnings.list()
     const written = writeDataset(db, {
       dataset: { key: spec.key, name: spec.name, kind: spec.kind, source: spec.source, timezone: spec.timezone },
