@@ -1,0 +1,355 @@
+/**
+ * The price chart adapter over lightweight-charts 5: candles (or a close line for
+ * settlement-only futures) on pane 0, volume on pane 1, indicator overlays on the price pane,
+ * a crosshair callback with the hovered bar, range presets. Screens hold one of these per chart
+ * container and never touch the library directly.
+ */
+import {
+  CandlestickSeries,
+  ColorType,
+  CrosshairMode,
+  HistogramSeries,
+  LineSeries,
+  LineStyle,
+  createChart,
+  createTextWatermark,
+  type IChartApi,
+  type ISeriesApi,
+  type ITextWatermarkPluginApi,
+  type LogicalRange,
+  type MouseEventParams,
+  type SeriesType,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts'
+import type { Bars, IndicatorSeries } from '../../../electron/contract'
+import {
+  barAt,
+  barStyleOf,
+  hasVolume,
+  indexOfTime,
+  isIntraday,
+  overlayLineLabel,
+  overlayLineOrder,
+  pricePrecision,
+  toCandles,
+  toCloseLine,
+  toLine,
+  toVolume,
+  type BarPoint,
+  type BarStyle,
+} from './bars'
+import { withAlpha, type ChartTheme } from './theme'
+
+export type RangePreset = '1H' | '1D' | '1W' | '1M' | '6M' | '1Y' | 'All'
+
+/** Presets that make sense for the data's spacing. */
+export function rangePresetsFor(intraday: boolean): RangePreset[] {
+  return intraday ? ['1H', '1D', 'All'] : ['1M', '6M', '1Y', 'All']
+}
+
+export interface OverlayValue {
+  key: string
+  label: string
+  value: number | null
+  color: string
+}
+
+export interface CrosshairInfo {
+  /** Index into the bars, or the last bar when the pointer is away (hovering = false). */
+  index: number
+  hovering: boolean
+  bar: BarPoint
+  /** Close of the bar before, for the change column. */
+  prevClose: number | null
+  overlay: OverlayValue[]
+}
+
+export interface SetBarsOptions {
+  /** Forced style; by default candles when the bars have OHLC, else a close line. */
+  style?: BarStyle
+  /** Forced time axis mode; by default told from the bar spacing. */
+  intraday?: boolean
+  /** Shown faintly behind the candles. */
+  watermark?: string
+  /** Initial visible range (default: 1Y for daily, All for intraday). */
+  range?: RangePreset
+}
+
+export interface PriceChart {
+  setBars(bars: Bars | null, options?: SetBarsOptions): void
+  setOverlay(series: IndicatorSeries | null): void
+  fit(): void
+  setRange(preset: RangePreset): void
+  /** Called on every crosshair move and after data changes; returns the unsubscribe function. */
+  onCrosshair(listener: (info: CrosshairInfo | null) => void): () => void
+  /** The current style and axis mode (after setBars). */
+  readonly style: BarStyle
+  readonly intraday: boolean
+  dispose(): void
+}
+
+const PRICE_PANE_STRETCH = 0.78
+const VOLUME_PANE_STRETCH = 0.22
+
+type AnySeries = ISeriesApi<SeriesType, Time>
+const asTime = (t: number) => t as UTCTimestamp
+
+export function createPriceChart(container: HTMLElement, theme: ChartTheme): PriceChart {
+  const chart: IChartApi = createChart(container, {
+    autoSize: true,
+    layout: {
+      background: { type: ColorType.Solid, color: theme.background },
+      textColor: theme.muted,
+      fontFamily: theme.fontFamily,
+      fontSize: 11,
+      panes: { separatorColor: theme.border, separatorHoverColor: withAlpha(theme.accent, 0.25), enableResize: true },
+    },
+    grid: {
+      vertLines: { color: withAlpha(theme.border, 0.45) },
+      horzLines: { color: withAlpha(theme.border, 0.45) },
+    },
+    crosshair: {
+      mode: CrosshairMode.Normal,
+      vertLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
+      horzLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
+    },
+    rightPriceScale: { borderColor: theme.border, scaleMargins: { top: 0.08, bottom: 0.06 } },
+    timeScale: { borderColor: theme.border, rightOffset: 4, minBarSpacing: 0.2, timeVisible: false, secondsVisible: false },
+    localization: { locale: 'en-US' },
+  })
+
+  let bars: Bars | null = null
+  let style: BarStyle = 'candles'
+  let intraday = false
+  let priceSeries: AnySeries | null = null
+  let volumeSeries: AnySeries | null = null
+  let overlay: IndicatorSeries | null = null
+  let overlaySeries: { key: string; label: string; color: string; series: AnySeries; index: Map<number, number>; values: readonly (number | null)[] }[] = []
+  let watermark: ITextWatermarkPluginApi<Time> | null = null
+  let precision = 2
+  const listeners = new Set<(info: CrosshairInfo | null) => void>()
+
+  const removeSeries = (s: AnySeries | null) => {
+    if (s) chart.removeSeries(s)
+  }
+
+  function info(index: number, hovering: boolean): CrosshairInfo | null {
+    if (!bars || index < 0 || index >= bars.time.length) return null
+    const bar = barAt(bars, index)
+    let prevClose: number | null = null
+    for (let j = index - 1; j >= 0 && j >= index - 10; j--) {
+      const c = bars.close[j]
+      if (c !== null && Number.isFinite(c)) {
+        prevClose = c
+        break
+      }
+    }
+    const values: OverlayValue[] = overlaySeries.map((o) => {
+      const j = o.index.get(bar.time) ?? -1
+      const v = j >= 0 ? o.values[j] : null
+      return { key: o.key, label: o.label, color: o.color, value: v ?? null }
+    })
+    return { index, hovering, bar, prevClose, overlay: values }
+  }
+
+  const lastInfo = () => (bars && bars.time.length ? info(bars.time.length - 1, false) : null)
+  const emit = (value: CrosshairInfo | null) => listeners.forEach((l) => l(value))
+
+  const onMove = (param: MouseEventParams<Time>) => {
+    if (!bars || param.time === undefined || !param.point) {
+      emit(lastInfo())
+      return
+    }
+    const i = indexOfTime(bars.time, param.time as number)
+    emit(i >= 0 ? info(i, true) : lastInfo())
+  }
+  chart.subscribeCrosshairMove(onMove)
+
+  function drawOverlay() {
+    const old = overlaySeries
+    overlaySeries = []
+    old.forEach((o) => removeSeries(o.series))
+    if (!overlay || !bars || overlay.instrumentId !== bars.instrumentId) return
+    const keys = overlayLineOrder(overlay.lines)
+    const timeIndex = new Map<number, number>()
+    overlay.time.forEach((t, i) => timeIndex.set(t, i))
+    keys.forEach((key, i) => {
+      const color = overlay!.kind === 'bollinger' ? (key === 'mid' ? theme.overlay[0] : theme.overlay[1]) : theme.overlay[i % theme.overlay.length]
+      const series = chart.addSeries(
+        LineSeries,
+        {
+          color,
+          lineWidth: key === 'mid' ? 2 : 1,
+          lineStyle: key === 'mid' ? LineStyle.Solid : LineStyle.Solid,
+          priceLineVisible: false,
+          lastValueVisible: true,
+          crosshairMarkerVisible: false,
+          priceFormat: { type: 'price', precision, minMove: 10 ** -precision },
+          title: '',
+        },
+        0,
+      )
+      series.setData(toLine(overlay!.time, overlay!.lines[key]).map((d) => ({ ...d, time: asTime(d.time) })))
+      overlaySeries.push({ key, label: overlayLineLabel(overlay!, key), color, series, index: timeIndex, values: overlay!.lines[key] })
+    })
+  }
+
+  function setWatermark(text: string | undefined) {
+    const pane = chart.panes()[0]
+    if (!pane) return
+    const options = {
+      horzAlign: 'center' as const,
+      vertAlign: 'center' as const,
+      lines: text ? [{ text, color: withAlpha(theme.muted, 0.09), fontSize: 64, fontFamily: theme.fontFamily, fontStyle: 'bold' }] : [],
+    }
+    if (watermark) watermark.applyOptions(options)
+    else watermark = createTextWatermark(pane, options)
+  }
+
+  function lastIndex(): number {
+    return bars ? bars.time.length - 1 : -1
+  }
+
+  function firstIndexAtOrAfter(t: number): number {
+    if (!bars) return 0
+    let lo = 0
+    let hi = bars.time.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (bars.time[mid] < t) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  function setRange(preset: RangePreset) {
+    if (!bars || bars.time.length === 0) return
+    if (preset === 'All') {
+      chart.timeScale().fitContent()
+      return
+    }
+    const last = bars.time[lastIndex()]
+    let from: number
+    if (preset === '1D') {
+      from = Math.floor(last / 86_400) * 86_400 // the last session (exchange wall clock as UTC)
+    } else {
+      const seconds = { '1H': 3_600, '1W': 7 * 86_400, '1M': 31 * 86_400, '6M': 183 * 86_400, '1Y': 365 * 86_400 }[preset]
+      from = last - seconds
+    }
+    const start = firstIndexAtOrAfter(from)
+    if (start <= 0) {
+      chart.timeScale().fitContent()
+      return
+    }
+    const range: LogicalRange = { from: start - 0.5, to: lastIndex() + 4 } as LogicalRange
+    chart.timeScale().setVisibleLogicalRange(range)
+  }
+
+  return {
+    get style() {
+      return style
+    },
+    get intraday() {
+      return intraday
+    },
+
+    setBars(next, options = {}) {
+      bars = next && next.time.length ? next : null
+      const nextStyle = options.style ?? (bars ? barStyleOf(bars) : 'candles')
+      intraday = options.intraday ?? (bars ? isIntraday(bars.time) : false)
+      chart.applyOptions({ timeScale: { timeVisible: intraday, secondsVisible: false } })
+      precision = bars ? pricePrecision(bars.close) : 2
+      const priceFormat = { type: 'price' as const, precision, minMove: 10 ** -precision }
+
+      // Recreate the price series when the style changes; overlays are redrawn after it so they stay on top.
+      if (!priceSeries || nextStyle !== style) {
+        const old = overlaySeries
+        overlaySeries = []
+        old.forEach((o) => removeSeries(o.series))
+        removeSeries(priceSeries)
+        priceSeries =
+          nextStyle === 'candles'
+            ? chart.addSeries(
+                CandlestickSeries,
+                {
+                  upColor: theme.up,
+                  downColor: theme.down,
+                  borderUpColor: theme.up,
+                  borderDownColor: theme.down,
+                  wickUpColor: theme.up,
+                  wickDownColor: theme.down,
+                  priceFormat,
+                },
+                0,
+              )
+            : chart.addSeries(
+                LineSeries,
+                { color: theme.accent, lineWidth: 2, priceFormat, crosshairMarkerRadius: 3 },
+                0,
+              )
+        style = nextStyle
+      } else {
+        priceSeries.applyOptions({ priceFormat })
+      }
+      const priceData = bars ? (style === 'candles' ? toCandles(bars) : toCloseLine(bars)) : []
+      priceSeries.setData(priceData.map((d) => ({ ...d, time: asTime(d.time) })) as never)
+
+      const wantVolume = bars !== null && hasVolume(bars)
+      if (wantVolume && !volumeSeries) {
+        volumeSeries = chart.addSeries(
+          HistogramSeries,
+          { priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false, base: 0 },
+          1,
+        )
+        volumeSeries.priceScale().applyOptions({ scaleMargins: { top: 0.12, bottom: 0 }, borderColor: theme.border })
+      } else if (!wantVolume && volumeSeries) {
+        removeSeries(volumeSeries)
+        volumeSeries = null
+      }
+      if (volumeSeries && bars) {
+        const data = toVolume(bars, withAlpha(theme.up, 0.5), withAlpha(theme.down, 0.5))
+        volumeSeries.setData(data.map((d) => ({ ...d, time: asTime(d.time) })) as never)
+        const panes = chart.panes()
+        panes[0]?.setStretchFactor(PRICE_PANE_STRETCH)
+        panes[1]?.setStretchFactor(VOLUME_PANE_STRETCH)
+      }
+
+      // Overlays are drawn only over the instrument they were computed for.
+      drawOverlay()
+      setWatermark(options.watermark)
+      if (bars) setRange(options.range ?? (intraday ? 'All' : '1Y'))
+      emit(lastInfo())
+    },
+
+    setOverlay(series) {
+      if (series === overlay) return
+      overlay = series
+      drawOverlay()
+      emit(lastInfo())
+    },
+
+    fit() {
+      chart.timeScale().fitContent()
+      chart.priceScale('right').applyOptions({ autoScale: true })
+    },
+
+    setRange(preset) {
+      setRange(preset)
+      chart.priceScale('right').applyOptions({ autoScale: true })
+    },
+
+    onCrosshair(listener) {
+      listeners.add(listener)
+      listener(lastInfo())
+      return () => listeners.delete(listener)
+    },
+
+    dispose() {
+      listeners.clear()
+      chart.unsubscribeCrosshairMove(onMove)
+      watermark?.detach()
+      chart.remove()
+    },
+  }
+}

@@ -1,0 +1,243 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { indicatorKinds, type Dataset, type IndicatorKind, type Instrument } from '../../../../electron/contract'
+import { isIntraday } from '../../charts/bars'
+import { rangePresetsFor, type CrosshairInfo, type PriceChart, type RangePreset } from '../../charts/candles'
+import { usePriceChart } from '../../charts/usePriceChart'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Spinner } from '../../components/StatePanel'
+import { formatCompact, formatDate, formatDateTime, formatMs, formatNumber, formatSignedPercent } from '../../components/format'
+import { computeOverlay, reloadDetail, setOverlayConfig } from '../../stores/market/actions'
+import { useMarket } from '../../stores/market/state'
+
+const kindLabels: Record<IndicatorKind, string> = { sma: 'SMA', ema: 'EMA', bollinger: 'Bollinger (2σ)' }
+
+export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrument: Instrument }) {
+  const containerRef = useRef<HTMLDivElement>(null)
+  const chart = usePriceChart(containerRef)
+  const bars = useMarket((s) => s.bars)
+  const overlay = useMarket((s) => s.overlay)
+  const data = bars.data && bars.data.instrumentId === instrument.id ? bars.data : null
+  const intraday = useMemo(() => (data ? isIntraday(data.time) : dataset.kind === 'intraday'), [data, dataset.kind])
+  const presets = rangePresetsFor(intraday)
+  const defaultRange: RangePreset = intraday ? 'All' : '1Y'
+  const [activeRange, setActiveRange] = useState<RangePreset | null>(defaultRange)
+
+  // Bars first, then the overlay: the chart draws an overlay only over the bars it belongs to.
+  // While the next instrument loads, the previous bars stay drawn (dimmed) instead of a blank chart.
+  const keepPrevious = !data && bars.status === 'loading'
+  useEffect(() => {
+    if (!chart || keepPrevious) return
+    chart.setBars(data, { watermark: data ? instrument.symbol : undefined, range: defaultRange })
+    setActiveRange(defaultRange)
+  }, [chart, data, keepPrevious])
+  useEffect(() => {
+    chart?.setOverlay(overlay.data)
+  }, [chart, overlay.data, data])
+
+  const applyRange = (preset: RangePreset) => {
+    chart?.setRange(preset)
+    setActiveRange(preset)
+  }
+
+  return (
+    <div className="chart-panel">
+      <div className="chart-toolbar">
+        <div className="btn-group" role="group" aria-label="Visible range">
+          {presets.map((p) => (
+            <button
+              key={p}
+              className={activeRange === p ? 'active' : ''}
+              onClick={() => applyRange(p)}
+              disabled={!data}
+              data-testid={`range-${p}`}
+            >
+              {p}
+            </button>
+          ))}
+        </div>
+        <button
+          onClick={() => {
+            chart?.fit()
+            setActiveRange('All')
+          }}
+          disabled={!data}
+          data-testid="chart-fit"
+          title="Fit all bars (double-click the time axis also resets)"
+        >
+          Fit
+        </button>
+        <span className="toolbar-sep" />
+        <OverlayControls />
+      </div>
+      <div className="chart-wrap">
+        <div
+          ref={containerRef}
+          className="chart-container"
+          data-testid="price-chart"
+          data-state={bars.status}
+          data-style={chart && data ? chart.style : undefined}
+          onWheel={() => setActiveRange(null)}
+          onPointerDown={() => setActiveRange(null)}
+        />
+        {chart && data && bars.status === 'ready' && <Legend chart={chart} intraday={intraday} />}
+        {bars.status === 'loading' && (
+          <div className="chart-overlay-state" data-testid="chart-loading">
+            <span className="chart-loading-chip">
+              <Spinner /> Loading bars for {instrument.symbol}…
+            </span>
+          </div>
+        )}
+        {bars.status === 'error' && bars.error && (
+          <div className="chart-overlay-state">
+            <ErrorBox error={bars.error} title={`Could not load bars for ${instrument.symbol}`} onRetry={reloadDetail} />
+          </div>
+        )}
+        {bars.status === 'ready' && !data?.time.length && (
+          <div className="chart-overlay-state muted" data-testid="chart-empty">
+            No bars for {instrument.symbol}.
+          </div>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function OverlayControls() {
+  const config = useMarket((s) => s.overlayConfig)
+  const overlay = useMarket((s) => s.overlay)
+  const [windowText, setWindowText] = useState(String(config.window))
+  useEffect(() => setWindowText(String(config.window)), [config.window])
+
+  // Apply a typed window once typing pauses (or at once on Enter / blur).
+  useEffect(() => {
+    const n = Number(windowText)
+    if (windowText === String(config.window)) return
+    const t = setTimeout(() => {
+      if (Number.isInteger(n) && n >= 2 && n <= 1000) setOverlayConfig({ window: n })
+    }, 450)
+    return () => clearTimeout(t)
+  }, [windowText, config.window])
+
+  const n = Number(windowText)
+  const invalid = !(Number.isInteger(n) && n >= 2 && n <= 1000)
+  const commit = () => {
+    if (!invalid && n !== config.window) setOverlayConfig({ window: n })
+  }
+
+  return (
+    <div className="overlay-controls">
+      <label className="muted" htmlFor="overlay-kind">
+        Overlay
+      </label>
+      <select
+        id="overlay-kind"
+        value={config.kind ?? ''}
+        onChange={(e) => setOverlayConfig({ kind: (e.target.value || null) as IndicatorKind | null })}
+        data-testid="overlay-kind"
+      >
+        <option value="">None</option>
+        {indicatorKinds.map((k) => (
+          <option key={k} value={k}>
+            {kindLabels[k]}
+          </option>
+        ))}
+      </select>
+      {config.kind && (
+        <>
+          <label className="muted" htmlFor="overlay-window">
+            Window
+          </label>
+          <input
+            id="overlay-window"
+            className={`num window-input${invalid ? ' invalid' : ''}`}
+            type="number"
+            min={2}
+            max={1000}
+            step={1}
+            value={windowText}
+            onChange={(e) => setWindowText(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => e.key === 'Enter' && commit()}
+            title="Bars in the window, 2–1000"
+            data-testid="overlay-window"
+          />
+        </>
+      )}
+      <span className="overlay-status" data-testid="overlay-status" data-state={overlay.status}>
+        {invalid && config.kind ? (
+          <span className="error-text">window must be a whole number 2–1000</span>
+        ) : overlay.status === 'loading' ? (
+          <span className="muted">
+            <Spinner size={10} /> computing…
+          </span>
+        ) : overlay.status === 'ready' && overlay.data ? (
+          <span className="muted" title="Time the native engine spent computing this overlay in a worker process">
+            engine {formatMs(overlay.data.computeMs)}
+          </span>
+        ) : overlay.status === 'error' && overlay.error ? (
+          <span className="error-text" title={overlay.error.message}>
+            {overlay.error.message} <code>{overlay.error.code}</code>{' '}
+            <button className="link-button" onClick={() => void computeOverlay()}>
+              retry
+            </button>
+          </span>
+        ) : null}
+      </span>
+    </div>
+  )
+}
+
+/** O/H/L/C/V and the overlay values of the hovered bar (the last bar when the pointer is away). */
+function Legend({ chart, intraday }: { chart: PriceChart; intraday: boolean }) {
+  const [info, setInfo] = useState<CrosshairInfo | null>(null)
+  useEffect(() => chart.onCrosshair(setInfo), [chart])
+  if (!info) return null
+  const { bar, prevClose } = info
+  const change = bar.close !== null && prevClose ? bar.close / prevClose - 1 : null
+  const dir = change === null ? '' : change >= 0 ? 'up' : 'down'
+  const line = chart.style === 'line'
+  const digits = Math.abs(bar.close ?? 0) < 10 ? 3 : 2
+  const f = (v: number | null) => formatNumber(v, digits)
+  return (
+    <div className="chart-legend num" data-testid="chart-legend" data-hovering={info.hovering ? 'true' : 'false'}>
+      <div className="legend-row">
+        <span className="legend-time">{intraday ? formatDateTime(bar.time) : formatDate(bar.time)}</span>
+        {line ? (
+          <span>
+            <b>Settle</b> <span className={dir}>{f(bar.close)}</span>
+          </span>
+        ) : (
+          <>
+            <span>
+              <b>O</b> <span className={dir}>{f(bar.open)}</span>
+            </span>
+            <span>
+              <b>H</b> <span className={dir}>{f(bar.high)}</span>
+            </span>
+            <span>
+              <b>L</b> <span className={dir}>{f(bar.low)}</span>
+            </span>
+            <span>
+              <b>C</b> <span className={dir}>{f(bar.close)}</span>
+            </span>
+          </>
+        )}
+        <span className={dir}>{formatSignedPercent(change, 2)}</span>
+        {bar.volume !== null && bar.volume > 0 && (
+          <span>
+            <b>V</b> {formatCompact(bar.volume)}
+          </span>
+        )}
+      </div>
+      {info.overlay.length > 0 && (
+        <div className="legend-row">
+          {info.overlay.map((o) => (
+            <span key={o.key}>
+              <b style={{ color: o.color }}>{o.label}</b> {f(o.value)}
+            </span>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,273 @@
+import { api } from '../../api/client'
+import { asErrorData } from '../../components/issues'
+import type { Instrument } from '../../../../electron/contract'
+import { idle, useMarket, type Group, type MarketSlice, type OverlayConfig } from './state'
+
+const PAGE_SIZE = 500
+const SEARCH_DEBOUNCE_MS = 220
+/** Holding an arrow key moves the selection fast: fetch the detail once it settles. */
+const DETAIL_DEBOUNCE_MS = 90
+
+const set = (partial: Partial<MarketSlice>) => useMarket.setState(partial)
+const get = () => useMarket.getState()
+
+/**
+ * Request generations: each kind of request bumps its counter; a reply whose generation is no
+ * longer current is dropped, so out-of-order replies never overwrite newer state.
+ */
+const gen = { datasets: 0, groups: 0, instruments: 0, detail: 0, overlay: 0 }
+
+let searchTimer: ReturnType<typeof setTimeout> | undefined
+let detailTimer: ReturnType<typeof setTimeout> | undefined
+let overlayJob: string | null = null
+let jobCounter = 0
+/** Last selection per dataset, restored when the user comes back to it. */
+const lastSelection = new Map<number, Instrument>()
+
+// ---- datasets ---------------------------------------------------------------------------
+
+/** Loads the dataset list; selects `select` if given, else keeps the current one or picks the first. */
+export async function loadDatasets(options: { select?: number } = {}): Promise<void> {
+  const g = ++gen.datasets
+  const prev = get().datasets
+  set({ datasets: { status: 'loading', data: prev.data, error: null } })
+  try {
+    const list = await api.market.listDatasets()
+    if (g !== gen.datasets) return
+    set({ datasets: { status: 'ready', data: list, error: null } })
+    const current = get().datasetId
+    const want =
+      options.select !== undefined && list.some((d) => d.id === options.select)
+        ? options.select
+        : current !== null && list.some((d) => d.id === current)
+          ? current
+          : (list[0]?.id ?? null)
+    if (want === null) {
+      set({ datasetId: null, instruments: { status: 'idle', items: [], total: 0, loadingMore: false, error: null } })
+      clearSelection()
+    } else if (want !== current || options.select !== undefined) {
+      selectDataset(want)
+    }
+  } catch (err) {
+    if (g !== gen.datasets) return
+    set({ datasets: { status: 'error', data: prev.data, error: asErrorData(err) } })
+  }
+}
+
+/** Switches dataset: clears the filters, loads its sectors/roots and the first page. */
+export function selectDataset(datasetId: number): void {
+  clearTimeout(searchTimer)
+  set({ datasetId, search: '', sector: null, root: null })
+  void loadGroups()
+  const remembered = lastSelection.get(datasetId)
+  if (remembered) selectInstrument(remembered, { immediate: true })
+  else clearSelection()
+  void loadInstruments()
+}
+
+// ---- sectors / roots ---------------------------------------------------------------------
+
+async function loadGroups(): Promise<void> {
+  const g = ++gen.groups
+  const dataset = get().datasets.data?.find((d) => d.id === get().datasetId)
+  if (!dataset || dataset.kind === 'intraday') {
+    set({ groups: idle() })
+    return
+  }
+  set({ groups: { status: 'loading', data: null, error: null } })
+  try {
+    let groups: Group[]
+    if (dataset.kind === 'stocks') {
+      const sectors = await api.market.listSectors({ datasetId: dataset.id })
+      groups = sectors.map((s) => ({ key: s.sector, count: s.count }))
+    } else {
+      // Futures datasets hold a few hundred contracts: count roots from one listing.
+      const all = await api.market.listInstruments({ datasetId: dataset.id, limit: 5000 })
+      const counts = new Map<string, number>()
+      for (const i of all.items) counts.set(i.root ?? '—', (counts.get(i.root ?? '—') ?? 0) + 1)
+      groups = [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key))
+    }
+    if (g !== gen.groups) return
+    set({ groups: { status: 'ready', data: groups, error: null } })
+  } catch (err) {
+    if (g !== gen.groups) return
+    set({ groups: { status: 'error', data: null, error: asErrorData(err) } })
+  }
+}
+
+// ---- instrument list ---------------------------------------------------------------------
+
+/** Search box text; the server-side query runs once typing pauses. */
+export function setSearch(search: string): void {
+  set({ search })
+  clearTimeout(searchTimer)
+  searchTimer = setTimeout(() => void loadInstruments(), SEARCH_DEBOUNCE_MS)
+}
+
+export function setSector(sector: string | null): void {
+  set({ sector })
+  void loadInstruments()
+}
+
+export function setRoot(root: string | null): void {
+  set({ root })
+  void loadInstruments()
+}
+
+/** Loads the first page for the current query, or (append) the next page of the same query. */
+export async function loadInstruments(options: { append?: boolean } = {}): Promise<void> {
+  const s = get()
+  if (s.datasetId === null) return
+  if (options.append && (s.instruments.loadingMore || s.instruments.status !== 'ready')) return
+  if (!options.append) clearTimeout(searchTimer)
+  const g = options.append ? gen.instruments : ++gen.instruments
+  const offset = options.append ? s.instruments.items.length : 0
+  const search = s.search.trim()
+  set({
+    instruments: options.append
+      ? { ...s.instruments, loadingMore: true }
+      : { ...s.instruments, status: 'loading', loadingMore: false, error: null },
+  })
+  try {
+    const page = await api.market.listInstruments({
+      datasetId: s.datasetId,
+      search: search || undefined,
+      sector: s.sector ?? undefined,
+      root: s.root ?? undefined,
+      limit: PAGE_SIZE,
+      offset,
+    })
+    if (g !== gen.instruments) return
+    const items = options.append ? [...get().instruments.items, ...page.items] : page.items
+    set({ instruments: { status: 'ready', items, total: page.total, loadingMore: false, error: null } })
+    // A fresh dataset with nothing selected yet: show its first instrument rather than an empty chart.
+    if (!options.append && get().selectedId === null && items.length > 0 && !search && !s.sector && !s.root) {
+      selectInstrument(items[0], { immediate: true })
+    }
+  } catch (err) {
+    if (g !== gen.instruments) return
+    set({
+      instruments: options.append
+        ? { ...get().instruments, loadingMore: false, error: asErrorData(err) }
+        : { status: 'error', items: [], total: 0, loadingMore: false, error: asErrorData(err) },
+    })
+  }
+}
+
+/** Moves the selection by `delta` rows in the loaded list (keyboard up/down, page up/down). */
+export function moveSelection(delta: number): void {
+  const { instruments, selectedId } = get()
+  const items = instruments.items
+  if (!items.length) return
+  const at = selectedId === null ? -1 : items.findIndex((i) => i.id === selectedId)
+  const next = at < 0 ? (delta > 0 ? 0 : items.length - 1) : Math.max(0, Math.min(items.length - 1, at + delta))
+  if (items[next] && items[next].id !== selectedId) selectInstrument(items[next])
+  // Near the end of what is loaded: fetch the next page.
+  if (next >= items.length - 20 && items.length < instruments.total) void loadInstruments({ append: true })
+}
+
+export function selectIndex(index: number): void {
+  const item = get().instruments.items[index]
+  if (item) selectInstrument(item)
+}
+
+// ---- selected instrument: bars, summary, overlay ------------------------------------------
+
+function clearSelection(): void {
+  ++gen.detail
+  ++gen.overlay
+  clearTimeout(detailTimer)
+  set({ selectedId: null, selected: null, bars: idle(), summary: idle(), overlay: idle() })
+}
+
+export function selectInstrument(instrument: Instrument, options: { immediate?: boolean } = {}): void {
+  if (get().selectedId === instrument.id && get().bars.status !== 'idle') return
+  lastSelection.set(instrument.datasetId, instrument)
+  const g = ++gen.detail
+  ++gen.overlay
+  set({
+    selectedId: instrument.id,
+    selected: instrument,
+    bars: { status: 'loading', data: null, error: null },
+    summary: { status: 'loading', data: null, error: null },
+    overlay: get().overlayConfig.kind ? { status: 'loading', data: null, error: null } : idle(),
+  })
+  clearTimeout(detailTimer)
+  const run = () => {
+    if (g === gen.detail) void loadDetail(instrument.id)
+  }
+  if (options.immediate) run()
+  else detailTimer = setTimeout(run, DETAIL_DEBOUNCE_MS)
+}
+
+export function reloadDetail(): void {
+  const id = get().selectedId
+  if (id !== null) void loadDetail(id)
+}
+
+async function loadDetail(instrumentId: number): Promise<void> {
+  const g = ++gen.detail
+  set({
+    bars: { status: 'loading', data: null, error: null },
+    summary: { status: 'loading', data: null, error: null },
+  })
+  const bars = api.market.getBars({ instrumentId }).then(
+    (data) => {
+      if (g === gen.detail) set({ bars: { status: 'ready', data, error: null } })
+    },
+    (err) => {
+      if (g === gen.detail) set({ bars: { status: 'error', data: null, error: asErrorData(err) } })
+    },
+  )
+  const summary = api.indicators.summary({ instrumentId }).then(
+    (data) => {
+      if (g === gen.detail) set({ summary: { status: 'ready', data, error: null } })
+    },
+    (err) => {
+      if (g === gen.detail) set({ summary: { status: 'error', data: null, error: asErrorData(err) } })
+    },
+  )
+  const overlay = computeOverlay()
+  await Promise.all([bars, summary, overlay])
+}
+
+/** Changes the overlay (kind or window) and recomputes it for the selected instrument. */
+export function setOverlayConfig(config: Partial<OverlayConfig>): void {
+  set({ overlayConfig: { ...get().overlayConfig, ...config } })
+  void computeOverlay()
+}
+
+export async function computeOverlay(): Promise<void> {
+  const g = ++gen.overlay
+  const { selectedId, overlayConfig } = get()
+  // A newer request replaces the one in flight: cancel its job, the reply will be ignored anyway.
+  if (overlayJob) {
+    const stale = overlayJob
+    overlayJob = null
+    void api.jobs.cancel({ jobId: stale }).catch(() => {})
+  }
+  if (selectedId === null || overlayConfig.kind === null) {
+    set({ overlay: idle() })
+    return
+  }
+  const window = Math.round(overlayConfig.window)
+  if (!Number.isFinite(window) || window < 2 || window > 1000) {
+    set({
+      overlay: { status: 'error', data: null, error: { code: 'VALIDATION', message: 'The window must be a whole number from 2 to 1000.' } },
+    })
+    return
+  }
+  const jobId = `overlay-${Date.now().toString(36)}-${++jobCounter}`
+  overlayJob = jobId
+  set({ overlay: { status: 'loading', data: get().overlay.data, error: null } })
+  try {
+    const data = await api.indicators.compute({ instrumentId: selectedId, kind: overlayConfig.kind, window, jobId })
+    if (overlayJob === jobId) overlayJob = null
+    if (g !== gen.overlay) return
+    set({ overlay: { status: 'ready', data, error: null } })
+  } catch (err) {
+    if (overlayJob === jobId) overlayJob = null
+    if (g !== gen.overlay) return
+    set({ overlay: { status: 'error', data: null, error: asErrorData(err) } })
+  }
+}

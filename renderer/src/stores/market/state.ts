@@ -1,0 +1,66 @@
+import { create } from 'zustand'
+import type { Bars, Dataset, ErrorData, IndicatorKind, IndicatorSeries, Instrument, SummaryStats } from '../../../../electron/contract'
+
+/** A value fetched from the backend, with where the fetch stands. */
+export interface Loadable<T> {
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  data: T | null
+  error: ErrorData | null
+}
+export const idle = <T>(): Loadable<T> => ({ status: 'idle', data: null, error: null })
+
+export interface OverlayConfig {
+  /** null = no overlay. */
+  kind: IndicatorKind | null
+  window: number
+}
+
+export interface InstrumentPage {
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  /** Loaded rows (pages appended as the list scrolls). */
+  items: Instrument[]
+  /** Rows matching the query on the server. */
+  total: number
+  /** A next page is being fetched. */
+  loadingMore: boolean
+  error: ErrorData | null
+}
+
+export interface Group {
+  key: string
+  count: number
+}
+
+export interface MarketSlice {
+  datasets: Loadable<Dataset[]>
+  datasetId: number | null
+  /** The search box text (the query uses its debounced value). */
+  search: string
+  sector: string | null
+  root: string | null
+  /** Stocks: sectors with counts (listSectors). Futures: roots with counts. */
+  groups: Loadable<Group[]>
+  instruments: InstrumentPage
+  selectedId: number | null
+  selected: Instrument | null
+  bars: Loadable<Bars>
+  summary: Loadable<SummaryStats>
+  overlayConfig: OverlayConfig
+  overlay: Loadable<IndicatorSeries>
+}
+
+export const useMarket = create<MarketSlice>(() => ({
+  datasets: idle(),
+  datasetId: null,
+  search: '',
+  sector: null,
+  root: null,
+  groups: idle(),
+  instruments: { status: 'idle', items: [], total: 0, loadingMore: false, error: null },
+  selectedId: null,
+  selected: null,
+  bars: idle(),
+  summary: idle(),
+  overlayConfig: { kind: 'sma', window: 20 },
+  overlay: idle(),
+}))
