@@ -22,6 +22,10 @@ export async function serve(args: ServeArgs): Promise<void> {
     staticDir: join(appRoot(), 'out', 'renderer'),
     host: args.host,
     port: args.port,
+  }).catch(async (err: Error) => {
+    stopProgress()
+    await backend.close()
+    throw new Error(`cannot listen on ${args.host}:${args.port}: ${err.message}`)
   })
   console.log(`alphadesk browser mode (data: ${args.dataDir})`)
   console.log(`open: ${server.url}`)

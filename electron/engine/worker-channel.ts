@@ -20,8 +20,12 @@ export function connectToParent(): WorkerChannel {
     }
   }
   if (!process.send) throw new Error('engine worker started without an IPC channel')
+  // An orphaned worker has nothing left to do: leave with the parent.
+  process.on('disconnect', () => process.exit(0))
   return {
-    send: (message) => process.send!(message),
+    send: (message) => {
+      if (process.connected) process.send!(message)
+    },
     onMessage: (listener) => process.on('message', (m) => listener(m as ToWorker)),
   }
 }

@@ -1,8 +1,8 @@
 import { fork } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FromWorker, ToWorker } from './job-kinds'
+import { appRoot } from './native'
 
 /** What the pool needs of a worker process, whichever host started it. */
 export interface WorkerHandle {
@@ -22,14 +22,13 @@ export interface WorkerEnv {
 export type SpawnWorker = (workerId: number) => WorkerHandle
 
 /**
- * The worker entry next to this module: the built `worker.js` (out/main) or, when running
- * from source under tsx/vitest, `worker.ts` with the tsx loader.
+ * The worker entry: when this code runs from the build (out/main), the built worker.js;
+ * when it runs from source under tsx/vitest, worker.ts with the tsx loader.
  */
 export function workerEntry(): { file: string; execArgv: string[] } {
-  const here = dirname(fileURLToPath(import.meta.url))
-  const built = join(here, 'worker.js')
-  if (existsSync(built)) return { file: built, execArgv: [] }
-  return { file: join(here, 'worker.ts'), execArgv: ['--import', 'tsx'] }
+  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts')
+  if (!fromSource) return { file: join(appRoot(), 'out', 'main', 'worker.js'), execArgv: [] }
+  return { file: join(appRoot(), 'electron', 'engine', 'worker.ts'), execArgv: ['--import', 'tsx'] }
 }
 
 /** Node hosts (CLI, browser-mode serve, tests): a child_process with an IPC channel. */

@@ -33,7 +33,9 @@ export class SampleData {
         state: 'done',
         phase: 'done',
         etaMs: 0,
-        message: `imported ${JSON.stringify(summary)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        message: `imported ${summary.rows.toLocaleString('en-US')} bars in ${summary.datasets.length} datasets (${summary.datasets
+          .reduce((n, d) => n + d.warnings, 0)
+          .toLocaleString('en-US')} warnings) in ${(summary.durationMs / 1000).toFixed(1)} s`,
       })
     } catch (err) {
       this.update({ ...this.state, state: 'failed', etaMs: null, message: err instanceof Error ? err.message : String(err) })

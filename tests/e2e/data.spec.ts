@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test'
+import { appUrl, countPixels, shot } from './helpers'
+
+test.describe('browser mode: token', () => {
+  test('a request without the token is refused', async ({ page }) => {
+    const origin = new URL(appUrl()).origin
+    const response = await page.goto(origin + '/')
+    expect(response?.status()).toBe(401)
+    await expect(page.locator('body')).toContainText('needs its token')
+    const wrong = await page.goto(origin + '/?token=not-the-token')
+    expect(wrong?.status()).toBe(401)
+  })
+})
+
+test.describe('data screen', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto(appUrl())
+    await expect(page.getByTestId('statusbar')).toContainText(/Engine: 2\/2 workers/)
+  })
+
+  test('opens on the sample data, finds a stock and draws its candles with volume and an engine overlay', async ({ page }) => {
+    await expect(page.getByTestId('nav-data')).toHaveAttribute('aria-current', 'page')
+    await page.getByPlaceholder(/search/i).fill('AAPL')
+    const row = page.locator('[data-testid="instrument-row"][data-symbol="AAPL"]')
+    await expect(row).toBeVisible()
+    await row.click()
+    const chart = page.getByTestId('price-chart')
+    await expect(chart.locator('canvas').first()).toBeVisible()
+    await expect(page.getByText('Apple Inc.').first()).toBeVisible()
+    // Candles in the up colour (teal #26a69a) are really on the canvas.
+    await expect.poll(() => countPixels(page, '[data-testid="price-chart"]', [0x26, 0xa6, 0x9a]), { timeout: 15_000 }).toBeGreaterThan(200)
+    await expect(page.getByText(/engine [\d.]+ ms/)).toBeVisible()
+    await shot(page, 'data-aapl')
+  })
+
+  test('shows futures contracts by root with expiry, and settlement-only curves', async ({ page }) => {
+    await page.getByRole('button', { name: /VIX/i }).first().click()
+    const rows = page.getByTestId('instrument-row')
+    await expect(rows.first()).toBeVisible()
+    await rows.first().click()
+    await expect(page.getByTestId('price-chart').locator('canvas').first()).toBeVisible()
+    await shot(page, 'data-vx')
+    await page.getByRole('button', { name: /CL|crude/i }).first().click()
+    await page.getByPlaceholder(/search/i).fill('CLK20')
+    await page.locator('[data-testid="instrument-row"][data-symbol="CLK20"]').click()
+    await expect(page.getByText(/settlement/i).first()).toBeVisible()
+    await shot(page, 'data-clk20')
+  })
+
+  test('shows the intraday bars', async ({ page }) => {
+    await page.getByRole('button', { name: /1-min|intraday/i }).first().click()
+    await page.getByTestId('instrument-row').first().click()
+    await expect.poll(() => countPixels(page, '[data-testid="price-chart"]', [0x26, 0xa6, 0x9a]), { timeout: 15_000 }).toBeGreaterThan(50)
+    await shot(page, 'data-intraday')
+  })
+})
+
+test.describe('CSV import', () => {
+  const good = [
+    'Date,Ticker,Open,High,Low,Close,Volume',
+    '2024-01-02,ACME,10,11,9.5,10.5,1000',
+    '2024-01-03,ACME,10.5,11.2,10.1,11,1200',
+    '2024-01-04,ACME,11,11.5,10.8,11.4,900',
+    '2024-01-02,BOLT,20,21,19,20.5,500',
+    '2024-01-03,BOLT,20.5,20.9,19.8,20,700',
+  ].join('\n')
+
+  test.beforeEach(async ({ page }) => {
+    await page.goto(appUrl())
+    await page.getByTestId('import-button').click()
+    await expect(page.getByTestId('import-dialog')).toBeVisible()
+  })
+
+  test('previews with auto-detected columns and imports in one go', async ({ page }) => {
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'acme.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+    const preview = page.getByTestId('import-preview')
+    await expect(preview).toContainText('ACME')
+    await expect(preview).toContainText(/5 rows/)
+    await shot(page, 'import-preview')
+    await page.getByLabel(/dataset name/i).fill('E2E bars')
+    await page.getByTestId('import-submit').click()
+    await expect(page.getByTestId('import-dialog')).toContainText(/Imported 5 rows/i)
+    await shot(page, 'import-done')
+  })
+
+  test('a malformed file gets an error naming file, line and field, and nothing is written', async ({ page }) => {
+    const bad = good.replace('2024-01-03,ACME,10.5', '2024-01-03,ACME,abc')
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+    await expect(page.getByTestId('import-dialog')).toContainText(/broken\.csv:3/)
+    await expect(page.getByTestId('import-dialog')).toContainText(/open/i)
+    await expect(page.getByTestId('import-submit')).toBeDisabled()
+    await shot(page, 'import-error')
+  })
+})
