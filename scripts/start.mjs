@@ -24,10 +24,13 @@ function tryInstallElectron() {
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return 'ELECTRON_SKIP_BINARY_DOWNLOAD is set'
   console.log('alphadesk: fetching the Electron binary (first start only)…')
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
-    stdio: 'inherit',
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
     timeout: 180_000,
   })
-  return result.status === 0 ? null : 'the download failed'
+  if (result.status === 0) return null
+  const firstError = (result.stderr ?? '').split('\n').find((line) => /error|failed/i.test(line))
+  return `the download failed${firstError ? `: ${firstError.trim()}` : ''}`
 }
 
 if (browserOnly) serve()

@@ -24,7 +24,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
-    migrate(db)
+    try {
+      migrate(db)
+    } catch (err) {
+      db.close()
+      throw err
+    }
   }
   return db
 }

@@ -30,7 +30,10 @@ export function describeIssues(error: z.ZodError): string {
  * Validates the raw input of a call against the contract and runs its handler.
  * Never throws: every outcome is a Reply, errors as data with a code.
  */
-export function createRouter(handlers: Handlers) {
+export function createRouter(
+  handlers: Handlers,
+  onUnexpected: (channel: string, err: unknown) => void = (channel, err) => console.error(`[alphadesk] ${channel} failed:`, err),
+) {
   return async function dispatch(channel: string, rawInput: unknown): Promise<Reply> {
     try {
       const method = methodFor(channel)
@@ -45,7 +48,7 @@ export function createRouter(handlers: Handlers) {
       const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[domain][name]
       return { ok: true, value: await handler(parsed.data) }
     } catch (err) {
-      if (!(err instanceof AppError)) console.error(`[alphadesk] ${channel} failed:`, err)
+      if (!(err instanceof AppError)) onUnexpected(channel, err)
       return { ok: false, error: toErrorData(err) }
     }
   }

@@ -23,10 +23,13 @@ describe('contract router', () => {
   })
 
   it('turns thrown errors into data with a code', async () => {
-    const dispatch = createRouter({
-      market: { listDatasets: () => { throw new Error('disk on fire') } },
-    } as unknown as Handlers)
+    const logged: string[] = []
+    const dispatch = createRouter(
+      { market: { listDatasets: () => { throw new Error('disk on fire') } } } as unknown as Handlers,
+      (channel) => logged.push(channel),
+    )
     const reply = await dispatch('market.listDatasets', {})
     expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'disk on fire' } })
+    expect(logged).toEqual(['market.listDatasets'])
   })
 })
