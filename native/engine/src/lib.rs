@@ -5,11 +5,24 @@
 //!
 //! * [`rolling`] — 1-D rolling-window kernels over a single series (one file
 //!   per kernel family, one generic window driver).
+//! * [`cross`] — cross-sectional row operators (rank, scale, indneutralize).
+//! * [`expr`] — the formula language of "101 Formulaic Alphas": parser,
+//!   normalized printer, editor diagnostics.
+//! * [`eval`] — formulas → hash-consed DAG → column-wise evaluation.
+//! * [`panel`] — dates × instruments data and its memory-mapped file format.
+//! * [`alphas`] — the paper's 101 formulas (resources/alphas/alpha101.txt).
 //! * [`stats`] — summary statistics of a price series.
 
+pub mod alphas;
+pub mod cross;
 pub mod error;
+pub mod eval;
+pub mod expr;
+pub mod panel;
+pub mod parallel;
 pub mod rolling;
 pub mod stats;
+pub mod synth;
 
 pub use error::{EngineError, ParseError, Result};
 

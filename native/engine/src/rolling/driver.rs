@@ -3,7 +3,8 @@
 //! The driver owns the NaN bookkeeping so aggregators only ever see valid
 //! (non-NaN) values: a NaN entering the window bumps a counter instead of
 //! touching the aggregate, so nothing has to be "un-poisoned" when it
-//! leaves. To stop floating-point drift from many add/remove pairs, the
+//! leaves. ±inf is kept out the same way; a window holding one is computed
+//! from scratch ([`WindowAgg::direct`]) so IEEE semantics still hold. To stop floating-point drift from many add/remove pairs, the
 //! aggregate is rebuilt from the window contents every `REBUILD_EVERY`
 //! outputs (amortised cost O(w / REBUILD_EVERY) per step), and whenever the
 //! aggregate reports that cancellation may have cost it precision.
@@ -27,35 +28,47 @@ pub trait WindowAgg<I: Copy> {
     fn degraded(&self) -> bool {
         false
     }
+    /// The statistic computed from scratch; used for windows holding ±inf,
+    /// which would poison the incremental state (inf - inf = NaN).
+    fn direct(window: &[I]) -> f64
+    where
+        Self: Sized;
 }
 
 /// Run `agg` over `len` inputs produced by `get`, writing one output per
 /// input into `out`. `valid` says whether an input counts (not NaN).
-pub fn drive<I, A, G, V>(len: usize, w: usize, get: G, valid: V, agg: &mut A, out: &mut [f64])
+pub fn drive<I, A, G, V, F>(len: usize, w: usize, get: G, valid: V, finite: F, agg: &mut A, out: &mut [f64])
 where
     I: Copy,
     A: WindowAgg<I>,
     G: Fn(usize) -> I,
     V: Fn(I) -> bool,
+    F: Fn(I) -> bool,
 {
     debug_assert!(w >= 1);
     let n = len.min(out.len());
     let mut invalid = 0usize;
+    let mut infinite = 0usize;
+    let mut window: Vec<I> = Vec::new();
     let mut since_rebuild = 0usize;
     agg.clear();
     for t in 0..n {
         let x = get(t);
-        if valid(x) {
-            agg.add(x);
-        } else {
+        if !valid(x) {
             invalid += 1;
+        } else if !finite(x) {
+            infinite += 1;
+        } else {
+            agg.add(x);
         }
         if t >= w {
             let old = get(t - w);
-            if valid(old) {
-                agg.remove(old);
-            } else {
+            if !valid(old) {
                 invalid -= 1;
+            } else if !finite(old) {
+                infinite -= 1;
+            } else {
+                agg.remove(old);
             }
         }
         if t + 1 < w {
@@ -68,18 +81,26 @@ where
             agg.clear();
             for s in (t + 1 - w)..=t {
                 let v = get(s);
-                if valid(v) {
+                if valid(v) && finite(v) {
                     agg.add(v);
                 }
             }
         }
-        out[t] = if invalid > 0 { f64::NAN } else { agg.value(w) };
+        out[t] = if invalid > 0 {
+            f64::NAN
+        } else if infinite > 0 {
+            window.clear();
+            window.extend((t + 1 - w..=t).map(&get));
+            A::direct(&window)
+        } else {
+            agg.value(w)
+        };
     }
 }
 
 /// Convenience wrapper for the common single-series case.
 pub fn drive_series<A: WindowAgg<f64>>(xs: &[f64], w: usize, agg: &mut A, out: &mut [f64]) {
-    drive(xs.len(), w, |t| xs[t], |x: f64| !x.is_nan(), agg, out);
+    drive(xs.len(), w, |t| xs[t], |x: f64| !x.is_nan(), |x: f64| x.is_finite(), agg, out);
 }
 
 /// Convenience wrapper for two aligned series (covariance, correlation).
@@ -91,5 +112,13 @@ pub fn drive_pair<A: WindowAgg<(f64, f64)>>(
     out: &mut [f64],
 ) {
     let n = xs.len().min(ys.len());
-    drive(n, w, |t| (xs[t], ys[t]), |(x, y): (f64, f64)| !x.is_nan() && !y.is_nan(), agg, out);
+    drive(
+        n,
+        w,
+        |t| (xs[t], ys[t]),
+        |(x, y): (f64, f64)| !x.is_nan() && !y.is_nan(),
+        |(x, y): (f64, f64)| x.is_finite() && y.is_finite(),
+        agg,
+        out,
+    );
 }

@@ -70,6 +70,9 @@ impl WindowAgg<f64> for SumAgg {
             self.sum.total()
         }
     }
+    fn direct(window: &[f64]) -> f64 {
+        super::naive::sum(window)
+    }
 }
 
 /// Mean aggregate (sum / w; constant windows return the constant exactly).
@@ -95,6 +98,9 @@ impl WindowAgg<f64> for MeanAgg {
         } else {
             self.0.sum.total() / w as f64
         }
+    }
+    fn direct(window: &[f64]) -> f64 {
+        super::naive::mean(window)
     }
 }
 

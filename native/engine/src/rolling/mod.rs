@@ -3,11 +3,20 @@
 //! Common rules (pandas `rolling(w, min_periods=w)`): output `t` is NaN until
 //! a full window `[t-w+1, t]` is available, and NaN whenever any value in the
 //! window is NaN. Each kernel family lives in its own file; the incremental
-//! ones share the generic add/remove driver in [`driver`].
+//! ones share the generic add/remove driver in [`driver`]; [`naive`] holds
+//! from-scratch versions of all of them (reference + benchmark baseline).
 
+pub mod cov;
+pub mod decay;
 pub mod driver;
 pub mod ema;
 pub mod mean;
+pub mod minmax;
+pub mod moments;
+pub mod naive;
+pub mod product;
+pub mod shift;
+pub mod ts_rank;
 pub mod var;
 
 pub use ema::ema;

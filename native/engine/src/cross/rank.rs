@@ -1,0 +1,78 @@
+//! rank(x): cross-sectional percentile rank per date, pandas
+//! `rank(pct=True)` semantics: ties get the average of their ranks (1-based),
+//! divided by the number of non-NaN values; NaN stays NaN.
+
+use super::Scratch;
+
+/// Order-preserving map from a non-NaN f64 to u64 (IEEE total order; the
+/// caller folds -0.0 into 0.0 first so they tie as `==` says they do).
+#[inline]
+fn order_key(v: f64) -> u64 {
+    let b = v.to_bits();
+    if b >> 63 == 1 {
+        !b
+    } else {
+        b | (1 << 63)
+    }
+}
+
+/// Rank one row into `out`.
+///
+/// Speed trick: sort plain u64 words `(key with its low bits cleared) | index`.
+/// Integer sorting is much faster than sorting (f64, index) pairs with a
+/// comparator. Truncating the key keeps the order of distinct truncated
+/// keys, so only runs that share a truncated key (rare: values equal or
+/// within a few ulps) need a second, exact sort on the full key.
+pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
+    let n = vals.len();
+    let idx_bits = (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1);
+    let idx_mask: u64 = (1u64 << idx_bits) - 1;
+    let keys = &mut scratch.keys;
+    keys.clear();
+    for (i, &v) in vals.iter().enumerate() {
+        if !v.is_nan() {
+            keys.push((order_key(v + 0.0) & !idx_mask) | i as u64);
+        }
+    }
+    out.iter_mut().for_each(|o| *o = f64::NAN);
+    let count = keys.len();
+    if count == 0 {
+        return;
+    }
+    keys.sort_unstable();
+    let inv = 1.0 / count as f64;
+    let mut i = 0;
+    while i < count {
+        let high = keys[i] & !idx_mask;
+        let mut j = i + 1;
+        while j < count && keys[j] & !idx_mask == high {
+            j += 1;
+        }
+        if j - i == 1 {
+            out[(keys[i] & idx_mask) as usize] = (i + 1) as f64 * inv;
+        } else {
+            // Exact order and ties inside the run, by the full key.
+            let run = &mut scratch.pairs;
+            run.clear();
+            run.extend(keys[i..j].iter().map(|&k| {
+                let idx = (k & idx_mask) as u32;
+                (order_key(vals[idx as usize] + 0.0), idx)
+            }));
+            run.sort_unstable();
+            let mut a = 0;
+            while a < run.len() {
+                let mut b = a + 1;
+                while b < run.len() && run[b].0 == run[a].0 {
+                    b += 1;
+                }
+                // Global 1-based positions i+a+1 ..= i+b; average them.
+                let pct = (2 * i + a + 1 + b) as f64 * 0.5 * inv;
+                for &(_, idx) in &run[a..b] {
+                    out[idx as usize] = pct;
+                }
+                a = b;
+            }
+        }
+        i = j;
+    }
+}

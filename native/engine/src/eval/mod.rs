@@ -1,0 +1,148 @@
+//! Evaluating formulas over a panel.
+//!
+//! All formulas of one call are parsed, lowered into one hash-consed DAG
+//! (shared subexpressions such as `returns`, `adv20` or `rank(volume)` are
+//! computed once), and evaluated column-wise with incremental rolling
+//! kernels. A formula that fails to parse or needs data the panel lacks gets
+//! its own error; the others still compute. The `naive` option evaluates
+//! the same formulas without sharing, single-threaded, with from-scratch
+//! window kernels (the benchmark baseline and a consistency check).
+//!
+//! Dates: the output covers `[from, to]` (inclusive, in the panel's date
+//! units); all earlier data is still used as warm-up for the windows.
+
+pub mod dag;
+pub mod exec;
+pub mod lower;
+pub mod node;
+pub mod nodes;
+
+use crate::error::{EngineError, Result};
+use crate::expr::{parse, GroupLevel};
+use crate::panel::PanelView;
+
+pub use exec::ExecStats;
+
+#[derive(Debug, Clone)]
+pub struct FormulaSpec {
+    pub name: String,
+    pub text: String,
+}
+
+impl FormulaSpec {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        FormulaSpec { name: name.into(), text: text.into() }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// First output date (inclusive), in the panel's date units.
+    pub from: Option<f64>,
+    /// Last output date (inclusive).
+    pub to: Option<f64>,
+    /// Threads for data-parallel kernels; default: available parallelism.
+    pub threads: Option<usize>,
+    /// Baseline mode: no CSE, from-scratch windows, one thread.
+    pub naive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormulaError {
+    /// Stable code: PARSE_ERROR, MISSING_FIELD, INVALID_ARGUMENT, ...
+    pub code: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct FormulaResult {
+    pub name: String,
+    /// Date-major `T_out × N` values when the formula evaluated.
+    pub values: Option<Vec<f64>>,
+    pub error: Option<FormulaError>,
+    /// Non-fatal notes, e.g. a group level that fell back to a coarser one.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EvalOutput {
+    /// Output dates (`T_out`), as numbers in the panel's units.
+    pub dates: Vec<f64>,
+    pub symbols: Vec<String>,
+    pub results: Vec<FormulaResult>,
+    pub stats: ExecStats,
+}
+
+fn formula_error(e: &EngineError) -> FormulaError {
+    FormulaError { code: e.code(), message: e.to_string() }
+}
+
+/// Evaluate `formulas` over `panel`. `progress(done, total)` is called a few
+/// times per second at most (done/total count DAG nodes); returning `false`
+/// cancels with [`EngineError::Cancelled`].
+pub fn evaluate(
+    panel: &PanelView<'_>,
+    formulas: &[FormulaSpec],
+    opts: &EvalOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<EvalOutput> {
+    let dates: Vec<f64> = (0..panel.t).map(|t| panel.dates.get(t)).collect();
+    let t_end = match opts.to {
+        Some(to) => dates.partition_point(|&d| d <= to),
+        None => panel.t,
+    };
+    let t_start = match opts.from {
+        Some(from) => dates.partition_point(|&d| d < from).min(t_end),
+        None => 0,
+    };
+    let threads = if opts.naive {
+        1
+    } else {
+        opts.threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .clamp(1, 256)
+    };
+    let shape = nodes::Shape { t: t_end, n: panel.n, threads, naive: opts.naive };
+
+    let caps = lower::PanelCaps {
+        has_cap: panel.cap.is_some(),
+        has_sector: panel.groups(GroupLevel::Sector).is_some(),
+        has_industry: panel.groups(GroupLevel::Industry).is_some(),
+        has_subindustry: panel.groups(GroupLevel::Subindustry).is_some(),
+    };
+    let mut dag = dag::Dag::new(!opts.naive);
+    let mut roots = Vec::with_capacity(formulas.len());
+    let mut results = Vec::with_capacity(formulas.len());
+    for f in formulas {
+        let mut result = FormulaResult { name: f.name.clone(), values: None, error: None, warnings: Vec::new() };
+        let root = match parse(&f.text) {
+            Err(pe) => {
+                result.error = Some(formula_error(&EngineError::Parse(pe)));
+                None
+            }
+            Ok(expr) => {
+                let mut lw = lower::Lowerer { dag: &mut dag, caps, warnings: Vec::new() };
+                let r = lw.lower(&expr);
+                result.warnings = std::mem::take(&mut lw.warnings);
+                match r {
+                    Ok(id) => Some(id),
+                    Err(e) => {
+                        result.error = Some(formula_error(&e));
+                        None
+                    }
+                }
+            }
+        };
+        roots.push(root);
+        results.push(result);
+    }
+
+    let exec = exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start };
+    let stats = exec.run(progress, &mut |f, values| results[f].values = Some(values))?;
+    Ok(EvalOutput {
+        dates: dates[t_start..t_end].to_vec(),
+        symbols: panel.symbols.clone(),
+        results,
+        stats,
+    })
+}

@@ -1,0 +1,65 @@
+//! ts_min / ts_max / ts_argmin / ts_argmax with a monotonic deque: O(1)
+//! amortised per step whatever the window.
+//!
+//! Arg convention (pandas `rolling(d).apply(np.argmax)`): the position inside
+//! the window counted from the oldest value, `0..d-1` (`d-1` = today). Ties go
+//! to the oldest occurrence, as `np.argmax` does.
+
+use std::collections::VecDeque;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Extreme {
+    Min,
+    Max,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The extreme value itself.
+    Value,
+    /// Its position in the window, oldest = 0.
+    Position,
+}
+
+/// Shared driver for the four operators.
+pub fn rolling_extreme_into(xs: &[f64], w: usize, which: Extreme, output: Output, out: &mut [f64]) {
+    let n = xs.len().min(out.len());
+    // Indices of candidates, values monotone from front (the extreme) to back.
+    let mut dq: VecDeque<usize> = VecDeque::with_capacity(w + 1);
+    let mut last_nan: Option<usize> = None;
+    for t in 0..n {
+        let x = xs[t];
+        if x.is_nan() {
+            last_nan = Some(t);
+        } else {
+            // Strict comparison keeps older equal values in front: ties → oldest.
+            while let Some(&b) = dq.back() {
+                let dominated = match which {
+                    Extreme::Max => xs[b] < x,
+                    Extreme::Min => xs[b] > x,
+                };
+                if !dominated {
+                    break;
+                }
+                dq.pop_back();
+            }
+            dq.push_back(t);
+        }
+        if t + 1 < w {
+            out[t] = f64::NAN;
+            continue;
+        }
+        let start = t + 1 - w;
+        while dq.front().is_some_and(|&f| f < start) {
+            dq.pop_front();
+        }
+        let clean = last_nan.is_none_or(|k| k < start);
+        out[t] = match (clean, dq.front()) {
+            (true, Some(&f)) => match output {
+                Output::Value => xs[f],
+                Output::Position => (f - start) as f64,
+            },
+            _ => f64::NAN,
+        };
+    }
+}
