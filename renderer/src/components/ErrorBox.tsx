@@ -9,13 +9,15 @@ interface Props {
   onRetry?: () => void
   compact?: boolean
   testId?: string
+  /** 'warn' for outcomes the user asked for (a cancelled job); 'error' otherwise. */
+  tone?: 'error' | 'warn'
 }
 
 /** An error as the user needs it: what failed, the message, the code, and where (for CSV issues). */
-export function ErrorBox({ error, title, onRetry, compact, testId }: Props) {
+export function ErrorBox({ error, title, onRetry, compact, testId, tone = 'error' }: Props) {
   const issues = issuesOf(error)
   return (
-    <div className={`errorbox${compact ? ' compact' : ''}`} role="alert" data-testid={testId ?? 'error-box'}>
+    <div className={`errorbox${compact ? ' compact' : ''}${tone === 'warn' ? ' warn' : ''}`} role="alert" data-testid={testId ?? 'error-box'} data-code={error.code}>
       <div className="errorbox-head">
         <span className="errorbox-title">{title ?? 'Something went wrong'}</span>
         <code className="errorbox-code">{error.code}</code>

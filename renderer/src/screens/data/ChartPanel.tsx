@@ -6,7 +6,7 @@ import { usePriceChart } from '../../charts/usePriceChart'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner } from '../../components/StatePanel'
 import { formatCompact, formatDate, formatDateTime, formatMs, formatNumber, formatSignedPercent } from '../../components/format'
-import { computeOverlay, reloadDetail, setOverlayConfig } from '../../stores/market/actions'
+import { computeOverlay, reloadDetail, setOverlayConfig, setRangePreference } from '../../stores/market/actions'
 import { useMarket } from '../../stores/market/state'
 
 const kindLabels: Record<IndicatorKind, string> = { sma: 'SMA', ema: 'EMA', bollinger: 'Bollinger (2σ)' }
@@ -19,16 +19,18 @@ export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrume
   const data = bars.data && bars.data.instrumentId === instrument.id ? bars.data : null
   const intraday = useMemo(() => (data ? isIntraday(data.time) : dataset.kind === 'intraday'), [data, dataset.kind])
   const presets = rangePresetsFor(intraday)
-  const defaultRange: RangePreset = intraday ? 'All' : '1Y'
-  const [activeRange, setActiveRange] = useState<RangePreset | null>(defaultRange)
+  // The last preset the user picked carries over to the next instrument (when it fits its spacing).
+  const preferred = useMarket((s) => s.rangePreference)
+  const initialRange: RangePreset = presets.includes(preferred) ? preferred : intraday ? 'All' : '1Y'
+  const [activeRange, setActiveRange] = useState<RangePreset | null>(initialRange)
 
   // Bars first, then the overlay: the chart draws an overlay only over the bars it belongs to.
   // While the next instrument loads, the previous bars stay drawn (dimmed) instead of a blank chart.
   const keepPrevious = !data && bars.status === 'loading'
   useEffect(() => {
     if (!chart || keepPrevious) return
-    chart.setBars(data, { watermark: data ? instrument.symbol : undefined, range: defaultRange })
-    setActiveRange(defaultRange)
+    chart.setBars(data, { watermark: data ? instrument.symbol : undefined, range: initialRange })
+    setActiveRange(initialRange)
   }, [chart, data, keepPrevious])
   useEffect(() => {
     chart?.setOverlay(overlay.data)
@@ -37,6 +39,7 @@ export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrume
   const applyRange = (preset: RangePreset) => {
     chart?.setRange(preset)
     setActiveRange(preset)
+    setRangePreference(preset)
   }
 
   return (
@@ -59,6 +62,7 @@ export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrume
           onClick={() => {
             chart?.fit()
             setActiveRange('All')
+            setRangePreference('All')
           }}
           disabled={!data}
           data-testid="chart-fit"

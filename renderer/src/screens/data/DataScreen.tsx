@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { ErrorBoundary } from '../../components/ErrorBoundary'
 import { useApp } from '../../stores/app/state'
-import { loadDatasets } from '../../stores/market/actions'
+import { loadDatasets, moveSelection } from '../../stores/market/actions'
 import { useMarket } from '../../stores/market/state'
 import { useImports } from '../../stores/imports/state'
 import { ImportDialog } from '../import/ImportDialog'
@@ -17,6 +17,20 @@ export function DataScreen() {
   // Refresh on every visit (keeps the current selection): datasets may have been imported meanwhile.
   useEffect(() => {
     void loadDatasets()
+  }, [])
+
+  // Up/down move the selection from anywhere on the screen that does not take arrow keys itself.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.defaultPrevented || useImports.getState().open) return
+      const t = e.target as HTMLElement | null
+      if (t && t !== document.body && t.closest('input, select, textarea, [role=listbox], [contenteditable=true]')) return
+      e.preventDefault()
+      moveSelection(e.key === 'ArrowDown' ? 1 : -1)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
   }, [])
 
   // First run: the sample data lands while this screen is open; list it once it is in.

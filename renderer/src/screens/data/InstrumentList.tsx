@@ -4,7 +4,7 @@ import type { Dataset, Instrument } from '../../../../electron/contract'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner, StatePanel } from '../../components/StatePanel'
 import { formatCount, formatDate } from '../../components/format'
-import { loadInstruments, moveSelection, selectInstrument, setRoot, setSearch, setSector } from '../../stores/market/actions'
+import { loadInstruments, moveSelection, selectInstrument, selectLast, setRoot, setSearch, setSector } from '../../stores/market/actions'
 import { hasMoreInstruments, selectedDataset } from '../../stores/market/selectors'
 import { useMarket } from '../../stores/market/state'
 
@@ -78,7 +78,8 @@ export function InstrumentList() {
     const delta = moves[e.key]
     if (delta === undefined) return
     e.preventDefault()
-    moveSelection(Number.isFinite(delta) ? delta : delta > 0 ? page.items.length : -page.items.length)
+    if (delta === Infinity) void selectLast()
+    else moveSelection(Number.isFinite(delta) ? delta : -page.items.length)
   }
 
   if (!dataset) return <div className="instrument-list-wrap" />
@@ -181,11 +182,12 @@ function InstrumentRow({
     sub = item.expiry ? `exp ${item.expiry}` : (item.name ?? '')
     side = item.from !== null ? `${formatDate(item.from).slice(0, 7)} → ${formatDate(item.to).slice(0, 7)}` : ''
   } else if (dataset.kind === 'stocks') {
-    sub = item.name ?? ''
-    side = item.sector ?? ''
+    const range = item.from !== null ? `${formatDate(item.from)} → ${formatDate(item.to)}` : ''
+    sub = item.name ?? range
+    side = item.sector ?? (item.name ? range.slice(0, 7) : '')
   } else {
     sub = item.name ?? ''
-    side = item.from !== null ? `${formatDate(item.from)} → ${formatDate(item.to)}` : ''
+    side = item.from !== null ? `${formatDate(item.from)} → ${formatDate(item.to).slice(5)}` : ''
   }
   return (
     <div

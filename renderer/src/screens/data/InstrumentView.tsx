@@ -4,6 +4,7 @@ import { barStyleOf, isIntraday } from '../../charts/bars'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner, StatePanel } from '../../components/StatePanel'
 import { formatCount, formatDate, formatDateTime, formatNumber, formatPercent, formatSignedPercent } from '../../components/format'
+import { useApp } from '../../stores/app/state'
 import { reloadDetail } from '../../stores/market/actions'
 import { selectedDataset } from '../../stores/market/selectors'
 import { useMarket, type Loadable } from '../../stores/market/state'
@@ -15,8 +16,11 @@ export function InstrumentView() {
   const selected = useMarket((s) => s.selected)
   const page = useMarket((s) => s.instruments)
 
+  const sampleRunning = useApp((s) => s.sample?.state === 'running')
   let empty: string | null = null
-  if (!dataset) empty = datasets.status === 'ready' && datasets.data?.length === 0 ? 'No data yet: import CSV files to get started.' : null
+  if (!dataset) {
+    if (datasets.status === 'ready' && datasets.data?.length === 0 && !sampleRunning) empty = 'No data yet: import CSV files to get started.'
+  }
   else if (!selected) empty = page.status === 'ready' && page.total === 0 && page.items.length === 0 ? 'No instruments here.' : 'Select an instrument on the left.'
 
   if (!dataset || !selected) {
@@ -27,7 +31,7 @@ export function InstrumentView() {
             {empty}
           </StatePanel>
         ) : (
-          <StatePanel kind="loading">Loading…</StatePanel>
+          <StatePanel kind="loading">{sampleRunning ? 'Importing the bundled sample data…' : 'Loading…'}</StatePanel>
         )}
       </section>
     )

@@ -82,7 +82,9 @@ function Filters() {
   const groups = useMarket((s) => s.groups)
   const kind = groupKind(dataset)
   if (!dataset) return null
-  const total = groups.data?.reduce((n, g) => n + g.count, 0) ?? dataset.instrumentCount
+  const total = groups.data?.reduce((n, g) => n + g.count, 0) || dataset.instrumentCount
+  // A user import without sectors has nothing to filter by.
+  const noSectors = kind === 'sector' && groups.status === 'ready' && !groups.data?.length
 
   return (
     <div className="filters">
@@ -106,7 +108,7 @@ function Filters() {
           spellCheck={false}
         />
       </div>
-      {kind === 'sector' && (
+      {kind === 'sector' && !noSectors && (
         <select
           value={sector ?? ''}
           onChange={(e) => setSector(e.target.value || null)}

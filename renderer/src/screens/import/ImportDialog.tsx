@@ -9,6 +9,7 @@ import {
 } from '../../stores/imports/actions'
 import { canImport, hasSources, previewErrors } from '../../stores/imports/selectors'
 import { useImports, type ImportStep } from '../../stores/imports/state'
+import { useMarket } from '../../stores/market/state'
 import { ImportProgress } from './ImportProgress'
 import { PreviewStep } from './PreviewStep'
 import { SourceStep } from './SourceStep'
@@ -54,6 +55,8 @@ function Footer() {
   const state = useImports()
   const { step, running, result, importError } = state
   const errors = previewErrors(state)
+  const datasets = useMarket((s) => s.datasets.data)
+  const datasetNames = datasets?.map((d) => d.name)
 
   if (step === 'source') {
     return (
@@ -67,7 +70,9 @@ function Footer() {
     )
   }
   if (step === 'preview') {
-    const ready = canImport(state)
+    const name = state.datasetName.trim()
+    const taken = Boolean(name && datasetNames?.includes(name))
+    const ready = canImport(state) && !taken
     const why =
       state.preview.status === 'loading'
         ? 'Waiting for the preview…'
@@ -75,12 +80,14 @@ function Footer() {
           ? 'The preview failed: fix the input first.'
           : errors > 0
             ? `Fix ${errors === 1 ? 'the error' : `the ${errors} errors`} first (column mapping, date format).`
-            : !state.datasetName.trim()
+            : !name
               ? 'Give the dataset a name.'
-              : ''
+              : taken
+                ? `A dataset named “${name}” already exists: choose another name.`
+                : ''
     return (
       <>
-        <span className={`foot-note ${errors ? 'error-text' : 'muted'}`} data-testid="import-blocked-reason">
+        <span className={`foot-note ${errors || taken ? 'error-text' : 'muted'}`} data-testid="import-blocked-reason">
           {why}
         </span>
         <button onClick={backToSource}>← Back</button>

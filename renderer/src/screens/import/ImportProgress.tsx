@@ -19,7 +19,7 @@ export function ImportProgress() {
     return (
       <div className="import-progress" data-testid="import-progress">
         <div className="progress-title">
-          <Spinner /> Importing into “{datasetName}”{info?.label ? ` — ${info.label}` : ''}
+          <Spinner /> Importing into “{datasetName}”…
         </div>
         <div className="progress big">
           <div style={{ width: `${(fraction ?? 0) * 100}%` }} className={fraction === null ? 'indeterminate' : ''} />
@@ -71,7 +71,7 @@ export function ImportProgress() {
     const cancelled = importError.code === 'JOB_CANCELLED'
     return (
       <div className="import-failed">
-        <ErrorBox error={importError} title={cancelled ? 'Import cancelled' : 'The import failed'} testId="import-error" />
+        <ErrorBox error={importError} title={cancelled ? 'Import cancelled' : 'The import failed'} tone={cancelled ? 'warn' : 'error'} testId="import-error" />
         <div className="nothing-written" data-testid="import-nothing-written">
           Nothing was written: the database is as it was before the import.
         </div>

@@ -42,7 +42,11 @@ export function setPath(path: string): void {
 }
 
 export function setDatasetName(datasetName: string): void {
-  set({ datasetName })
+  set({ datasetName, nameSuggested: false })
+}
+
+function suggestDatasetName(from: string): void {
+  if (get().nameSuggested) set({ datasetName: suggestName(from) })
 }
 
 export function removeFile(index: number): void {
@@ -131,11 +135,8 @@ export async function addFiles(list: FileList | File[], options: { fromFolder?: 
   // Same name again replaces the earlier copy.
   const names = new Set(loaded.map((f) => f.name))
   const merged = [...get().files.filter((f) => !names.has(f.name)), ...loaded]
-  set({
-    files: merged,
-    reading: null,
-    datasetName: get().datasetName || suggestName(merged.length > 1 && options.fromFolder ? folderName(all[0]) : merged[0].name),
-  })
+  set({ files: merged, reading: null })
+  suggestDatasetName(merged.length > 1 && options.fromFolder ? folderName(all[0]) : merged[0].name)
 }
 
 function folderName(file: File): string {
@@ -150,7 +151,7 @@ function folderName(file: File): string {
 export async function goToPreview(): Promise<void> {
   const s = get()
   if (!hasSources(s)) return
-  if (!s.datasetName && s.sourceMode === 'path') set({ datasetName: suggestName(s.path) })
+  if (s.sourceMode === 'path') suggestDatasetName(s.path.trim())
   set({ step: 'preview', mapping: undefined })
   await runPreview()
 }

@@ -50,6 +50,8 @@ export interface ImportsSlice {
   delimiter: Delimiter | undefined
 
   datasetName: string
+  /** The name was suggested from the files (not typed): a new source may replace it. */
+  nameSuggested: boolean
   /** The running (or last) import job. */
   job: { id: string; startedAt: number; info: JobInfo | null } | null
   running: boolean
@@ -70,6 +72,7 @@ export const initialImports = (): Omit<ImportsSlice, 'open'> => ({
   dateFormat: 'auto',
   delimiter: undefined,
   datasetName: '',
+  nameSuggested: true,
   job: null,
   running: false,
   result: null,

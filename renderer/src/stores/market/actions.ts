@@ -1,6 +1,7 @@
 import { api } from '../../api/client'
 import { asErrorData } from '../../components/issues'
 import type { Instrument } from '../../../../electron/contract'
+import type { RangePreset } from '../../charts/candles'
 import { idle, useMarket, type Group, type MarketSlice, type OverlayConfig } from './state'
 
 const PAGE_SIZE = 500
@@ -166,6 +167,18 @@ export function moveSelection(delta: number): void {
   if (next >= items.length - 20 && items.length < instruments.total) void loadInstruments({ append: true })
 }
 
+/** End key: load the remaining pages of the query, then select its last row. */
+export async function selectLast(): Promise<void> {
+  const g = gen.instruments
+  while (get().instruments.status === 'ready' && get().instruments.items.length < get().instruments.total) {
+    const before = get().instruments.items.length
+    await loadInstruments({ append: true })
+    if (g !== gen.instruments || get().instruments.items.length === before) return
+  }
+  const items = get().instruments.items
+  if (g === gen.instruments && items.length) selectInstrument(items[items.length - 1])
+}
+
 export function selectIndex(index: number): void {
   const item = get().instruments.items[index]
   if (item) selectInstrument(item)
@@ -235,6 +248,10 @@ async function loadDetail(instrumentId: number): Promise<void> {
 export function setOverlayConfig(config: Partial<OverlayConfig>): void {
   set({ overlayConfig: { ...get().overlayConfig, ...config } })
   void computeOverlay()
+}
+
+export function setRangePreference(rangePreference: RangePreset): void {
+  set({ rangePreference })
 }
 
 export async function computeOverlay(): Promise<void> {

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { RangePreset } from '../../charts/candles'
 import type { Bars, Dataset, ErrorData, IndicatorKind, IndicatorSeries, Instrument, SummaryStats } from '../../../../electron/contract'
 
 /** A value fetched from the backend, with where the fetch stands. */
@@ -47,6 +48,8 @@ export interface MarketSlice {
   summary: Loadable<SummaryStats>
   overlayConfig: OverlayConfig
   overlay: Loadable<IndicatorSeries>
+  /** The chart range preset the user picked last; it carries over to the next instrument. */
+  rangePreference: RangePreset
 }
 
 export const useMarket = create<MarketSlice>(() => ({
@@ -63,4 +66,5 @@ export const useMarket = create<MarketSlice>(() => ({
   summary: idle(),
   overlayConfig: { kind: 'sma', window: 20 },
   overlay: idle(),
+  rangePreference: '1Y',
 }))
