@@ -16,25 +16,143 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 export declare function abortForTest(): void
 
 /**
+ * The 101 alphas as `{name: 'alpha001', text}` (text as in the paper),
+ * from resources/alphas/alpha101.txt compiled into the engine.
+ */
+export declare function alpha101Formulas(): Array<FormulaInput>
+
+/**
  * Exponential moving average, alpha = 2 / (span + 1), seeded by the first
  * non-NaN value; NaN inputs give NaN and leave the state unchanged.
  * `span` must be >= 1 (may be fractional).
  */
-export declare function ema(values: Float64Array, span: number): JsResult<Float64Array>
+export declare function ema(values: Float64Array, span: number): Float64Array
 
 /** Engine crate version, e.g. "0.1.0". */
 export declare function engineVersion(): string
 
 /**
+ * Evaluate formulas over a panel file written by `writePanel`. All formulas
+ * share one DAG (common subexpressions computed once). A formula that fails
+ * (parse error, missing `cap`) gets `error`; the others still compute.
+ * `onProgress(done, total)` is called synchronously on this thread at most
+ * ~5 times per second (done/total = DAG nodes); returning `false` cancels
+ * the evaluation (throws `CANCELLED: ...`).
+ */
+export declare function evaluateFormulas(panelPath: string, formulas: Array<FormulaInput>, options?: EvaluateOptions | undefined | null, onProgress?: (done: number, total: number) => boolean | void): EvaluateResult
+
+export interface EvaluateOptions {
+  /**
+   * First output date (inclusive), same units as the panel's dates.
+   * Earlier data is still used to warm up the windows.
+   */
+  from?: number
+  /** Last output date (inclusive). */
+  to?: number
+  /** Maximum threads (default: all cores). */
+  threads?: number
+  /**
+   * Benchmark baseline: no shared subexpressions, windows recomputed from
+   * scratch, single-threaded. Same results up to rounding.
+   */
+  naive?: boolean
+}
+
+export interface EvaluateResult {
+  /** Output dates (the `from`..`to` window) as numbers. */
+  dates: Float64Array
+  symbols: Array<string>
+  /** One entry per input formula, same order. */
+  results: Array<FormulaOutput>
+}
+
+export interface FormulaErrorInfo {
+  /** Stable code: PARSE_ERROR, MISSING_FIELD, INVALID_ARGUMENT, ... */
+  code: string
+  message: string
+}
+
+export interface FormulaInput {
+  name: string
+  text: string
+}
+
+export interface FormulaOutput {
+  name: string
+  /** Date-major `dates.length * symbols.length` values (`t * N + i`); absent on error. */
+  values?: Float64Array
+  error?: FormulaErrorInfo
+  /** Non-fatal notes, e.g. "IndClass.subindustry: ... neutralized by industry instead". */
+  warnings: Array<string>
+}
+
+/**
+ * Panel columns for `writePanel`. Layout of every value array: date-major,
+ * `T * N` values with the value of symbol `i` on date `t` at index
+ * `t * N + i` (one row per date). NaN = missing.
+ */
+export interface PanelInput {
+  /**
+   * T dates, strictly increasing: Int32Array of yyyymmdd, or Float64Array
+   * of integer epoch timestamps (unit of your choice, e.g. ms).
+   */
+  dates: Int32Array | Float64Array
+  /** N symbols. */
+  symbols: Array<string>
+  open: Float64Array
+  high: Float64Array
+  low: Float64Array
+  close: Float64Array
+  volume: Float64Array
+  /** Optional; missing cells (NaN) fall back to the typical price (h + l + c) / 3. */
+  vwap?: Float64Array
+  /** Optional market cap; formulas using `cap` fail with MISSING_FIELD without it. */
+  cap?: Float64Array
+  /** Optional group codes per symbol (N values, -1 = unknown). */
+  sector?: Int32Array
+  industry?: Int32Array
+  subindustry?: Int32Array
+}
+
+export interface ParseErrorInfo {
+  message: string
+  /** 0-based character offset. */
+  offset: number
+  /** 1-based line and column. */
+  line: number
+  column: number
+  expected: Array<string>
+  suggestion?: string
+}
+
+export interface ParseFail {
+  ok: false
+  error: ParseErrorInfo
+}
+
+/** Parse a formula for the editor (fast; call it as the user types). */
+export declare function parseFormula(text: string): ParseOk | ParseFail
+
+export interface ParseOk {
+  ok: true
+  /** Canonical form: lowercase names, every operation parenthesised. */
+  normalized: string
+  /** Inputs used (`close`, `adv20`, `indclass.sector`, ...). */
+  fields: Array<string>
+  /** Functions and operators used (`rank`, `ts_rank`, `*`, `?:`, ...). */
+  operators: Array<string>
+}
+
+/**
  * Rolling mean over `window` values (floored; must be >= 1). NaN until a
  * full window and wherever the window holds a NaN.
  */
-export declare function rollingMean(values: Float64Array, window: number): JsResult<Float64Array>
+export declare function rollingMean(values: Float64Array, window: number): Float64Array
 
 /** Rolling sample standard deviation (ddof = 1), same NaN rules as rollingMean. */
-export declare function rollingStd(values: Float64Array, window: number): JsResult<Float64Array>
+export declare function rollingStd(values: Float64Array, window: number): Float64Array
 
-export declare function summaryStats(close: Float64Array, periodsPerYear: number): JsResult<SummaryStats>
+export declare function summaryStats(close: Float64Array, periodsPerYear: number): SummaryStats
 
 /**
  * Summary of a close series; see the engine's `SummaryStats` docs. NaN
@@ -57,3 +175,10 @@ export interface SummaryStats {
   maxDrawdownStart: number
   maxDrawdownEnd: number
 }
+
+/**
+ * Write a panel file (binary, little-endian; format documented in the
+ * engine's `panel::format`) that `evaluateFormulas` memory-maps. Written to
+ * a temporary name and renamed, so readers never see a partial file.
+ */
+export declare function writePanel(path: string, panel: PanelInput): void

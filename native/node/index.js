@@ -836,8 +836,12 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.abortForTest = nativeBinding.abortForTest
+module.exports.alpha101Formulas = nativeBinding.alpha101Formulas
 module.exports.ema = nativeBinding.ema
 module.exports.engineVersion = nativeBinding.engineVersion
+module.exports.evaluateFormulas = nativeBinding.evaluateFormulas
+module.exports.parseFormula = nativeBinding.parseFormula
 module.exports.rollingMean = nativeBinding.rollingMean
 module.exports.rollingStd = nativeBinding.rollingStd
 module.exports.summaryStats = nativeBinding.summaryStats
+module.exports.writePanel = nativeBinding.writePanel

@@ -3,7 +3,9 @@
 //! error (code `PANIC`) instead of taking the worker process down.
 
 mod error;
+mod formulas;
 mod guard;
 mod meta;
+mod panel;
 mod rolling;
 mod stats;

@@ -4,13 +4,13 @@ use alphadesk_engine::{rolling, window_from_f64};
 use napi::bindgen_prelude::{Float64Array, Float64ArraySlice};
 use napi_derive::napi;
 
-use crate::error::{to_napi, JsResult};
+use crate::error::to_napi;
 use crate::guard::guarded;
 
 /// Rolling mean over `window` values (floored; must be >= 1). NaN until a
 /// full window and wherever the window holds a NaN.
 #[napi]
-pub fn rolling_mean(values: Float64ArraySlice, window: f64) -> JsResult<Float64Array> {
+pub fn rolling_mean(values: Float64ArraySlice, window: f64) -> napi::Result<Float64Array> {
     guarded(|| {
         let w = window_from_f64(window, "window").map_err(to_napi)?;
         Ok(Float64Array::new(rolling::rolling_mean(&values, w)))
@@ -19,7 +19,7 @@ pub fn rolling_mean(values: Float64ArraySlice, window: f64) -> JsResult<Float64A
 
 /// Rolling sample standard deviation (ddof = 1), same NaN rules as rollingMean.
 #[napi]
-pub fn rolling_std(values: Float64ArraySlice, window: f64) -> JsResult<Float64Array> {
+pub fn rolling_std(values: Float64ArraySlice, window: f64) -> napi::Result<Float64Array> {
     guarded(|| {
         let w = window_from_f64(window, "window").map_err(to_napi)?;
         Ok(Float64Array::new(rolling::rolling_std(&values, w)))
@@ -30,7 +30,7 @@ pub fn rolling_std(values: Float64ArraySlice, window: f64) -> JsResult<Float64Ar
 /// non-NaN value; NaN inputs give NaN and leave the state unchanged.
 /// `span` must be >= 1 (may be fractional).
 #[napi]
-pub fn ema(values: Float64ArraySlice, span: f64) -> JsResult<Float64Array> {
+pub fn ema(values: Float64ArraySlice, span: f64) -> napi::Result<Float64Array> {
     guarded(|| {
         if !(span.is_finite() && span >= 1.0) {
             return Err(to_napi(alphadesk_engine::EngineError::invalid(format!(
