@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { Bars, Dataset, Instrument, SummaryStats } from '../../../../electron/contract'
-import { barStyleOf, isIntraday } from '../../charts/bars'
+import { barStyleOf, isIntraday, medianStepSeconds } from '../../charts/bars'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner, StatePanel } from '../../components/StatePanel'
 import { formatCount, formatDate, formatDateTime, formatNumber, formatPercent, formatSignedPercent } from '../../components/format'
@@ -80,7 +80,7 @@ function Header({ dataset, instrument }: { dataset: Dataset; instrument: Instrum
             settlement prices
           </span>
         )}
-        {intraday && <span className="tag">1-minute bars</span>}
+        {intraday && <span className="tag">{barSpacingLabel(data?.time)}</span>}
         <span className="header-dataset muted">{dataset.name}</span>
       </div>
       <div className="header-meta muted">
@@ -163,4 +163,13 @@ function Stats({
       </div>
     </div>
   )
+}
+
+/** "1-minute bars", "5-minute bars", "hourly bars" from the spacing of the bars. */
+function barSpacingLabel(time: readonly number[] | undefined): string {
+  if (!time || time.length < 2) return 'intraday'
+  const step = medianStepSeconds(time)
+  if (step < 60) return `${step}-second bars`
+  if (step < 3600) return `${Math.round(step / 60)}-minute bars`
+  return step === 3600 ? 'hourly bars' : `${Math.round(step / 3600)}-hour bars`
 }

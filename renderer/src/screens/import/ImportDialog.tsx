@@ -87,7 +87,7 @@ function Footer() {
                 : ''
     return (
       <>
-        <span className={`foot-note ${errors || taken ? 'error-text' : 'muted'}`} data-testid="import-blocked-reason">
+        <span className={`foot-note ${errors || taken || state.preview.status === 'error' ? 'error-text' : 'muted'}`} data-testid="import-blocked-reason">
           {why}
         </span>
         <button onClick={backToSource}>← Back</button>
