@@ -20,7 +20,7 @@ test.describe('data screen', () => {
 
   test('opens on the sample data, finds a stock and draws its candles with volume and an engine overlay', async ({ page }) => {
     await expect(page.getByTestId('nav-data')).toHaveAttribute('aria-current', 'page')
-    await page.getByPlaceholder(/search/i).fill('AAPL')
+    await page.getByTestId('instrument-search').fill('AAPL')
     const row = page.locator('[data-testid="instrument-row"][data-symbol="AAPL"]')
     await expect(row).toBeVisible()
     await row.click()
@@ -34,21 +34,23 @@ test.describe('data screen', () => {
   })
 
   test('shows futures contracts by root with expiry, and settlement-only curves', async ({ page }) => {
-    await page.getByRole('button', { name: /VIX/i }).first().click()
-    const rows = page.getByTestId('instrument-row')
-    await expect(rows.first()).toBeVisible()
-    await rows.first().click()
-    await expect(page.getByTestId('price-chart').locator('canvas').first()).toBeVisible()
+    await page.locator('[data-testid="dataset-option"][data-dataset-key="vx"]').click()
+    await page.getByTestId('instrument-search').fill('VXF18')
+    await page.locator('[data-testid="instrument-row"][data-symbol="VXF18"]').click()
+    await expect(page.getByTestId('instrument-expiry')).toContainText('2018-01-17')
+    await expect.poll(() => countPixels(page, '[data-testid="price-chart"]', [0x26, 0xa6, 0x9a]), { timeout: 15_000 }).toBeGreaterThan(50)
     await shot(page, 'data-vx')
-    await page.getByRole('button', { name: /CL|crude/i }).first().click()
-    await page.getByPlaceholder(/search/i).fill('CLK20')
+    await page.locator('[data-testid="dataset-option"][data-dataset-key="cl_ng"]').click()
+    await page.getByTestId('root-filter').locator('[data-root="CL"]').click()
+    await page.getByTestId('instrument-search').fill('CLK20')
     await page.locator('[data-testid="instrument-row"][data-symbol="CLK20"]').click()
-    await expect(page.getByText(/settlement/i).first()).toBeVisible()
+    await expect(page.getByTestId('settlement-only')).toBeVisible()
+    await expect(page.getByTestId('price-chart').locator('canvas').first()).toBeVisible()
     await shot(page, 'data-clk20')
   })
 
   test('shows the intraday bars', async ({ page }) => {
-    await page.getByRole('button', { name: /1-min|intraday/i }).first().click()
+    await page.locator('[data-testid="dataset-option"][data-dataset-key="spx_1min"]').click()
     await page.getByTestId('instrument-row').first().click()
     await expect.poll(() => countPixels(page, '[data-testid="price-chart"]', [0x26, 0xa6, 0x9a]), { timeout: 15_000 }).toBeGreaterThan(50)
     await shot(page, 'data-intraday')
@@ -73,22 +75,32 @@ test.describe('CSV import', () => {
 
   test('previews with auto-detected columns and imports in one go', async ({ page }) => {
     await page.getByTestId('import-file-input').setInputFiles({ name: 'acme.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+    await page.getByTestId('import-next').click()
     const preview = page.getByTestId('import-preview')
     await expect(preview).toContainText('ACME')
-    await expect(preview).toContainText(/5 rows/)
+    await expect(page.getByTestId('import-row-count')).toContainText('5')
+    await expect(page.getByTestId('import-symbol-count')).toContainText('2')
+    // Auto-detected mapping: the Ticker column (index 1) is the symbol, Close (index 5) the close.
+    await expect(page.locator('[data-testid="import-mapping-select"][data-column="1"]')).toHaveValue('symbol')
+    await expect(page.locator('[data-testid="import-mapping-select"][data-column="5"]')).toHaveValue('close')
     await shot(page, 'import-preview')
-    await page.getByLabel(/dataset name/i).fill('E2E bars')
+    await page.getByTestId('import-dataset-name').fill('E2E bars')
     await page.getByTestId('import-submit').click()
-    await expect(page.getByTestId('import-dialog')).toContainText(/Imported 5 rows/i)
+    await expect(page.getByTestId('import-result-rows')).toHaveText('5')
+    await expect(page.getByTestId('import-result-instruments')).toHaveText('2')
     await shot(page, 'import-done')
   })
 
   test('a malformed file gets an error naming file, line and field, and nothing is written', async ({ page }) => {
     const bad = good.replace('2024-01-03,ACME,10.5', '2024-01-03,ACME,abc')
     await page.getByTestId('import-file-input').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+    await page.getByTestId('import-next').click()
     await expect(page.getByTestId('import-dialog')).toContainText(/broken\.csv:3/)
     await expect(page.getByTestId('import-dialog')).toContainText(/open/i)
     await expect(page.getByTestId('import-submit')).toBeDisabled()
     await shot(page, 'import-error')
+    // Nothing of the broken file reached the database.
+    await page.keyboard.press('Escape')
+    await expect(page.locator('[data-testid="dataset-option"]', { hasText: 'broken' })).toHaveCount(0)
   })
 })

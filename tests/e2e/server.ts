@@ -23,7 +23,7 @@ export function startServe(dataDir: string, root: string): Promise<ServeProcess>
       out += chunk.toString()
       url ??= out.match(/open: (http:\/\/\S+)/)?.[1] ?? null
       // Ready once the URL is out and the first-run sample import has finished (or was already done).
-      if (url && /sample data: |database already holds/.test(out)) {
+      if (url && /^sample data: /m.test(out)) {
         clearTimeout(timer)
         resolve({ url, origin: new URL(url).origin, child, output: () => out })
       }

@@ -43,12 +43,21 @@ export function indicator(payload: JobPayload<'indicator'>, ctx: JobContext): In
   }
 }
 
-/** Trading days a year for daily bars; intraday statistics are per bar and say so in the UI. */
-const periodsPerYear = 252
+const tradingDays = 252
+/** A US equity session (6.5 h), used to annualise intraday bars. */
+const sessionSeconds = 6.5 * 3600
+
+/** Bars a year, from the median spacing of the bars: 252 for daily, more for intraday. */
+export function periodsPerYear(time: readonly number[]): number {
+  if (time.length < 3) return tradingDays
+  const gaps = time.slice(1).map((t, i) => t - time[i]).sort((a, b) => a - b)
+  const median = gaps[gaps.length >> 1]
+  return median > 0 && median < 86_400 ? tradingDays * (sessionSeconds / median) : tradingDays
+}
 
 export function summary(payload: JobPayload<'summary'>, ctx: JobContext): SummaryStats {
-  const { close } = closes(ctx, payload.instrumentId)
-  const s = ctx.engine.summaryStats(close, periodsPerYear)
+  const { time, close } = closes(ctx, payload.instrumentId)
+  const s = ctx.engine.summaryStats(close, periodsPerYear(time))
   return {
     count: s.count,
     nanCount: s.nanCount,
