@@ -124,7 +124,7 @@ function Stats({
     s && bars && s.maxDrawdownStart !== null && s.maxDrawdownEnd !== null && bars.time[s.maxDrawdownStart] !== undefined
       ? `${formatDate(bars.time[s.maxDrawdownStart])} → ${formatDate(bars.time[s.maxDrawdownEnd])}`
       : null
-  const perBar = intraday ? ' (per bar, annualised ×252)' : ''
+  const perBar = intraday ? ' (bar returns annualised over 252 sessions of 6.5 h)' : ''
   const cells: { key: string; label: string; value: string; cls?: string; title?: string; sub?: string | null }[] = [
     { key: 'last', label: 'Last', value: formatNumber(s?.last, s?.last !== null && s?.last !== undefined && Math.abs(s.last) < 10 ? 3 : 2) },
     {
@@ -158,7 +158,7 @@ function Stats({
             <Spinner size={10} /> computing
           </>
         ) : (
-          <>native engine{intraday ? ' · per-bar stats' : ''}</>
+          <>native engine{intraday ? ' · annualised from bars' : ''}</>
         )}
       </div>
     </div>
