@@ -9,8 +9,9 @@ import { market } from './market'
 import { imports } from './imports'
 import { jobs } from './jobs'
 import { indicators } from './indicators'
+import { alphas } from './alphas'
 
-export const contract = { app, market, imports, jobs, indicators }
+export const contract = { app, market, imports, jobs, indicators, alphas }
 export type Contract = typeof contract
 export type Domain = keyof Contract
 export type MethodName<D extends Domain> = keyof Contract[D] & string
@@ -48,6 +49,7 @@ export type * from './market'
 export type * from './imports'
 export type * from './jobs'
 export type * from './indicators'
+export type * from './alphas'
 export { datasetKinds } from './market'
 export { csvFields, csvKinds, dateFormats } from './imports'
 export { indicatorKinds } from './indicators'

@@ -1,4 +1,12 @@
-import type { IndicatorKind, IndicatorSeries, SummaryStats } from '../contract'
+import type { AlphaCorrelation, AlphaRun, IndicatorKind, IndicatorSeries, SummaryStats, TearSheet } from '../contract'
+import type { BacktestSeries, BacktestSpec } from '../services/alphas/backtest'
+import type { ComputePayload } from '../services/alphas/compute'
+
+/** Where an alpha analysis finds its run: `<dataDir>/cache` and the run id. */
+interface RunRef {
+  cacheDir: string
+  runId: string
+}
 
 /**
  * Every job a worker runs: its payload and its result. Declared once; the pool's `run`
@@ -13,6 +21,14 @@ export interface JobKinds {
     payload: { instrumentId: number }
     result: SummaryStats
   }
+  /** Alpha screens: evaluates formulas on a universe's panel into a run file; returns its metadata. */
+  'alphas.compute': { payload: ComputePayload; result: AlphaRun }
+  /** Factor tear sheet of one alpha of a run. */
+  'alphas.tearSheet': { payload: RunRef & { key: string; quantiles: number }; result: TearSheet }
+  /** Mean cross-sectional rank correlation between the run's alphas (all that computed, or `keys`). */
+  'alphas.correlation': { payload: RunRef & { keys?: string[] }; result: AlphaCorrelation }
+  /** Long/short backtest of one alpha of a run (stored as a run by the main process). */
+  'alphas.backtest': { payload: RunRef & BacktestSpec & { key: string }; result: BacktestSeries }
   /** Test and diagnostics: sleeps in steps, reporting progress (proves cancel and progress). */
   'selftest.sleep': { payload: { steps: number; stepMs: number }; result: { steps: number } }
   /** Test only: aborts the worker process from native code (proves crash isolation). */

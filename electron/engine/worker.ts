@@ -5,6 +5,7 @@
 import { AppError } from '../contract'
 import type { JobKind, JobKinds } from './job-kinds'
 import { createJobContext, type JobContext } from './jobs/context'
+import * as alphas from './jobs/alphas'
 import { indicator, summary } from './jobs/indicator'
 import { abort, sleep } from './jobs/selftest'
 import { loadNativeEngine } from './native'
@@ -18,6 +19,10 @@ type Handler<K extends JobKind> = (
 const handlers: { [K in JobKind]: Handler<K> } = {
   indicator,
   summary,
+  'alphas.compute': alphas.compute,
+  'alphas.tearSheet': alphas.tearSheet,
+  'alphas.correlation': alphas.correlation,
+  'alphas.backtest': alphas.backtest,
   'selftest.sleep': sleep,
   'selftest.abort': abort,
 }

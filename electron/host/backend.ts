@@ -7,6 +7,7 @@ import { schemaVersion } from '../db/migrations'
 import { EnginePool } from '../engine/pool'
 import { appRoot, loadNativeEngine } from '../engine/native'
 import { nodeWorkerSpawner, type SpawnWorker } from '../engine/worker-handle'
+import { alphaEngine, createAlphaService } from '../services/alphas'
 import { createMarketService, importCsv, previewCsv } from '../services/market'
 import { EventBus } from './event-bus'
 import { createRouter, type Dispatch, type Handlers } from './router'
@@ -54,6 +55,13 @@ export function createBackend(options: BackendOptions): Backend {
   const pool = new EnginePool(spawn, workerCount, (status) => bus.emit('engine.status', status))
   const tasks = new MainTasks(bus)
   const market = createMarketService(db)
+  const alphas = createAlphaService({
+    db,
+    pool,
+    dataDir: options.dataDir,
+    resourcesDir,
+    engine: () => alphaEngine(loadNativeEngine()),
+  })
   const sample = new SampleData(db, join(resourcesDir, 'data'), bus, options.importSample ?? true)
   let engineVersion: string | null = null
 
@@ -91,6 +99,18 @@ export function createBackend(options: BackendOptions): Backend {
       compute: ({ jobId, ...payload }) =>
         pool.run('indicator', payload, { jobId, label: `${payload.kind.toUpperCase()}(${payload.window})` }),
       summary: ({ jobId, ...payload }) => pool.run('summary', payload, { jobId, label: 'summary statistics' }),
+    },
+    alphas: {
+      library: () => alphas.library(),
+      parse: (input) => alphas.parse(input),
+      saveFormula: (input) => alphas.saveFormula(input),
+      deleteFormula: (input) => alphas.deleteFormula(input),
+      compute: (input) => alphas.compute(input),
+      crossSection: (input) => alphas.crossSection(input),
+      series: (input) => alphas.series(input),
+      tearSheet: (input) => alphas.tearSheet(input),
+      correlation: (input) => alphas.correlation(input),
+      backtest: (input) => alphas.backtest(input),
     },
   }
 

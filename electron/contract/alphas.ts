@@ -1,0 +1,161 @@
+import { z } from 'zod'
+import { method } from './define'
+import { jobIdSchema } from './jobs'
+
+/** A formula from the paper's list (key "alpha001".."alpha101") or saved by the user (key "user:<id>"). */
+export interface AlphaFormula {
+  key: string
+  name: string
+  text: string
+  source: 'paper' | 'user'
+  /** Fields the formula reads (close, volume, vwap, cap, ...) and group levels it neutralises by. */
+  fields: string[]
+}
+
+export interface FormulaLibrary {
+  formulas: AlphaFormula[]
+  citation: string
+}
+
+export type ParseResult =
+  | { ok: true; normalized: string; fields: string[]; operators: string[] }
+  | {
+      ok: false
+      error: { message: string; offset: number; line: number; column: number; expected: string[]; suggestion?: string }
+    }
+
+export interface AlphaRunColumn {
+  key: string
+  name: string
+  text: string
+  ok: boolean
+  error?: { code: string; message: string }
+  warnings: string[]
+  /** Share of (date, instrument) cells with a value. */
+  coverage: number
+}
+
+export interface AlphaRun {
+  runId: string
+  datasetId: number
+  /** Output dates, unix seconds. */
+  dates: number[]
+  instruments: { id: number; symbol: string; sector: string | null }[]
+  alphas: AlphaRunColumn[]
+  computeMs: number
+  /** The universe: the sectors chosen, or null for the whole dataset (ranks and scales are over this universe). */
+  sectors?: string[] | null
+  /** Time the engine spent evaluating the formulas (part of computeMs). */
+  evalMs?: number
+  /** The dataset's panel file: reused from the cache, or built for this compute (buildMs), and its size. */
+  panel?: { cached: boolean; buildMs: number; bytes: number }
+}
+
+export interface CrossSection {
+  runId: string
+  date: number
+  keys: string[]
+  rows: { instrumentId: number; symbol: string; sector: string | null; values: (number | null)[]; ranks: (number | null)[] }[]
+}
+
+/**
+ * Factor tear sheet. Every time axis is the factor date t (the alpha known at the close of t);
+ * forward returns are close-to-close from t. IC decay t-stats use days / horizon observations.
+ */
+export interface TearSheet {
+  key: string
+  /** Daily Spearman IC against next-day forward return. */
+  ic: { time: number[]; values: (number | null)[] }
+  icStats: { mean: number | null; std: number | null; ir: number | null; tStat: number | null; days: number }
+  /** Mean IC by forward horizon in days (decay). */
+  icDecay: { horizon: number; mean: number | null; tStat: number | null }[]
+  /** Mean forward return by quantile bucket (1 = lowest alpha). */
+  quantileMeans: { quantile: number; meanReturn: number | null; count: number }[]
+  /** Cumulative return of each quantile bucket over time. */
+  quantileCumulative: { time: number[]; series: (number | null)[][] }
+  spread: { time: number[]; cumulative: (number | null)[]; meanDaily: number | null }
+  rankAutocorrelation: number | null
+  turnover: number | null
+  coverage: number
+}
+
+/** Mean over dates of the cross-sectional Spearman correlation of each pair of alphas. */
+export interface AlphaCorrelation {
+  keys: string[]
+  matrix: (number | null)[][]
+  /** Dates averaged over, and the sampling step (1 = every date; larger when many alphas make it costly). */
+  days?: number
+  sampledEvery?: number
+}
+
+export interface BacktestStats {
+  annualizedReturn: number | null
+  annualizedVolatility: number | null
+  sharpe: number | null
+  maxDrawdown: number | null
+  meanTurnover: number | null
+  totalReturn: number | null
+  days: number
+}
+
+/**
+ * Long/short backtest of one alpha: weights decided from the alpha at the close of day t,
+ * traded at the close of t+1, held to the close of t+2; `time` is the day the return is
+ * realised (t+2). returns = net of cost (costBps × turnover); drawdown = equity / peak − 1 (≤ 0);
+ * stats.maxDrawdown is a positive fraction. Stored as a run (kind 'alpha-backtest') with id backtestId.
+ */
+export interface AlphaBacktest {
+  backtestId: number
+  key: string
+  time: number[]
+  equity: number[]
+  drawdown: number[]
+  returns: number[]
+  turnover: number[]
+  stats: BacktestStats
+  /** Returns before cost. */
+  gross?: number[]
+}
+
+const runId = z.string().min(1).max(100)
+const alphaKey = z.string().regex(/^(alpha\d{3}|user:\d+|adhoc)$/, 'an alpha key: alpha001..alpha101, user:<id> or adhoc')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+
+export const alphas = {
+  library: method<FormulaLibrary>()(z.object({}).default({})),
+  parse: method<ParseResult>()(z.object({ text: z.string().max(20_000) })),
+  saveFormula: method<AlphaFormula>()(z.object({ name: z.string().trim().min(1).max(100), text: z.string().min(1).max(20_000) })),
+  deleteFormula: method<{ deleted: boolean }>()(z.object({ key: z.string().regex(/^user:\d+$/) })),
+  compute: method<AlphaRun>()(
+    z.object({
+      datasetId: z.number().int().positive(),
+      sectors: z.array(z.string().max(100)).max(50).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      keys: z.array(alphaKey).max(200).default([]),
+      /** A formula typed in the editor, computed as key "adhoc". */
+      adhoc: z.object({ name: z.string().max(100).default('adhoc'), text: z.string().min(1).max(20_000) }).optional(),
+      jobId: jobIdSchema.optional(),
+    }),
+  ),
+  crossSection: method<CrossSection>()(
+    z.object({ runId, date: z.number().int(), keys: z.array(alphaKey).max(200).optional() }),
+  ),
+  series: method<{ time: number[]; values: (number | null)[] }>()(
+    z.object({ runId, key: alphaKey, instrumentId: z.number().int().positive() }),
+  ),
+  tearSheet: method<TearSheet>()(
+    z.object({ runId, key: alphaKey, quantiles: z.number().int().min(2).max(20).default(5), jobId: jobIdSchema.optional() }),
+  ),
+  correlation: method<AlphaCorrelation>()(z.object({ runId, jobId: jobIdSchema.optional() })),
+  backtest: method<AlphaBacktest>()(
+    z.object({
+      runId,
+      key: alphaKey,
+      weighting: z.enum(['quantile', 'rank']).default('quantile'),
+      quantile: z.number().gt(0).max(0.5).default(0.2),
+      costBps: z.number().min(0).max(1000).default(5),
+      jobId: jobIdSchema.optional(),
+    }),
+  ),
+}

@@ -1,0 +1,157 @@
+/**
+ * One alpha compute: the universe's panel (cached), every requested formula evaluated in
+ * one engine call (shared subexpressions computed once, kernels multi-threaded), the values
+ * written to a run file. Runs in an engine worker (or in-process for the CLI); returns only
+ * the run's metadata.
+ *
+ * Universe: formulas are evaluated on the chosen instruments only (a sector filter builds a
+ * panel of those sectors), so rank, scale and IndNeutralize are over the universe the
+ * researcher picked — the cross-section they screen is the one the alpha was computed on.
+ * Dates: the output covers [from, to]; all earlier data warms the windows up. The run also
+ * keeps the closes of up to `forwardDays` dates after `to` for forward returns.
+ */
+import { AppError, type AlphaRunColumn } from '../../contract'
+import type { Db } from '../../db/open'
+import type { AlphaEngine } from './engine-api'
+import { ensurePanel, groupLevels, groupWarnings, type GroupLevel } from './panel'
+import { RunWriter, publicRun, runFileVersion, type RunColumnMeta, type RunMeta } from './run-file'
+import { forwardDays } from './tearsheet'
+
+export interface ComputeFormula {
+  key: string
+  name: string
+  text: string
+}
+
+export interface ComputePayload {
+  runId: string
+  /** `<dataDir>/cache`. */
+  cacheDir: string
+  datasetId: number
+  sectors: string[] | null
+  /** YYYY-MM-DD, inclusive. */
+  from?: string
+  to?: string
+  formulas: ComputeFormula[]
+  /** Benchmark baseline: the engine's single-threaded evaluation without shared subexpressions. */
+  naive?: boolean
+  threads?: number
+}
+
+const closeName = '__close'
+
+export function dayStart(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / 1000
+}
+
+export function computeRun(
+  db: Db,
+  engine: AlphaEngine,
+  payload: ComputePayload,
+  progress: (done: number, total: number, message?: string) => void = () => {},
+) {
+  const started = performance.now()
+  if (!payload.formulas.length) throw new AppError('VALIDATION', 'choose at least one alpha or type a formula')
+  const total = 1000
+  progress(0, total, 'preparing the panel')
+  const panel = ensurePanel(db, engine, payload.cacheDir, payload.datasetId, payload.sectors, (d, t) =>
+    progress(Math.round((100 * d) / Math.max(1, t)), total, 'building the panel'),
+  )
+  const dates = panel.dates
+  const from = payload.from ? dayStart(payload.from) : -Infinity
+  const to = payload.to ? dayStart(payload.to) + 86_399 : Infinity
+  const tStart = lowerBound(dates, from)
+  const tEnd = upperBound(dates, to)
+  if (tStart >= tEnd) {
+    throw new AppError('VALIDATION', `no trading dates between ${payload.from ?? 'the start'} and ${payload.to ?? 'the end'} in this dataset`)
+  }
+  const tExt = Math.min(dates.length, tEnd + forwardDays)
+  const n = panel.instruments.length
+  const tOut = tEnd - tStart
+
+  const parsed = payload.formulas.map((f) => engine.parseFormula(f.text))
+  progress(100, total, 'evaluating')
+  const evalStarted = performance.now()
+  const evaluation = engine.evaluateFormulas(
+    panel.path,
+    [...payload.formulas.map((f) => ({ name: f.key, text: f.text })), { name: closeName, text: 'close' }],
+    { from: dates[tStart], to: dates[tExt - 1], threads: payload.threads, naive: payload.naive },
+    (done, all) => progress(100 + Math.round((850 * done) / Math.max(1, all)), total, 'evaluating'),
+  )
+  const evalMs = performance.now() - evalStarted
+  if (evaluation.symbols.length !== n || evaluation.dates.length !== tExt - tStart) {
+    throw new AppError('INTERNAL', `the engine returned ${evaluation.dates.length}×${evaluation.symbols.length} values, expected ${tExt - tStart}×${n}`)
+  }
+
+  progress(950, total, 'writing the run')
+  const writer = new RunWriter(payload.cacheDir, payload.runId)
+  try {
+    const closeResult = evaluation.results.find((r) => r.name === closeName)
+    if (!closeResult?.values) throw new AppError('INTERNAL', `the engine could not read the closes: ${closeResult?.error?.message ?? 'no values'}`)
+    const closeOffset = writer.write(closeResult.values)
+    const columns: RunColumnMeta[] = payload.formulas.map((f, k) => {
+      const r = evaluation.results[k]
+      const info = parsed[k]
+      const warnings = [...r.warnings]
+      if (info.ok) {
+        if (info.fields.includes('vwap')) warnings.push('vwap: the data has no VWAP; the typical price (high + low + close) / 3 is used')
+        const used = groupLevels.filter((l) => info.fields.includes(`indclass.${l}`)) as GroupLevel[]
+        warnings.push(...groupWarnings(used, panel))
+      }
+      const column: AlphaRunColumn = { key: f.key, name: f.name, text: f.text, ok: false, warnings, coverage: 0 }
+      if (!r.values || r.error) {
+        return { ...column, error: r.error ?? { code: 'ENGINE_ERROR', message: 'no values' }, offset: null }
+      }
+      const values = r.values.subarray(0, tOut * n)
+      let finite = 0
+      for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite++
+      return { ...column, ok: true, coverage: values.length ? finite / values.length : 0, offset: writer.write(values) }
+    })
+    const meta: RunMeta = {
+      version: runFileVersion,
+      runId: payload.runId,
+      datasetId: payload.datasetId,
+      sectors: panel.sectors,
+      dates: dates.slice(tStart, tEnd),
+      closeDates: dates.slice(tStart, tExt),
+      closeOffset,
+      instruments: panel.instruments.map((r) => ({ id: r.id, symbol: r.symbol, sector: r.sector })),
+      alphas: columns,
+      computeMs: 0,
+      evalMs,
+      panel: { cached: panel.cached, buildMs: panel.cached ? 0 : panel.buildMs, bytes: panel.bytes },
+      createdAt: new Date().toISOString(),
+    }
+    meta.computeMs = performance.now() - started
+    writer.finish(meta)
+    progress(total, total, 'done')
+    return publicRun(meta)
+  } catch (err) {
+    writer.abandon()
+    throw err
+  }
+}
+
+/** First index with dates[i] >= x. */
+function lowerBound(dates: number[], x: number): number {
+  let lo = 0
+  let hi = dates.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (dates[mid] < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** First index with dates[i] > x. */
+function upperBound(dates: number[], x: number): number {
+  let lo = 0
+  let hi = dates.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (dates[mid] <= x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

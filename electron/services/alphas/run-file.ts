@@ -1,0 +1,230 @@
+/**
+ * Run files: the values of one alpha compute, kept on disk so only metadata crosses between
+ * processes. `<cache>/runs/<runId>.bin` holds float64 blocks, date-major (value of instrument
+ * i on date t at t·N + i): first the closes (Tc × N, the run's dates followed by up to
+ * `forwardDays` later dates for forward returns), then one T × N block per alpha that
+ * computed. `<runId>.json` holds the metadata with each block's byte offset; it is written
+ * last (temp + rename), so a run without its .json is incomplete and never read.
+ */
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
+import { join } from 'node:path'
+import { AppError, type AlphaRun, type AlphaRunColumn } from '../../contract'
+
+export const runFileVersion = 1
+
+export interface RunColumnMeta extends AlphaRunColumn {
+  /** Byte offset of this alpha's T×N block in the .bin file; null when it did not compute. */
+  offset: number | null
+}
+
+export interface RunMeta extends Omit<AlphaRun, 'alphas'> {
+  version: number
+  alphas: RunColumnMeta[]
+  /** Dates of the close block: the run's dates then up to `forwardDays` more. */
+  closeDates: number[]
+  closeOffset: number
+  createdAt: string
+}
+
+const runIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/
+
+export function runsDir(cacheDir: string): string {
+  return join(cacheDir, 'runs')
+}
+
+export function runPaths(cacheDir: string, runId: string): { bin: string; json: string } {
+  if (!runIdPattern.test(runId)) throw new AppError('NOT_FOUND', `no alpha run ${JSON.stringify(runId)}`)
+  const dir = runsDir(cacheDir)
+  return { bin: join(dir, `${runId}.bin`), json: join(dir, `${runId}.json`) }
+}
+
+export function publicRun(meta: RunMeta): AlphaRun {
+  return {
+    runId: meta.runId,
+    datasetId: meta.datasetId,
+    sectors: meta.sectors,
+    dates: meta.dates,
+    instruments: meta.instruments,
+    alphas: meta.alphas.map(({ offset: _offset, ...column }) => column),
+    computeMs: meta.computeMs,
+    evalMs: meta.evalMs,
+    panel: meta.panel,
+  }
+}
+
+/** Sequential writer of a run's .bin file. */
+export class RunWriter {
+  private readonly fd: number
+  private position = 0
+  readonly paths: { bin: string; json: string }
+
+  constructor(cacheDir: string, runId: string) {
+    mkdirSync(runsDir(cacheDir), { recursive: true })
+    this.paths = runPaths(cacheDir, runId)
+    this.fd = openSync(this.paths.bin, 'w')
+  }
+
+  /** Appends float64 values; returns the block's byte offset. */
+  write(values: Float64Array): number {
+    const at = this.position
+    const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength)
+    let done = 0
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, at + done)
+    this.position += bytes.length
+    return at
+  }
+
+  finish(meta: RunMeta): void {
+    closeSync(this.fd)
+    const tmp = `${this.paths.json}.tmp-${process.pid}`
+    writeFileSync(tmp, JSON.stringify(meta))
+    renameSync(tmp, this.paths.json)
+  }
+
+  abandon(): void {
+    try {
+      closeSync(this.fd)
+    } catch {
+      // already closed
+    }
+    rmSync(this.paths.bin, { force: true })
+  }
+}
+
+export function readRunMeta(cacheDir: string, runId: string): RunMeta {
+  const { json } = runPaths(cacheDir, runId)
+  if (!existsSync(json)) {
+    throw new AppError('NOT_FOUND', `alpha run ${runId} is not available (runs are a cache of recent computes; compute again)`)
+  }
+  const meta = JSON.parse(readFileSync(json, 'utf8')) as RunMeta
+  if (meta.version !== runFileVersion) throw new AppError('NOT_FOUND', `alpha run ${runId} was written by another version; compute again`)
+  return meta
+}
+
+/** Random access to a run's .bin file. */
+export class RunReader {
+  private readonly fd: number
+  readonly n: number
+  readonly t: number
+  readonly tc: number
+
+  constructor(
+    cacheDir: string,
+    readonly meta: RunMeta,
+  ) {
+    const { bin } = runPaths(cacheDir, meta.runId)
+    try {
+      this.fd = openSync(bin, 'r')
+    } catch {
+      throw new AppError('NOT_FOUND', `alpha run ${meta.runId} is not available (its values were removed); compute again`)
+    }
+    this.n = meta.instruments.length
+    this.t = meta.dates.length
+    this.tc = meta.closeDates.length
+  }
+
+  column(key: string): RunColumnMeta {
+    const column = this.meta.alphas.find((a) => a.key === key)
+    if (!column) throw new AppError('NOT_FOUND', `alpha ${key} is not in run ${this.meta.runId}`)
+    if (column.offset === null) {
+      throw new AppError('VALIDATION', `alpha ${key} did not compute in this run: ${column.error?.message ?? 'no values'}`, column.error)
+    }
+    return column
+  }
+
+  /** Rows [t0, t0 + count) of the block at `offset`, date-major. */
+  rows(offset: number, t0: number, count: number, out: Float64Array = new Float64Array(count * this.n)): Float64Array {
+    const bytes = new Uint8Array(out.buffer, out.byteOffset, count * this.n * 8)
+    let done = 0
+    const at = offset + t0 * this.n * 8
+    while (done < bytes.length) {
+      const got = readSync(this.fd, bytes, done, bytes.length - done, at + done)
+      if (got <= 0) throw new AppError('INTERNAL', `alpha run ${this.meta.runId}: the values file is truncated`)
+      done += got
+    }
+    return out
+  }
+
+  alpha(key: string): Float64Array {
+    return this.rows(this.column(key).offset!, 0, this.t)
+  }
+
+  closes(): Float64Array {
+    return this.rows(this.meta.closeOffset, 0, this.tc)
+  }
+
+  /** One instrument's series from a block, read in chunks of rows. */
+  series(offset: number, instrument: number, rows: number): Float64Array {
+    const out = new Float64Array(rows)
+    const chunkRows = Math.max(1, Math.floor((1 << 20) / (8 * this.n)))
+    const buf = new Float64Array(chunkRows * this.n)
+    for (let t0 = 0; t0 < rows; t0 += chunkRows) {
+      const count = Math.min(chunkRows, rows - t0)
+      this.rows(offset, t0, count, buf)
+      for (let k = 0; k < count; k++) out[t0 + k] = buf[k * this.n + instrument]
+    }
+    return out
+  }
+
+  close(): void {
+    closeSync(this.fd)
+  }
+}
+
+export function withRun<T>(cacheDir: string, runId: string, work: (reader: RunReader) => T): T {
+  const reader = new RunReader(cacheDir, readRunMeta(cacheDir, runId))
+  try {
+    return work(reader)
+  } finally {
+    reader.close()
+  }
+}
+
+/**
+ * Keeps the newest `keep` runs and drops the rest, plus incomplete leftovers (a .bin without
+ * its .json, or a temp file) older than a few minutes — a cancelled or crashed compute.
+ */
+export function evictRuns(cacheDir: string, keep: number, protect: Set<string> = new Set()): string[] {
+  const dir = runsDir(cacheDir)
+  if (!existsSync(dir)) return []
+  const now = Date.now()
+  const entries = readdirSync(dir).map((name) => {
+    const path = join(dir, name)
+    let mtime = now
+    try {
+      mtime = statSync(path).mtimeMs
+    } catch {
+      // vanished meanwhile
+    }
+    return { name, path, mtime }
+  })
+  const complete = entries
+    .filter((e) => e.name.endsWith('.json'))
+    .sort((a, b) => b.mtime - a.mtime)
+    .map((e) => e.name.slice(0, -'.json'.length))
+  const keepIds = new Set([...complete.slice(0, keep), ...protect])
+  const removed: string[] = []
+  for (const e of entries) {
+    const id = e.name.replace(/\.(bin|json)(\.tmp-\d+)?$/, '')
+    const stale = now - e.mtime > 5 * 60_000
+    const incomplete = !complete.includes(id) || e.name.includes('.tmp-')
+    if (keepIds.has(id) && !e.name.includes('.tmp-')) continue
+    if (incomplete && !stale) continue
+    rmSync(e.path, { force: true })
+    if (e.name.endsWith('.json')) removed.push(id)
+  }
+  return removed
+}

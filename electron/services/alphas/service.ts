@@ -1,0 +1,285 @@
+/**
+ * The alpha screens service (main process): the formula library, user formulas, computes in
+ * the engine pool, reads of a run's cross-section and series, and the analyses (tear sheet,
+ * correlation, backtest) as worker jobs. Backtests are stored as runs in the database.
+ *
+ * Parsing runs in the main process: it takes microseconds, the binding catches panics, and
+ * the editor must not wait behind a long compute queued in the pool.
+ */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import {
+  AppError,
+  type AlphaBacktest,
+  type AlphaCorrelation,
+  type AlphaFormula,
+  type AlphaRun,
+  type CrossSection,
+  type FormulaLibrary,
+  type ParseResult,
+  type ParsedInput,
+  type TearSheet,
+} from '../../contract'
+import type { Db } from '../../db/open'
+import type { EnginePool } from '../../engine/pool'
+import type { ComputeFormula } from './compute'
+import type { AlphaEngine } from './engine-api'
+import {
+  citation,
+  deleteUserFormula,
+  insertUserFormula,
+  paperFormulas,
+  toFormula,
+  userFormula,
+  userFormulas,
+  userKey,
+} from './library'
+import { evictPanels } from './panel'
+import { RankScratch, pctRanks } from './rank'
+import { RunReader, evictRuns, readRunMeta, type RunMeta } from './run-file'
+import { storeBacktest } from './store'
+
+export interface AlphaServiceOptions {
+  db: Db
+  pool: EnginePool
+  dataDir: string
+  resourcesDir: string
+  /** The addon's formula API, loaded on first use (parse in the main process). */
+  engine: () => AlphaEngine
+  /** Runs kept on disk (each holds every computed value); older ones are dropped. */
+  keepRuns?: number
+  /** Panel files kept in the cache. */
+  keepPanels?: number
+}
+
+export interface AlphaService {
+  library(): FormulaLibrary
+  parse(input: ParsedInput<'alphas', 'parse'>): ParseResult
+  saveFormula(input: ParsedInput<'alphas', 'saveFormula'>): AlphaFormula
+  deleteFormula(input: ParsedInput<'alphas', 'deleteFormula'>): { deleted: boolean }
+  compute(input: ParsedInput<'alphas', 'compute'>): Promise<AlphaRun>
+  crossSection(input: ParsedInput<'alphas', 'crossSection'>): CrossSection
+  series(input: ParsedInput<'alphas', 'series'>): { time: number[]; values: (number | null)[] }
+  tearSheet(input: ParsedInput<'alphas', 'tearSheet'>): Promise<TearSheet>
+  correlation(input: ParsedInput<'alphas', 'correlation'>): Promise<AlphaCorrelation>
+  backtest(input: ParsedInput<'alphas', 'backtest'>): Promise<AlphaBacktest>
+  /** Where run and panel files live. */
+  readonly cacheDir: string
+}
+
+const metaCacheSize = 16
+
+/** Parse error as one line with its position, for messages. */
+export function describeParseError(error: Extract<ParseResult, { ok: false }>['error']): string {
+  const where = /\bcolumn\b/.test(error.message) ? '' : ` at line ${error.line}, column ${error.column}`
+  const hint = error.suggestion && !error.message.includes(error.suggestion) ? ` (did you mean '${error.suggestion}'?)` : ''
+  return `${error.message}${where}${hint}`
+}
+
+export function createAlphaService(options: AlphaServiceOptions): AlphaService {
+  const { db, pool } = options
+  const cacheDir = join(options.dataDir, 'cache')
+  const keepRuns = options.keepRuns ?? 12
+  const keepPanels = options.keepPanels ?? 6
+  const fieldsCache = new Map<string, string[]>()
+  const metas = new Map<string, RunMeta>()
+
+  const fieldsOf = (text: string): string[] => {
+    let fields = fieldsCache.get(text)
+    if (!fields) {
+      const parsed = options.engine().parseFormula(text)
+      fields = parsed.ok ? parsed.fields : []
+      fieldsCache.set(text, fields)
+    }
+    return fields
+  }
+
+  const meta = (runId: string): RunMeta => {
+    let m = metas.get(runId)
+    if (m) {
+      metas.delete(runId)
+    } else {
+      m = readRunMeta(cacheDir, runId)
+    }
+    metas.set(runId, m)
+    while (metas.size > metaCacheSize) metas.delete(metas.keys().next().value!)
+    return m
+  }
+
+  const withReader = <T>(runId: string, work: (r: RunReader) => T): T => {
+    let reader: RunReader
+    try {
+      reader = new RunReader(cacheDir, meta(runId))
+    } catch (err) {
+      metas.delete(runId)
+      throw err
+    }
+    try {
+      return work(reader)
+    } finally {
+      reader.close()
+    }
+  }
+
+  const resolveFormula = (key: string): ComputeFormula => {
+    if (key.startsWith('user:')) {
+      const row = userFormula(db, Number(key.slice(5)))
+      return { key, name: row.name, text: row.text }
+    }
+    const paper = paperFormulas(options.resourcesDir).find((f) => f.key === key)
+    if (!paper) throw new AppError('NOT_FOUND', `no formula ${key} (the paper's alphas are alpha001..alpha101)`)
+    return paper
+  }
+
+  const dateIndex = (m: RunMeta, date: number): number => {
+    // Exact date, else the last run date on or before it (as of).
+    let lo = 0
+    let hi = m.dates.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (m.dates[mid] <= date) lo = mid + 1
+      else hi = mid
+    }
+    if (lo === 0) throw new AppError('VALIDATION', `the run starts on ${new Date(m.dates[0] * 1000).toISOString().slice(0, 10)}; no values on or before that date`)
+    return lo - 1
+  }
+
+  const service: AlphaService = {
+    cacheDir,
+
+    library() {
+      const paper = paperFormulas(options.resourcesDir).map((f) => toFormula(f.key, f.name, f.text, 'paper', fieldsOf(f.text)))
+      const user = userFormulas(db).map((r) => toFormula(userKey(r.id), r.name, r.text, 'user', fieldsOf(r.text)))
+      return { formulas: [...paper, ...user], citation }
+    },
+
+    parse({ text }) {
+      return options.engine().parseFormula(text)
+    },
+
+    saveFormula({ name, text }) {
+      const parsed = options.engine().parseFormula(text)
+      if (!parsed.ok) {
+        throw new AppError('VALIDATION', `the formula does not parse: ${describeParseError(parsed.error)}`, { parse: parsed.error })
+      }
+      const id = insertUserFormula(db, name, text)
+      fieldsCache.set(text, parsed.fields)
+      return toFormula(userKey(id), name, text, 'user', parsed.fields)
+    },
+
+    deleteFormula({ key }) {
+      return { deleted: deleteUserFormula(db, Number(key.slice(5))) }
+    },
+
+    async compute(input) {
+      const keys = [...new Set(input.keys)].filter((k) => k !== 'adhoc')
+      const formulas = keys.map(resolveFormula)
+      if (input.adhoc) formulas.push({ key: 'adhoc', name: input.adhoc.name, text: input.adhoc.text })
+      if (!formulas.length) throw new AppError('VALIDATION', 'choose at least one alpha or type a formula')
+      const dataset = db.prepare('SELECT key FROM datasets WHERE id = ?').pluck().get(input.datasetId) as string | undefined
+      if (!dataset) throw new AppError('NOT_FOUND', `no dataset with id ${input.datasetId}`)
+      const runId = randomUUID()
+      const label = `${formulas.length === 1 ? formulas[0].name : `${formulas.length} alphas`} on ${dataset}${input.sectors?.length ? ` (${input.sectors.length} sector${input.sectors.length > 1 ? 's' : ''})` : ''}`
+      const run = await pool.run(
+        'alphas.compute',
+        {
+          runId,
+          cacheDir,
+          datasetId: input.datasetId,
+          sectors: input.sectors?.length ? input.sectors : null,
+          from: input.from,
+          to: input.to,
+          formulas,
+        },
+        { jobId: input.jobId, label },
+      )
+      try {
+        evictRuns(cacheDir, keepRuns, new Set([runId]))
+        evictPanels(cacheDir, keepPanels)
+      } catch (err) {
+        console.warn('[alphadesk] alpha cache eviction failed:', err)
+      }
+      return run
+    },
+
+    crossSection({ runId, date, keys }) {
+      return withReader(runId, (r) => {
+        const m = r.meta
+        const t = dateIndex(m, date)
+        const wanted = keys ?? m.alphas.filter((a) => a.offset !== null).map((a) => a.key)
+        const columns = wanted.map((k) => {
+          const c = m.alphas.find((a) => a.key === k)
+          if (!c) throw new AppError('NOT_FOUND', `alpha ${k} is not in run ${runId}`)
+          return c
+        })
+        const n = r.n
+        const scratch = new RankScratch(n)
+        const values = columns.map((c) => (c.offset === null ? null : r.rows(c.offset, t, 1)))
+        const ranks = values.map((v) => {
+          if (!v) return null
+          const out = new Float64Array(n)
+          pctRanks(v, out, scratch)
+          return out
+        })
+        const num = (a: Float64Array | null, i: number) => (a && Number.isFinite(a[i]) ? a[i] : null)
+        return {
+          runId,
+          date: m.dates[t],
+          keys: wanted,
+          rows: m.instruments.map((inst, i) => ({
+            instrumentId: inst.id,
+            symbol: inst.symbol,
+            sector: inst.sector,
+            values: values.map((v) => num(v, i)),
+            ranks: ranks.map((v) => num(v, i)),
+          })),
+        }
+      })
+    },
+
+    series({ runId, key, instrumentId }) {
+      return withReader(runId, (r) => {
+        const i = r.meta.instruments.findIndex((x) => x.id === instrumentId)
+        if (i < 0) throw new AppError('NOT_FOUND', `instrument ${instrumentId} is not in run ${runId}'s universe`)
+        const column = r.column(key)
+        const values = r.series(column.offset!, i, r.t)
+        return { time: r.meta.dates, values: Array.from(values, (v) => (Number.isFinite(v) ? v : null)) }
+      })
+    },
+
+    async tearSheet({ runId, key, quantiles, jobId }) {
+      const m = meta(runId)
+      const name = m.alphas.find((a) => a.key === key)?.name ?? key
+      return pool.run('alphas.tearSheet', { cacheDir, runId, key, quantiles }, { jobId, label: `tear sheet ${name}` })
+    },
+
+    async correlation({ runId, jobId }) {
+      meta(runId)
+      return pool.run('alphas.correlation', { cacheDir, runId }, { jobId, label: 'alpha correlation matrix' })
+    },
+
+    async backtest({ runId, key, weighting, quantile, costBps, jobId }) {
+      const m = meta(runId)
+      const column = m.alphas.find((a) => a.key === key)
+      if (!column) throw new AppError('NOT_FOUND', `alpha ${key} is not in run ${runId}`)
+      const series = await pool.run(
+        'alphas.backtest',
+        { cacheDir, runId, key, weighting, quantile, costBps },
+        { jobId, label: `backtest ${column.name}` },
+      )
+      const backtestId = storeBacktest(db, m, column, { weighting, quantile, costBps }, series)
+      return {
+        backtestId,
+        key,
+        time: series.time,
+        equity: series.equity,
+        drawdown: series.drawdown,
+        returns: series.returns,
+        turnover: series.turnover,
+        gross: series.gross,
+        stats: series.stats,
+      }
+    },
+  }
+  return service
+}

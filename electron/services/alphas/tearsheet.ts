@@ -1,0 +1,200 @@
+/**
+ * Factor tear sheet of one alpha over a run: information coefficients, quantile returns,
+ * spread, rank autocorrelation, turnover.
+ *
+ * Conventions (all cross-sectional, per date, over the run's universe):
+ * - Forward return at horizon h for date t: close[t+h] / close[t] − 1, close to close, using
+ *   the closes that follow the run's last date where the data has them (the run stores up to
+ *   `forwardDays` of them). The alpha at t is known at the close of t, so this is the return
+ *   a position taken at that close would earn; the backtest is the stricter, tradeable version.
+ * - IC(t) = Spearman rank correlation between alpha[t] and the 1-day forward return, over the
+ *   instruments with both; no value when fewer than 3 pairs or a side is constant.
+ *   t-stat = mean / std · sqrt(days). IC decay: the same at horizons 1, 5, 10, 20, with the
+ *   t-stat taken over days / h (overlapping h-day windows are not independent).
+ * - Quantiles: per date, instruments with an alpha and a 1-day forward return are bucketed by
+ *   alpha rank into `quantiles` equal-count buckets (1 = lowest alpha, ties share a bucket).
+ *   Mean return by bucket = mean over dates of the bucket's equal-weighted mean return.
+ *   Cumulative bucket returns compound the daily bucket means; spread = top − bottom bucket.
+ * - Rank autocorrelation: mean over dates of Spearman(alpha[t−1], alpha[t]).
+ * - Turnover: mean over dates of the share of the top (and bottom) bucket's names, by alpha
+ *   alone, that were not in the same bucket the day before, averaged over the two buckets.
+ * Every time axis is the factor date t (the date the alpha is known).
+ */
+import type { TearSheet } from '../../contract'
+import { RankScratch, averageRanks, finiteOrNull, moments, spearmanRows } from './rank'
+
+export const icHorizons = [1, 5, 10, 20] as const
+/** Closes kept after the run's last date, for forward returns (largest horizon + the backtest's 2-day lag). */
+export const forwardDays = 22
+
+export interface AlphaPanelSlice {
+  /** Date-major T×N alpha values. */
+  alpha: Float64Array
+  /** Date-major Tc×N closes, Tc >= T; rows T.. are the dates after the run's last date. */
+  close: Float64Array
+  /** Run dates (T). */
+  dates: number[]
+  n: number
+}
+
+/** Date-major T×N h-day forward returns (NaN where either close is missing or not positive). */
+export function forwardReturns(close: Float64Array, t: number, tc: number, n: number, h: number): Float64Array {
+  const out = new Float64Array(t * n).fill(Number.NaN)
+  for (let d = 0; d < t && d + h < tc; d++) {
+    const a = d * n
+    const b = (d + h) * n
+    for (let i = 0; i < n; i++) {
+      const c0 = close[a + i]
+      const c1 = close[b + i]
+      if (c0 > 0 && c1 > 0) out[a + i] = c1 / c0 - 1
+    }
+  }
+  return out
+}
+
+/** Per-date quantile bucket (1..q) of each instrument with a finite value in both rows; 0 = none. */
+function bucketRow(
+  x: Float64Array,
+  xOff: number,
+  mask: Float64Array | null,
+  n: number,
+  q: number,
+  s: RankScratch,
+  out: Uint8Array,
+): number {
+  const { a, ra, pos, order } = s
+  let m = 0
+  for (let i = 0; i < n; i++) {
+    out[i] = 0
+    const v = x[xOff + i]
+    if (Number.isFinite(v) && (!mask || Number.isFinite(mask[xOff + i]))) {
+      a[m] = v
+      pos[m] = i
+      m++
+    }
+  }
+  if (m < q) return 0
+  averageRanks(a, m, order, ra)
+  for (let k = 0; k < m; k++) out[pos[k]] = Math.min(q, Math.max(1, Math.ceil((ra[k] * q) / m)))
+  return m
+}
+
+export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number, coverage: number): TearSheet {
+  const { alpha, close, dates, n } = slice
+  const t = dates.length
+  const tc = close.length / n
+  const s = new RankScratch(n)
+
+  // Information coefficients by horizon.
+  const icByH = icHorizons.map((h) => {
+    const fwd = forwardReturns(close, t, tc, n, h)
+    const ic = new Float64Array(t)
+    for (let d = 0; d < t; d++) ic[d] = spearmanRows(alpha, d * n, fwd, d * n, n, s)
+    return { h, ic, fwd }
+  })
+  const ic1 = icByH[0]
+  const m1 = moments(ic1.ic)
+  const icDecay = icByH.map(({ h, ic }) => {
+    const m = moments(ic)
+    return { horizon: h, mean: finiteOrNull(m.mean), tStat: finiteOrNull((m.mean / m.std) * Math.sqrt(m.n / h)) }
+  })
+
+  // Quantile buckets on the 1-day forward return.
+  const fwd1 = ic1.fwd
+  const bucket = new Uint8Array(n)
+  const sums = new Float64Array(quantiles + 1)
+  const counts = new Uint32Array(quantiles + 1)
+  const daily: Float64Array[] = Array.from({ length: quantiles + 1 }, () => new Float64Array(t).fill(Number.NaN))
+  const totalCount = new Array<number>(quantiles + 1).fill(0)
+  for (let d = 0; d < t; d++) {
+    if (!bucketRow(alpha, d * n, fwd1, n, quantiles, s, bucket)) continue
+    sums.fill(0)
+    counts.fill(0)
+    for (let i = 0; i < n; i++) {
+      const b = bucket[i]
+      if (b) {
+        sums[b] += fwd1[d * n + i]
+        counts[b]++
+      }
+    }
+    for (let b = 1; b <= quantiles; b++) {
+      if (counts[b]) {
+        daily[b][d] = sums[b] / counts[b]
+        totalCount[b] += counts[b]
+      }
+    }
+  }
+  const quantileMeans = []
+  const cumulativeSeries: (number | null)[][] = []
+  for (let b = 1; b <= quantiles; b++) {
+    quantileMeans.push({ quantile: b, meanReturn: finiteOrNull(moments(daily[b]).mean), count: totalCount[b] })
+    cumulativeSeries.push(compound(daily[b]))
+  }
+  const spreadDaily = new Float64Array(t)
+  for (let d = 0; d < t; d++) spreadDaily[d] = daily[quantiles][d] - daily[1][d]
+
+  // Rank autocorrelation and top/bottom bucket turnover, by alpha alone.
+  const autocorr = new Float64Array(t).fill(Number.NaN)
+  for (let d = 1; d < t; d++) autocorr[d] = spearmanRows(alpha, (d - 1) * n, alpha, d * n, n, s)
+  const prev = new Uint8Array(n)
+  const cur = new Uint8Array(n)
+  const turnovers: number[] = []
+  let havePrev = false
+  for (let d = 0; d < t; d++) {
+    const m = bucketRow(alpha, d * n, null, n, quantiles, s, cur)
+    if (!m) {
+      havePrev = false
+      continue
+    }
+    if (havePrev) {
+      for (const b of [quantiles, 1]) {
+        let size = 0
+        let fresh = 0
+        for (let i = 0; i < n; i++) {
+          if (cur[i] === b) {
+            size++
+            if (prev[i] !== b) fresh++
+          }
+        }
+        if (size) turnovers.push(fresh / size)
+      }
+    }
+    prev.set(cur)
+    havePrev = true
+  }
+
+  return {
+    key,
+    ic: { time: dates, values: Array.from(ic1.ic, finiteOrNull) },
+    icStats: {
+      mean: finiteOrNull(m1.mean),
+      std: finiteOrNull(m1.std),
+      ir: finiteOrNull(m1.mean / m1.std),
+      tStat: finiteOrNull((m1.mean / m1.std) * Math.sqrt(m1.n)),
+      days: m1.n,
+    },
+    icDecay,
+    quantileMeans,
+    quantileCumulative: { time: dates, series: cumulativeSeries },
+    spread: { time: dates, cumulative: compound(spreadDaily), meanDaily: finiteOrNull(moments(spreadDaily).mean) },
+    rankAutocorrelation: finiteOrNull(moments(autocorr).mean),
+    turnover: finiteOrNull(moments(turnovers).mean),
+    coverage,
+  }
+}
+
+/** Compounded return so far (prod(1 + r) − 1); null before the first value, flat over gaps. */
+function compound(daily: Float64Array): (number | null)[] {
+  const out: (number | null)[] = new Array(daily.length)
+  let equity = 1
+  let started = false
+  for (let d = 0; d < daily.length; d++) {
+    const r = daily[d]
+    if (Number.isFinite(r)) {
+      equity *= 1 + r
+      started = true
+    }
+    out[d] = started ? equity - 1 : null
+  }
+  return out
+}
