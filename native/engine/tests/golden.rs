@@ -1,3 +1,4 @@
+#![allow(clippy::neg_multiply)] // the expected values mirror the paper's `-1 * x` text
 //! Golden values: a few of the paper's alphas on a tiny hand-made panel,
 //! with the expected numbers worked out by hand from the formulas.
 

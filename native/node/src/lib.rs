@@ -2,6 +2,9 @@
 //! export runs inside [`guard::guarded`] so a Rust panic surfaces as a JS
 //! error (code `PANIC`) instead of taking the worker process down.
 
+// napi-derive registers exports only in non-test builds.
+#![cfg_attr(test, allow(dead_code))]
+
 mod error;
 mod formulas;
 mod guard;

@@ -34,8 +34,11 @@ pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
             keys.push((order_key(v + 0.0) & !idx_mask) | i as u64);
         }
     }
-    out.iter_mut().for_each(|o| *o = f64::NAN);
     let count = keys.len();
+    if count < n {
+        // Only NaN inputs keep NaN; every other slot is written below.
+        out.iter_mut().for_each(|o| *o = f64::NAN);
+    }
     if count == 0 {
         return;
     }

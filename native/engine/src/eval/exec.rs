@@ -93,6 +93,9 @@ impl<'p> Executor<'p, '_> {
         let mut stats = ExecStats { nodes: len, evaluated: 0, ..ExecStats::default() };
         let mut values: Vec<Option<Value<'p>>> = (0..len).map(|_| None).collect();
         let mut live = 0usize;
+        // Freed output columns, reused by later nodes: fresh multi-megabyte
+        // allocations would be page-faulted in (and zeroed by the OS) each time.
+        let mut pool: Vec<Vec<f64>> = Vec::new();
         let mut last_report = Instant::now();
         if !progress(0, total) {
             return Err(EngineError::Cancelled);
@@ -103,7 +106,7 @@ impl<'p> Executor<'p, '_> {
             }
             let node = nodes[id];
             let started = Instant::now();
-            let value = self.eval_node(&node, &values, &groups)?;
+            let value = self.eval_node(&node, &values, &groups, &mut pool)?;
             stats.seconds[family(&node)] += started.elapsed().as_secs_f64();
             if matches!(value, Value::Owned(_)) {
                 live += 1;
@@ -114,10 +117,10 @@ impl<'p> Executor<'p, '_> {
                 let c = c as usize;
                 refs[c] -= 1;
                 if refs[c] == 0 {
-                    if matches!(values[c], Some(Value::Owned(_))) {
+                    if let Some(Value::Owned(buf)) = values[c].take() {
                         live -= 1;
+                        pool.push(buf);
                     }
-                    values[c] = None;
                 }
             }
             if !root_of[id].is_empty() {
@@ -130,10 +133,10 @@ impl<'p> Executor<'p, '_> {
                 stats.seconds[5] += started.elapsed().as_secs_f64();
                 refs[id] -= root_of[id].len() as u32;
                 if refs[id] == 0 {
-                    if matches!(values[id], Some(Value::Owned(_))) {
+                    if let Some(Value::Owned(buf)) = values[id].take() {
                         live -= 1;
+                        pool.push(buf);
                     }
-                    values[id] = None;
                 }
             }
             stats.evaluated += 1;
@@ -173,9 +176,11 @@ impl<'p> Executor<'p, '_> {
         node: &Node,
         values: &[Option<Value<'p>>],
         groups: &[(Option<GroupLevel>, GroupIndex)],
+        pool: &mut Vec<Vec<f64>>,
     ) -> Result<Value<'p>> {
         let shape = self.shape;
         let cells = shape.cells();
+        let mut buf = || pool.pop().unwrap_or_else(|| vec![0.0; cells]);
         let get = |id: NodeId| -> Result<&Value<'p>> {
             values[id as usize]
                 .as_ref()
@@ -184,28 +189,29 @@ impl<'p> Executor<'p, '_> {
         Ok(match *node {
             Node::Leaf(l) => leaf::leaf(l, self.panel, shape),
             Node::Const(bits) => Value::Scalar(f64::from_bits(bits)),
-            Node::Unary(op, a) => Value::Owned(elementwise::unary(op, get(a)?.operand(), shape)),
-            Node::Binary(op, a, b) => Value::Owned(elementwise::binary(op, get(a)?.operand(), get(b)?.operand(), shape)),
+            Node::Unary(op, a) => Value::Owned(elementwise::unary(op, get(a)?.operand(), shape, buf())),
+            Node::Binary(op, a, b) => Value::Owned(elementwise::binary(op, get(a)?.operand(), get(b)?.operand(), shape, buf())),
             Node::Ternary(c, a, b) => {
-                Value::Owned(elementwise::ternary(get(c)?.operand(), get(a)?.operand(), get(b)?.operand(), shape))
+                Value::Owned(elementwise::ternary(get(c)?.operand(), get(a)?.operand(), get(b)?.operand(), shape, buf()))
             }
-            Node::Ts(op, a, w) => Value::Owned(timeseries::rolling(op, &get(a)?.column(cells), w as usize, shape)),
+            Node::Ts(op, a, w) => Value::Owned(timeseries::rolling(op, &get(a)?.column(cells), w as usize, shape, buf())),
             Node::Pair(op, a, b, w) => Value::Owned(timeseries::pair(
                 op,
                 &get(a)?.column(cells),
                 &get(b)?.column(cells),
                 w as usize,
                 shape,
+                buf(),
             )),
-            Node::Rank(a) => Value::Owned(cross_section::rank(&get(a)?.column(cells), shape)),
-            Node::Scale(a, k) => Value::Owned(cross_section::scale(&get(a)?.column(cells), f64::from_bits(k), shape)),
+            Node::Rank(a) => Value::Owned(cross_section::rank(&get(a)?.column(cells), shape, buf())),
+            Node::Scale(a, k) => Value::Owned(cross_section::scale(&get(a)?.column(cells), f64::from_bits(k), shape, buf())),
             Node::Neutralize(a, level) => {
                 let g = groups
                     .iter()
                     .find(|(l, _)| *l == level)
                     .map(|(_, g)| g)
                     .ok_or_else(|| EngineError::Internal("group index missing".into()))?;
-                Value::Owned(cross_section::neutralize(&get(a)?.column(cells), g, shape))
+                Value::Owned(cross_section::neutralize(&get(a)?.column(cells), g, shape, buf()))
             }
         })
     }

@@ -52,6 +52,7 @@ where
     let mut window: Vec<I> = Vec::new();
     let mut since_rebuild = 0usize;
     agg.clear();
+    #[allow(clippy::needless_range_loop)] // t also indexes the input through `get`
     for t in 0..n {
         let x = get(t);
         if !valid(x) {

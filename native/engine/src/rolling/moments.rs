@@ -91,6 +91,6 @@ impl Moments {
         let m2 = self.s2 - self.s1 * self.s1 / nf;
         // Mean drifted > 100 sd from the shift point, or squares once held
         // are > 1000x today's spread: each costs ~3+ digits; rebuild.
-        m2 <= 0.0 || self.s1 * self.s1 / nf > 1e4 * m2 || self.peak > 1e3 * m2
+        m2 <= 0.0 || self.s1 * self.s1 / nf > 1e4 * m2 || self.peak > 1e6 * m2
     }
 }

@@ -6,20 +6,17 @@ use crate::cross::rank::rank_row;
 use crate::cross::scale::scale_row;
 use crate::cross::apply_rows;
 
-pub fn rank(x: &[f64], shape: Shape) -> Vec<f64> {
-    let mut out = vec![f64::NAN; shape.cells()];
+pub fn rank(x: &[f64], shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     apply_rows(x, shape.t, shape.n, shape.threads, &mut out, rank_row);
     out
 }
 
-pub fn scale(x: &[f64], a: f64, shape: Shape) -> Vec<f64> {
-    let mut out = vec![f64::NAN; shape.cells()];
+pub fn scale(x: &[f64], a: f64, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     apply_rows(x, shape.t, shape.n, shape.threads, &mut out, |row, o, s| scale_row(row, a, o, s));
     out
 }
 
-pub fn neutralize(x: &[f64], groups: &GroupIndex, shape: Shape) -> Vec<f64> {
-    let mut out = vec![f64::NAN; shape.cells()];
+pub fn neutralize(x: &[f64], groups: &GroupIndex, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     apply_rows(x, shape.t, shape.n, shape.threads, &mut out, |row, o, s| neutralize_row(row, groups, o, s));
     out
 }

@@ -6,6 +6,10 @@
 //! `x ^ y` is `powf` (NaN for a negative base with a fractional exponent);
 //! `signedpower(x, a) = sign(x) · |x|^a`.
 
+//!
+//! Every evaluator takes its output buffer (length `shape.cells()`, any
+//! contents) from the caller's pool and overwrites all of it.
+
 use super::{Operand, Shape};
 use crate::eval::node::{BinKind, UnOp};
 use crate::parallel::par_units;
@@ -120,8 +124,7 @@ fn binary_chunk(op: BinKind, a: Operand<'_>, b: Operand<'_>, out: &mut [f64]) {
     }
 }
 
-pub fn unary(op: UnOp, a: Operand<'_>, shape: Shape) -> Vec<f64> {
-    let mut out = vec![0.0; shape.cells()];
+pub fn unary(op: UnOp, a: Operand<'_>, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     par_units(&mut out, 1, shape.threads, |start, part| {
         let len = part.len();
         match a.slice(start, len) {
@@ -136,8 +139,7 @@ pub fn unary(op: UnOp, a: Operand<'_>, shape: Shape) -> Vec<f64> {
     out
 }
 
-pub fn binary(op: BinKind, a: Operand<'_>, b: Operand<'_>, shape: Shape) -> Vec<f64> {
-    let mut out = vec![0.0; shape.cells()];
+pub fn binary(op: BinKind, a: Operand<'_>, b: Operand<'_>, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     par_units(&mut out, 1, shape.threads, |start, part| {
         let len = part.len();
         binary_chunk(op, a.slice(start, len), b.slice(start, len), part);
@@ -145,8 +147,7 @@ pub fn binary(op: BinKind, a: Operand<'_>, b: Operand<'_>, shape: Shape) -> Vec<
     out
 }
 
-pub fn ternary(c: Operand<'_>, a: Operand<'_>, b: Operand<'_>, shape: Shape) -> Vec<f64> {
-    let mut out = vec![0.0; shape.cells()];
+pub fn ternary(c: Operand<'_>, a: Operand<'_>, b: Operand<'_>, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     par_units(&mut out, 1, shape.threads, |start, part| {
         let len = part.len();
         let (c, a, b) = (c.slice(start, len), a.slice(start, len), b.slice(start, len));

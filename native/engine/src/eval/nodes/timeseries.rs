@@ -44,9 +44,8 @@ fn slow(op: TsOp, xs: &[f64], w: usize, out: &mut [f64]) {
     }
 }
 
-pub fn rolling(op: TsOp, x: &[f64], w: usize, shape: Shape) -> Vec<f64> {
+pub fn rolling(op: TsOp, x: &[f64], w: usize, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     let t = shape.t;
-    let mut out = vec![f64::NAN; shape.cells()];
     par_units(&mut out, t, shape.threads, |first, part| {
         for (k, col) in part.chunks_mut(t).enumerate() {
             let i = first + k;
@@ -61,9 +60,8 @@ pub fn rolling(op: TsOp, x: &[f64], w: usize, shape: Shape) -> Vec<f64> {
     out
 }
 
-pub fn pair(op: PairOp, x: &[f64], y: &[f64], w: usize, shape: Shape) -> Vec<f64> {
+pub fn pair(op: PairOp, x: &[f64], y: &[f64], w: usize, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     let t = shape.t;
-    let mut out = vec![f64::NAN; shape.cells()];
     par_units(&mut out, t, shape.threads, |first, part| {
         for (k, col) in part.chunks_mut(t).enumerate() {
             let i = first + k;
