@@ -1,6 +1,6 @@
 /**
  * alphadesk's headless command line: `alphadesk <command>` (via `npm run cli -- <command>`).
- * Commands: serve (browser mode), import (user CSV files), info.
+ * Commands: serve (browser mode), import (user CSV files), alphas (compute alphas to CSV), info.
  */
 import { parseArgs } from 'node:util'
 import { resolveDataDir } from './data-dir'
@@ -12,6 +12,10 @@ commands:
            --data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N
   import   import CSV files (a long file with a symbol column, per-symbol files, or a folder)
            --data-dir DIR  --name DATASET  --kind ohlcv|futures  [--date-format F]  FILE|DIR...
+  alphas   compute alphas over a dataset and write date,symbol,alpha,value rows (missing values left out)
+           --data-dir DIR  --dataset KEY  [--alphas 1,2,101|all]  [--formula "rank(close)"]...
+           [--sectors "Energy,Utilities"]  [--from YYYY-MM-DD]  [--to YYYY-MM-DD]  [--threads N]  --out FILE.csv
+           (exit code 3 when some alpha could not run, e.g. alpha 56 without market caps)
   info     print the data directory, database and datasets
            --data-dir DIR
 `
@@ -29,6 +33,14 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       kind: { type: 'string', default: 'ohlcv' },
       'date-format': { type: 'string', default: 'auto' },
+      dataset: { type: 'string' },
+      alphas: { type: 'string' },
+      formula: { type: 'string', multiple: true },
+      sectors: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -51,6 +63,20 @@ async function main(argv: string[]): Promise<number> {
     case 'import': {
       const { importFiles } = await import('./import')
       return importFiles({ dataDir, name: values.name, kind: values.kind!, dateFormat: values['date-format']!, paths: positionals })
+    }
+    case 'alphas': {
+      const { computeAlphas } = await import('./alphas')
+      return computeAlphas({
+        dataDir,
+        dataset: values.dataset,
+        alphas: values.alphas,
+        formulas: values.formula ?? [],
+        sectors: values.sectors,
+        from: values.from,
+        to: values.to,
+        out: values.out,
+        threads: values.threads,
+      })
     }
     case 'info': {
       const { info } = await import('./info')

@@ -61,6 +61,7 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     resourcesDir,
     engine: () => alphaEngine(loadNativeEngine()),
+    onJobProgress: (job) => bus.emit('job.progress', job),
   })
   const sample = new SampleData(db, join(resourcesDir, 'data'), bus, options.importSample ?? true)
   let engineVersion: string | null = null

@@ -16,6 +16,7 @@ import {
   type AlphaRun,
   type CrossSection,
   type FormulaLibrary,
+  type JobInfo,
   type ParseResult,
   type ParsedInput,
   type TearSheet,
@@ -50,6 +51,8 @@ export interface AlphaServiceOptions {
   keepRuns?: number
   /** Panel files kept in the cache. */
   keepPanels?: number
+  /** Progress of this service's engine jobs (the backend forwards it as 'job.progress' events). */
+  onJobProgress?: (job: JobInfo) => void
 }
 
 export interface AlphaService {
@@ -83,6 +86,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
   const keepPanels = options.keepPanels ?? 6
   const fieldsCache = new Map<string, string[]>()
   const metas = new Map<string, RunMeta>()
+  const onProgress = options.onJobProgress
 
   const fieldsOf = (text: string): string[] => {
     let fields = fieldsCache.get(text)
@@ -191,7 +195,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
           to: input.to,
           formulas,
         },
-        { jobId: input.jobId, label },
+        { jobId: input.jobId, label, onProgress },
       )
       try {
         evictRuns(cacheDir, keepRuns, new Set([runId]))
@@ -250,12 +254,12 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
     async tearSheet({ runId, key, quantiles, jobId }) {
       const m = meta(runId)
       const name = m.alphas.find((a) => a.key === key)?.name ?? key
-      return pool.run('alphas.tearSheet', { cacheDir, runId, key, quantiles }, { jobId, label: `tear sheet ${name}` })
+      return pool.run('alphas.tearSheet', { cacheDir, runId, key, quantiles }, { jobId, label: `tear sheet ${name}`, onProgress })
     },
 
     async correlation({ runId, jobId }) {
       meta(runId)
-      return pool.run('alphas.correlation', { cacheDir, runId }, { jobId, label: 'alpha correlation matrix' })
+      return pool.run('alphas.correlation', { cacheDir, runId }, { jobId, label: 'alpha correlation matrix', onProgress })
     },
 
     async backtest({ runId, key, weighting, quantile, costBps, jobId }) {
@@ -265,7 +269,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
       const series = await pool.run(
         'alphas.backtest',
         { cacheDir, runId, key, weighting, quantile, costBps },
-        { jobId, label: `backtest ${column.name}` },
+        { jobId, label: `backtest ${column.name}`, onProgress },
       )
       const backtestId = storeBacktest(db, m, column, { weighting, quantile, costBps }, series)
       return {

@@ -1,0 +1,181 @@
+/**
+ * `alphadesk alphas`: computes alphas over a dataset and writes them in long format
+ * (date,symbol,alpha,value) to a CSV file.
+ *
+ * Evaluates in this process through the addon rather than through a pool of workers: a CLI
+ * run is one batch with no window to keep responsive, the engine is multi-threaded itself,
+ * and the code path is the one the app's compute job runs (same panel cache, same run file).
+ */
+import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { AppError } from '../contract'
+import { openDatabase, type Db } from '../db/open'
+import { appRoot, loadNativeEngine } from '../engine/native'
+import { alphaEngine, computeRun, describeParseError, paperFormulas, withRun, type ComputeFormula } from '../services/alphas'
+import { evictRuns, runPaths } from '../services/alphas/run-file'
+import { SAMPLE_KEYS, importSampleData } from '../services/market'
+
+export interface AlphasArgs {
+  dataDir: string
+  dataset?: string
+  alphas?: string
+  formulas: string[]
+  sectors?: string
+  from?: string
+  to?: string
+  out?: string
+  threads?: string
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+function fail(message: string): never {
+  throw new AppError('VALIDATION', message)
+}
+
+/** "1,2,101", "all", "alpha012", "user:3" → formula keys. */
+function selectKeys(spec: string | undefined): string[] {
+  if (!spec) return []
+  const keys: string[] = []
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (part === 'all') {
+      for (let n = 1; n <= 101; n++) keys.push(`alpha${String(n).padStart(3, '0')}`)
+    } else if (/^\d+$/.test(part)) {
+      const n = Number(part)
+      if (n < 1 || n > 101) fail(`--alphas: ${part} is not one of the paper's alphas (1..101)`)
+      keys.push(`alpha${String(n).padStart(3, '0')}`)
+    } else if (/^alpha\d{3}$/.test(part) || /^user:\d+$/.test(part)) {
+      keys.push(part)
+    } else {
+      fail(`--alphas: cannot read '${part}' (use numbers 1..101, 'all', alpha012 or user:<id>)`)
+    }
+  }
+  return [...new Set(keys)]
+}
+
+function datasetId(db: Db, key: string): number | undefined {
+  const byKey = db.prepare('SELECT id FROM datasets WHERE key = ?').pluck().get(key) as number | undefined
+  if (byKey !== undefined || !/^\d+$/.test(key)) return byKey
+  return db.prepare('SELECT id FROM datasets WHERE id = ?').pluck().get(Number(key)) as number | undefined
+}
+
+export async function computeAlphas(args: AlphasArgs): Promise<number> {
+  if (!args.dataset) fail('alphas needs --dataset KEY (see `alphadesk info` for the keys)')
+  if (!args.out) fail('alphas needs --out FILE.csv')
+  if (/\.parquet$/i.test(args.out)) {
+    fail('parquet output is not available in this build (no Parquet writer is bundled); write --out FILE.csv')
+  }
+  if (!/\.csv$/i.test(args.out)) fail(`--out: write a .csv file (got ${args.out})`)
+  for (const [flag, v] of [['--from', args.from], ['--to', args.to]] as const) {
+    if (v !== undefined && (!isoDate.test(v) || Number.isNaN(Date.parse(v)))) fail(`${flag}: expected a date as YYYY-MM-DD, got '${v}'`)
+  }
+  const threads = args.threads === undefined ? undefined : Number(args.threads)
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) fail('--threads must be a whole number >= 1')
+
+  const engine = alphaEngine(loadNativeEngine())
+  const resourcesDir = join(appRoot(), 'resources')
+  const keys = selectKeys(args.alphas)
+  const formulas: ComputeFormula[] = []
+  const paper = paperFormulas(resourcesDir)
+  const db = openDatabase(join(args.dataDir, 'alphadesk.sqlite'))
+  try {
+    for (const key of keys) {
+      if (key.startsWith('user:')) {
+        const row = db.prepare('SELECT name, text FROM user_formulas WHERE id = ?').get(Number(key.slice(5))) as
+          | { name: string; text: string }
+          | undefined
+        if (!row) fail(`no saved formula ${key}`)
+        formulas.push({ key, name: row.name, text: row.text })
+      } else {
+        formulas.push(paper.find((f) => f.key === key) ?? fail(`no formula ${key}`))
+      }
+    }
+    args.formulas.forEach((text, i) => {
+      const parsed = engine.parseFormula(text)
+      if (!parsed.ok) fail(`--formula ${JSON.stringify(text)}: ${describeParseError(parsed.error)}`)
+      formulas.push({ key: `formula${i + 1}`, name: `formula${i + 1}`, text })
+    })
+    if (!formulas.length) fail('choose alphas with --alphas 1,2,101 (or all) and/or --formula "..."')
+
+    let id = datasetId(db, args.dataset)
+    if (id === undefined && SAMPLE_KEYS.includes(args.dataset)) {
+      console.error(`importing the bundled sample data (first use of '${args.dataset}') ...`)
+      await importSampleData(db, join(resourcesDir, 'data'))
+      id = datasetId(db, args.dataset)
+    }
+    if (id === undefined) fail(`no dataset '${args.dataset}' in ${args.dataDir} (see \`alphadesk info\`)`)
+
+    const cacheDir = join(args.dataDir, 'cache')
+    const runId = `cli-${randomUUID()}`
+    let lastLine = 0
+    const run = computeRun(
+      db,
+      engine,
+      { runId, cacheDir, datasetId: id, sectors: args.sectors ? args.sectors.split(',').map((s) => s.trim()).filter(Boolean) : null, from: args.from, to: args.to, formulas, threads },
+      (done, total, message) => {
+        const now = Date.now()
+        if (done < total && now - lastLine < 500) return
+        lastLine = now
+        process.stderr.write(`\r${message ?? 'computing'} ${Math.round((100 * done) / total)}%    `)
+      },
+    )
+    process.stderr.write('\n')
+    for (const a of run.alphas) {
+      if (!a.ok) console.error(`${a.key}: cannot run: ${a.error?.code}: ${a.error?.message}`)
+      for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
+    }
+    for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
+    const rows = writeLongCsv(cacheDir, runId, args.out)
+    rmSync(runPaths(cacheDir, runId).bin, { force: true })
+    rmSync(runPaths(cacheDir, runId).json, { force: true })
+    evictRuns(cacheDir, 12)
+    const ok = run.alphas.filter((a) => a.ok).length
+    console.log(
+      `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +
+        `(engine ${((run.evalMs ?? 0) / 1000).toFixed(2)} s, total ${(run.computeMs / 1000).toFixed(2)} s; missing values are left out)`,
+    )
+    return ok === run.alphas.length ? 0 : 3
+  } finally {
+    db.close()
+  }
+}
+
+const dayLabel = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10)
+
+/** Long format, one row per (alpha, date, symbol) with a value; missing values are left out. */
+export function writeLongCsv(cacheDir: string, runId: string, out: string): number {
+  if (existsSync(out)) rmSync(out)
+  const fd = openSync(out, 'w')
+  let rows = 0
+  try {
+    let buf = 'date,symbol,alpha,value\n'
+    const flush = () => {
+      writeSync(fd, buf)
+      buf = ''
+    }
+    withRun(cacheDir, runId, (run) => {
+      const { n, t } = run
+      const symbols = run.meta.instruments.map((x) => (/[",\n]/.test(x.symbol) ? `"${x.symbol.replace(/"/g, '""')}"` : x.symbol))
+      const labels = run.meta.dates.map(dayLabel)
+      for (const column of run.meta.alphas) {
+        if (column.offset === null) continue
+        const values = run.alpha(column.key)
+        for (let d = 0; d < t; d++) {
+          const prefix = `${labels[d]},`
+          for (let i = 0; i < n; i++) {
+            const v = values[d * n + i]
+            if (!Number.isFinite(v)) continue
+            buf += `${prefix}${symbols[i]},${column.key},${v}\n`
+            rows++
+          }
+          if (buf.length > 1 << 20) flush()
+        }
+      }
+    })
+    flush()
+  } finally {
+    closeSync(fd)
+  }
+  return rows
+}
