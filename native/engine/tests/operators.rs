@@ -373,3 +373,24 @@ fn naive_mode_agrees_with_optimised() {
         );
     }
 }
+
+#[test]
+fn long_windows_use_the_deque_and_agree() {
+    // Windows above the direct-scan limit go through the monotonic deque.
+    let p = panel();
+    for w in [9usize, 13] {
+        for (f, pick) in [("ts_min", 0), ("ts_max", 1), ("ts_argmin", 2), ("ts_argmax", 3)] {
+            let want = per_window(&p.close, w, |v| {
+                let mn = v.iter().copied().fold(f64::INFINITY, f64::min);
+                let mx = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                match pick {
+                    0 => mn,
+                    1 => mx,
+                    2 => v.iter().position(|&x| x == mn).map_or(f64::NAN, |k| k as f64),
+                    _ => v.iter().position(|&x| x == mx).map_or(f64::NAN, |k| k as f64),
+                }
+            });
+            assert_all_close(&eval(&p, &format!("{f}(close, {w})")), &want, 0.0, f);
+        }
+    }
+}

@@ -73,6 +73,9 @@ impl Dag {
 
     fn canonical(&self, node: Node) -> Node {
         match node {
+            // rank(rank(x)) = rank(x) exactly: percentile ranks keep the order,
+            // the ties and the NaN cells of x, so ranking them again changes nothing.
+            Node::Rank(a) if matches!(self.nodes[a as usize], Node::Rank(_)) => self.nodes[a as usize],
             Node::Binary(op, a, b) if op.commutative() && a > b => Node::Binary(op, b, a),
             // corr/cov are symmetric in their two series.
             Node::Pair(op, a, b, w) if a > b => Node::Pair(op, b, a, w),

@@ -259,13 +259,15 @@ pub fn transpose_into(src: &[f64], rows: usize, cols: usize, dst: &mut [f64]) {
 
 /// Instrument-major `n × t` column → date-major rows for dates `[t0, t1)`.
 pub fn to_date_major(col: &[f64], t: usize, n: usize, t0: usize, t1: usize) -> Vec<f64> {
-    let rows = t1.saturating_sub(t0);
-    let mut out = vec![0.0; rows * n];
-    for i in 0..n {
-        let series = &col[i * t..(i + 1) * t];
-        for (k, &v) in series[t0..t1].iter().enumerate() {
-            out[k * n + i] = v;
-        }
+    let (t0, t1) = (t0.min(t1), t1.min(t));
+    if t0 == 0 && t1 == t {
+        return transpose(col, n, t);
     }
-    out
+    // Transpose only the dates asked for: copy that slab of each series first.
+    let rows = t1 - t0;
+    let mut slab = Vec::with_capacity(rows * n);
+    for i in 0..n {
+        slab.extend_from_slice(&col[i * t + t0..i * t + t1]);
+    }
+    transpose(&slab, n, rows)
 }

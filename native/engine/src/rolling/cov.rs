@@ -36,6 +36,14 @@ pub fn negligible(m2: f64, n: usize, mean: f64) -> bool {
     m2 <= 0.0 || m2 <= n as f64 * floor * floor
 }
 
+/// [`negligible`] in the scaled form `q = n·m2`, `s = n·mean`:
+/// `m2 <= n (r·mean)²` ⟺ `q <= (r·s)²`.
+#[inline]
+fn negligible_scaled(q: f64, n_mean: f64) -> bool {
+    let floor = CONSTANT_REL * n_mean;
+    q <= 0.0 || q <= floor * floor
+}
+
 /// Co-moments of two series: shifted sums per series plus the shifted
 /// cross sum Σ(x - kx)(y - ky).
 #[derive(Default)]
@@ -46,10 +54,10 @@ pub struct CoAgg {
 }
 
 impl CoAgg {
-    /// Σ(x - mx)(y - my).
+    /// n · Σ(x - mx)(y - my).
     #[inline]
-    fn cxy(&self) -> f64 {
-        self.sxy - self.x.sum_dev() * self.y.sum_dev() / self.x.n as f64
+    fn n_cxy(&self) -> f64 {
+        self.sxy * self.x.n as f64 - self.x.sum_dev() * self.y.sum_dev()
     }
     pub fn covariance(&self) -> f64 {
         let n = self.x.n;
@@ -59,18 +67,19 @@ impl CoAgg {
         if self.x.constant() || self.y.constant() {
             return 0.0;
         }
-        self.cxy() / (n - 1) as f64
+        self.n_cxy() / (n as f64 * (n - 1) as f64)
     }
     pub fn correlation(&self) -> f64 {
         let n = self.x.n;
         if n < 2 || self.x.constant() || self.y.constant() {
             return f64::NAN;
         }
-        let (m2x, m2y) = (self.x.m2(), self.y.m2());
-        if negligible(m2x, n, self.x.mean()) || negligible(m2y, n, self.y.mean()) {
+        // All three moments carry the same factor n, which cancels.
+        let (qx, qy) = (self.x.n_m2(), self.y.n_m2());
+        if negligible_scaled(qx, self.x.n_mean()) || negligible_scaled(qy, self.y.n_mean()) {
             return f64::NAN;
         }
-        snap_correlation(self.cxy() / (m2x * m2y).sqrt())
+        snap_correlation(self.n_cxy() / (qx * qy).sqrt())
     }
 }
 

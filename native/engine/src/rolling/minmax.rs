@@ -21,8 +21,15 @@ pub enum Output {
     Position,
 }
 
+/// Windows up to this length are scanned directly: a short branch-light
+/// loop beats the deque's bookkeeping.
+const DIRECT_MAX: usize = 8;
+
 /// Shared driver for the four operators.
 pub fn rolling_extreme_into(xs: &[f64], w: usize, which: Extreme, output: Output, out: &mut [f64]) {
+    if w <= DIRECT_MAX {
+        return direct(xs, w, which, output, out);
+    }
     let n = xs.len().min(out.len());
     // Indices of candidates, values monotone from front (the extreme) to back.
     let mut dq: VecDeque<usize> = VecDeque::with_capacity(w + 1);
@@ -60,6 +67,39 @@ pub fn rolling_extreme_into(xs: &[f64], w: usize, which: Extreme, output: Output
                 Output::Position => (f - start) as f64,
             },
             _ => f64::NAN,
+        };
+    }
+}
+
+/// Direct scan of each window (same results as the deque: NaN rules, ties
+/// to the oldest position).
+fn direct(xs: &[f64], w: usize, which: Extreme, output: Output, out: &mut [f64]) {
+    let n = xs.len().min(out.len());
+    let mut nan = 0usize;
+    for t in 0..n {
+        nan += usize::from(xs[t].is_nan());
+        if t >= w {
+            nan -= usize::from(xs[t - w].is_nan());
+        }
+        if t + 1 < w || nan > 0 {
+            out[t] = f64::NAN;
+            continue;
+        }
+        let win = &xs[t + 1 - w..=t];
+        let (mut best, mut pos) = (win[0], 0usize);
+        for (k, &v) in win.iter().enumerate().skip(1) {
+            let better = match which {
+                Extreme::Max => v > best,
+                Extreme::Min => v < best,
+            };
+            if better {
+                best = v;
+                pos = k;
+            }
+        }
+        out[t] = match output {
+            Output::Value => best,
+            Output::Position => pos as f64,
         };
     }
 }

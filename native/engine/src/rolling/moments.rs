@@ -71,14 +71,26 @@ impl Moments {
         self.k + self.s1 / self.n as f64
     }
 
-    /// Second central moment Σ(x - mean)², never negative; exactly 0 for a
-    /// constant window.
+    /// `n · Σ(x - mean)²` (division-free form used by the hot paths);
+    /// never negative, exactly 0 for a constant window.
     #[inline]
-    pub fn m2(&self) -> f64 {
+    pub fn n_m2(&self) -> f64 {
         if self.constant() || self.n < 2 {
             return 0.0;
         }
-        (self.s2 - self.s1 * self.s1 / self.n as f64).max(0.0)
+        (self.s2 * self.n as f64 - self.s1 * self.s1).max(0.0)
+    }
+
+    /// Second central moment Σ(x - mean)².
+    #[inline]
+    pub fn m2(&self) -> f64 {
+        self.n_m2() / self.n as f64
+    }
+
+    /// `n · mean`.
+    #[inline]
+    pub fn n_mean(&self) -> f64 {
+        self.k * self.n as f64 + self.s1
     }
 
     /// Precision may be lost: rebuild from the window.
@@ -88,9 +100,9 @@ impl Moments {
             return false;
         }
         let nf = self.n as f64;
-        let m2 = self.s2 - self.s1 * self.s1 / nf;
-        // Mean drifted > 100 sd from the shift point, or squares once held
-        // are > 1000x today's spread: each costs ~3+ digits; rebuild.
-        m2 <= 0.0 || self.s1 * self.s1 / nf > 1e4 * m2 || self.peak > 1e6 * m2
+        let q = self.s2 * nf - self.s1 * self.s1; // n · m2
+        // The mean drifted > 100 sd from the shift point, or squares once
+        // held are > 1e6x today's spread: rebuild before digits are lost.
+        q <= 0.0 || self.s1 * self.s1 > 1e4 * q || self.peak * nf > 1e6 * q
     }
 }
