@@ -394,3 +394,29 @@ fn long_windows_use_the_deque_and_agree() {
         }
     }
 }
+
+#[test]
+fn rank_row_large_rows_with_special_values() {
+    use alphadesk_engine::cross::{rank::rank_row, Scratch};
+    let mut rng = Rng::new(99);
+    let mut scratch = Scratch::default();
+    for case in 0..6 {
+        let n = 1500;
+        let row: Vec<f64> = (0..n)
+            .map(|i| match (case, i % 17) {
+                (_, 0) => f64::NAN,
+                (1, 1) => f64::INFINITY,
+                (1, 2) => f64::NEG_INFINITY,
+                (2, _) => (rng.uniform() * 5.0).round(), // heavy ties
+                (3, 3) => -0.0,
+                (3, 4) => 0.0,
+                (4, _) => (rng.uniform() * 40.0).exp(), // very skewed
+                (5, _) => 1.0 + (rng.below(3) as f64) * f64::EPSILON, // values a few ulps apart
+                _ => rng.uniform() - 0.5,
+            })
+            .collect();
+        let mut got = vec![0.0; n];
+        rank_row(&row, &mut got, &mut scratch);
+        assert_all_close(&got, &pct_rank(&row), 1e-12, &format!("rank case {case}"));
+    }
+}

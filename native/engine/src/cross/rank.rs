@@ -29,6 +29,7 @@ pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
     let idx_mask: u64 = (1u64 << idx_bits) - 1;
     let keys = &mut scratch.keys;
     keys.clear();
+    keys.reserve(n);
     for (i, &v) in vals.iter().enumerate() {
         if !v.is_nan() {
             keys.push((order_key(v + 0.0) & !idx_mask) | i as u64);
@@ -42,7 +43,10 @@ pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
     if count == 0 {
         return;
     }
+    // (A value-bucketing distribution sort was tried here and measured
+    // slower: its random gathers cost more than pdqsort's comparisons.)
     keys.sort_unstable();
+    let keys = &scratch.keys;
     let inv = 1.0 / count as f64;
     let mut i = 0;
     while i < count {
@@ -79,3 +83,4 @@ pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
         i = j;
     }
 }
+
