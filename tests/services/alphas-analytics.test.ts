@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError, type AlphaRun, type Reply } from '../../electron/contract'
 import { createBackend, type Backend } from '../../electron/host/backend'
 import { readStoredRun } from '../../electron/services/alphas'
-import { pctRanks } from '../../electron/services/alphas/rank'
+import { RankScratch, pctRanks, rankRows, spearmanRanked, spearmanRows } from '../../electron/services/alphas/rank'
+import { rng } from './helpers/alpha-data'
 import { pandasPctRank, randomWalk, seedPanel } from './helpers/alpha-data'
 import { tempDir } from './helpers/temp'
 
@@ -65,6 +66,26 @@ describe('alpha analytics on constructed panels', () => {
     const expected = pandasPctRank(row.map((v) => (Number.isNaN(v) ? null : v)))
     expected.forEach((e, i) => (e === null ? expect(out[i]).toBeNaN() : expect(out[i]).toBeCloseTo(e, 12)))
     expect(out[0]).toBeCloseTo(5 / 6, 12) // three 3s share ranks 4, 5, 6 of 6
+  })
+
+  it('the fast rank paths agree with plain Spearman, ties and gaps included', () => {
+    const r = rng(3)
+    const n = 57
+    const rows = 30
+    // Coarse values (many ties) with scattered NaN; half the rows share the NaN pattern.
+    const x = Float64Array.from({ length: rows * n }, () => (r() < 0.05 ? Number.NaN : Math.floor(r() * 12)))
+    const y = Float64Array.from(x, (v, k) => (Math.floor(k / n) % 2 ? (r() < 0.05 ? Number.NaN : r()) : Number.isNaN(v) ? Number.NaN : r() + v / 10))
+    const s = new RankScratch(n)
+    const xr = rankRows(x, rows, n, s)
+    const yr = rankRows(y, rows, n, s)
+    for (let d = 0; d < rows; d++) {
+      const fast = spearmanRanked(x, xr, d, y, yr, d, n, s)
+      const plain = spearmanRows(x, d * n, y, d * n, n, s)
+      expect(fast).toBeCloseTo(plain, 12)
+      // Row ranks are pandas' average ranks (not divided by the count).
+      const expected = pandasPctRank(Array.from(x.subarray(d * n, (d + 1) * n), (v) => (Number.isNaN(v) ? null : v)))
+      expected.forEach((e, i) => (e === null ? expect(xr.ranks[d * n + i]).toBeNaN() : expect(xr.ranks[d * n + i] / xr.counts[d]).toBeCloseTo(e, 12)))
+    }
   })
 
   it('tear sheet: an alpha that IS the next-day return has IC 1 and monotone quantiles', async () => {

@@ -1,16 +1,18 @@
 /**
  * Correlation matrix of alphas: for each pair, the mean over dates of the cross-sectional
- * Spearman rank correlation between the two alphas (over the instruments where both have a
- * value) — how alike two signals rank the same stocks on the same day.
+ * rank correlation of the two alphas — the Pearson correlation of their pct ranks (each
+ * alpha ranked over the instruments where it has a value) over the instruments where both
+ * have one; this is the Spearman correlation whenever both cover the same instruments.
+ * How alike two signals rank the same stocks on the same day.
  *
  * Cost grows with pairs × instruments × dates; past a budget the dates are sampled evenly
  * (every k-th date) and the result says how many dates it used.
  */
 import type { AlphaCorrelation } from '../../contract'
-import { RankScratch, pctRanks, pearson, spearmanRows } from './rank'
+import { RankScratch, pctRanks } from './rank'
 
 /** Pair-instrument-date operations allowed before dates are sampled (about a second of work). */
-export const correlationBudget = 6e8
+export const correlationBudget = 4e8
 
 export function correlationMatrix(
   keys: string[],
@@ -30,8 +32,6 @@ export function correlationMatrix(
   const sum = new Float64Array(k * k)
   const cnt = new Int32Array(k * k)
   const s = new RankScratch(n)
-  const a = new Float64Array(n)
-  const b = new Float64Array(n)
   let used = 0
   const total = Math.ceil(t / step)
   for (let d = 0; d < t; d += step) {
@@ -44,24 +44,37 @@ export function correlationMatrix(
       if (v >= 3) seen[x] = 1
     }
     for (let x = 0; x < k; x++) {
+      if (valid[x] < 3) continue
+      const rx = ranks[x]
       for (let y = x + 1; y < k; y++) {
-        if (valid[x] < 3 || valid[y] < 3) continue
-        const rx = ranks[x]
+        if (valid[y] < 3) continue
         const ry = ranks[y]
         let m = 0
+        let sa = 0
+        let sb = 0
+        let saa = 0
+        let sbb = 0
+        let sab = 0
         for (let i = 0; i < n; i++) {
-          if (rx[i] === rx[i] && ry[i] === ry[i]) {
-            a[m] = rx[i]
-            b[m] = ry[i]
+          const a = rx[i]
+          const b = ry[i]
+          // NaN fails both comparisons: ranks are in (0, 1].
+          if (a > 0 && b > 0) {
             m++
+            sa += a
+            sb += b
+            saa += a * a
+            sbb += b * b
+            sab += a * b
           }
         }
-        // Same instruments on both sides: the per-alpha ranks are the pair's ranks.
-        const r = m === valid[x] && m === valid[y] ? pearson(a, b, m) : spearmanRows(rows[x], 0, rows[y], 0, n, s)
-        if (Number.isFinite(r)) {
-          sum[x * k + y] += r
-          cnt[x * k + y]++
-        }
+        if (m < 3) continue
+        const va = m * saa - sa * sa
+        const vb = m * sbb - sb * sb
+        if (va <= 1e-12 * m * saa || vb <= 1e-12 * m * sbb) continue
+        const r = (m * sab - sa * sb) / Math.sqrt(va * vb)
+        sum[x * k + y] += Math.max(-1, Math.min(1, r))
+        cnt[x * k + y]++
       }
     }
     used++

@@ -194,37 +194,50 @@ export function withRun<T>(cacheDir: string, runId: string, work: (reader: RunRe
 }
 
 /**
- * Keeps the newest `keep` runs and drops the rest, plus incomplete leftovers (a .bin without
- * its .json, or a temp file) older than a few minutes — a cancelled or crashed compute.
+ * Which run files to drop: beyond the newest `keep` runs, or once the kept ones add up to
+ * `maxBytes` (the newest two are always kept), plus incomplete leftovers (a .bin without its
+ * .json, or a temp file) older than a few minutes — a cancelled or crashed compute.
+ * Returns paths; the caller deletes them (asynchronously in the app: deleting a large file
+ * can take a while on a filesystem that discards blocks).
  */
-export function evictRuns(cacheDir: string, keep: number, protect: Set<string> = new Set()): string[] {
+export function runsToEvict(cacheDir: string, keep: number, maxBytes = Infinity, protect: Set<string> = new Set()): string[] {
   const dir = runsDir(cacheDir)
   if (!existsSync(dir)) return []
   const now = Date.now()
-  const entries = readdirSync(dir).map((name) => {
-    const path = join(dir, name)
-    let mtime = now
+  const entries = readdirSync(dir).flatMap((name) => {
     try {
-      mtime = statSync(path).mtimeMs
+      const st = statSync(join(dir, name))
+      return [{ name, path: join(dir, name), mtime: st.mtimeMs, size: st.size }]
     } catch {
-      // vanished meanwhile
+      return [] // vanished meanwhile
     }
-    return { name, path, mtime }
   })
+  const idOf = (name: string) => name.replace(/\.(bin|json)(\.tmp-\d+)?$/, '')
+  const sizeOf = new Map<string, number>()
+  for (const e of entries) sizeOf.set(idOf(e.name), (sizeOf.get(idOf(e.name)) ?? 0) + e.size)
   const complete = entries
     .filter((e) => e.name.endsWith('.json'))
     .sort((a, b) => b.mtime - a.mtime)
-    .map((e) => e.name.slice(0, -'.json'.length))
-  const keepIds = new Set([...complete.slice(0, keep), ...protect])
-  const removed: string[] = []
+    .map((e) => idOf(e.name))
+  const keepIds = new Set(protect)
+  let bytes = 0
+  complete.forEach((id, rank) => {
+    bytes += sizeOf.get(id) ?? 0
+    if (rank < 2 || (rank < keep && bytes <= maxBytes)) keepIds.add(id)
+  })
+  const out: string[] = []
   for (const e of entries) {
-    const id = e.name.replace(/\.(bin|json)(\.tmp-\d+)?$/, '')
+    const id = idOf(e.name)
+    const temp = e.name.includes('.tmp-')
     const stale = now - e.mtime > 5 * 60_000
-    const incomplete = !complete.includes(id) || e.name.includes('.tmp-')
-    if (keepIds.has(id) && !e.name.includes('.tmp-')) continue
-    if (incomplete && !stale) continue
-    rmSync(e.path, { force: true })
-    if (e.name.endsWith('.json')) removed.push(id)
+    if (keepIds.has(id) && !temp) continue
+    if ((temp || !complete.includes(id)) && !stale) continue
+    out.push(e.path)
   }
-  return removed
+  return out
+}
+
+/** Synchronous eviction (CLI). */
+export function evictRuns(cacheDir: string, keep: number, maxBytes = Infinity): void {
+  for (const path of runsToEvict(cacheDir, keep, maxBytes)) rmSync(path, { force: true })
 }

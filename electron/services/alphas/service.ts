@@ -7,7 +7,8 @@
  * the editor must not wait behind a long compute queued in the pool.
  */
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import {
   AppError,
   type AlphaBacktest,
@@ -37,7 +38,7 @@ import {
 } from './library'
 import { evictPanels } from './panel'
 import { RankScratch, pctRanks } from './rank'
-import { RunReader, evictRuns, readRunMeta, type RunMeta } from './run-file'
+import { RunReader, readRunMeta, runsToEvict, type RunMeta } from './run-file'
 import { storeBacktest } from './store'
 
 export interface AlphaServiceOptions {
@@ -47,8 +48,10 @@ export interface AlphaServiceOptions {
   resourcesDir: string
   /** The addon's formula API, loaded on first use (parse in the main process). */
   engine: () => AlphaEngine
-  /** Runs kept on disk (each holds every computed value); older ones are dropped. */
+  /** Runs kept on disk (each holds every computed value); older ones are dropped... */
   keepRuns?: number
+  /** ...and so are older ones once the kept runs add up to this many bytes (default 3 GiB). */
+  maxRunBytes?: number
   /** Panel files kept in the cache. */
   keepPanels?: number
   /** Progress of this service's engine jobs (the backend forwards it as 'job.progress' events). */
@@ -83,6 +86,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
   const { db, pool } = options
   const cacheDir = join(options.dataDir, 'cache')
   const keepRuns = options.keepRuns ?? 12
+  const maxRunBytes = options.maxRunBytes ?? 3 * 2 ** 30
   const keepPanels = options.keepPanels ?? 6
   const fieldsCache = new Map<string, string[]>()
   const metas = new Map<string, RunMeta>()
@@ -198,7 +202,10 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
         { jobId: input.jobId, label, onProgress },
       )
       try {
-        evictRuns(cacheDir, keepRuns, new Set([runId]))
+        for (const path of runsToEvict(cacheDir, keepRuns, maxRunBytes, new Set([runId]))) {
+          metas.delete(basename(path).replace(/\..*$/, ''))
+          rm(path, { force: true }).catch(() => {})
+        }
         evictPanels(cacheDir, keepPanels)
       } catch (err) {
         console.warn('[alphadesk] alpha cache eviction failed:', err)

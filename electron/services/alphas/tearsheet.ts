@@ -21,7 +21,7 @@
  * Every time axis is the factor date t (the date the alpha is known).
  */
 import type { TearSheet } from '../../contract'
-import { RankScratch, averageRanks, finiteOrNull, moments, spearmanRows } from './rank'
+import { RankScratch, averageRanks, finiteOrNull, moments, rankRows, spearmanRanked, type RowRanks } from './rank'
 
 export const icHorizons = [1, 5, 10, 20] as const
 /** Closes kept after the run's last date, for forward returns (largest horizon + the backtest's 2-day lag). */
@@ -52,29 +52,39 @@ export function forwardReturns(close: Float64Array, t: number, tc: number, n: nu
   return out
 }
 
-/** Per-date quantile bucket (1..q) of each instrument with a finite value in both rows; 0 = none. */
+/**
+ * Per-date quantile bucket (1..q) of each instrument with a finite alpha (and, with `mask`, a
+ * finite mask value); 0 = none. Returns how many were bucketed (0 when fewer than q).
+ */
 function bucketRow(
   x: Float64Array,
-  xOff: number,
+  xRanks: RowRanks,
+  d: number,
   mask: Float64Array | null,
   n: number,
   q: number,
   s: RankScratch,
   out: Uint8Array,
 ): number {
-  const { a, ra, pos, order } = s
+  const off = d * n
+  const { a, ra, pos, sorted } = s
   let m = 0
   for (let i = 0; i < n; i++) {
     out[i] = 0
-    const v = x[xOff + i]
-    if (Number.isFinite(v) && (!mask || Number.isFinite(mask[xOff + i]))) {
+    const v = x[off + i]
+    if (v - v === 0 && (!mask || mask[off + i] - mask[off + i] === 0)) {
       a[m] = v
       pos[m] = i
       m++
     }
   }
   if (m < q) return 0
-  averageRanks(a, m, order, ra)
+  if (m === xRanks.counts[d]) {
+    // Same instruments as the alpha's own ranks: reuse them.
+    for (let k = 0; k < m; k++) out[pos[k]] = Math.min(q, Math.max(1, Math.ceil((xRanks.ranks[off + pos[k]] * q) / m)))
+    return m
+  }
+  averageRanks(a, m, sorted, ra)
   for (let k = 0; k < m; k++) out[pos[k]] = Math.min(q, Math.max(1, Math.ceil((ra[k] * q) / m)))
   return m
 }
@@ -84,12 +94,14 @@ export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number
   const t = dates.length
   const tc = close.length / n
   const s = new RankScratch(n)
+  const alphaRanks = rankRows(alpha, t, n, s)
 
   // Information coefficients by horizon.
   const icByH = icHorizons.map((h) => {
     const fwd = forwardReturns(close, t, tc, n, h)
+    const fwdRanks = rankRows(fwd, t, n, s)
     const ic = new Float64Array(t)
-    for (let d = 0; d < t; d++) ic[d] = spearmanRows(alpha, d * n, fwd, d * n, n, s)
+    for (let d = 0; d < t; d++) ic[d] = spearmanRanked(alpha, alphaRanks, d, fwd, fwdRanks, d, n, s)
     return { h, ic, fwd }
   })
   const ic1 = icByH[0]
@@ -107,7 +119,7 @@ export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number
   const daily: Float64Array[] = Array.from({ length: quantiles + 1 }, () => new Float64Array(t).fill(Number.NaN))
   const totalCount = new Array<number>(quantiles + 1).fill(0)
   for (let d = 0; d < t; d++) {
-    if (!bucketRow(alpha, d * n, fwd1, n, quantiles, s, bucket)) continue
+    if (!bucketRow(alpha, alphaRanks, d, fwd1, n, quantiles, s, bucket)) continue
     sums.fill(0)
     counts.fill(0)
     for (let i = 0; i < n; i++) {
@@ -135,13 +147,13 @@ export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number
 
   // Rank autocorrelation and top/bottom bucket turnover, by alpha alone.
   const autocorr = new Float64Array(t).fill(Number.NaN)
-  for (let d = 1; d < t; d++) autocorr[d] = spearmanRows(alpha, (d - 1) * n, alpha, d * n, n, s)
+  for (let d = 1; d < t; d++) autocorr[d] = spearmanRanked(alpha, alphaRanks, d - 1, alpha, alphaRanks, d, n, s)
   const prev = new Uint8Array(n)
   const cur = new Uint8Array(n)
   const turnovers: number[] = []
   let havePrev = false
   for (let d = 0; d < t; d++) {
-    const m = bucketRow(alpha, d * n, null, n, quantiles, s, cur)
+    const m = bucketRow(alpha, alphaRanks, d, null, n, quantiles, s, cur)
     if (!m) {
       havePrev = false
       continue
