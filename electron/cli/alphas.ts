@@ -114,13 +114,14 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
       engine,
       { runId, cacheDir, datasetId: id, sectors: args.sectors ? args.sectors.split(',').map((s) => s.trim()).filter(Boolean) : null, from: args.from, to: args.to, formulas, threads },
       (done, total, message) => {
+        if (!process.stderr.isTTY) return
         const now = Date.now()
         if (done < total && now - lastLine < 500) return
         lastLine = now
         process.stderr.write(`\r${message ?? 'computing'} ${Math.round((100 * done) / total)}%    `)
       },
     )
-    process.stderr.write('\n')
+    if (process.stderr.isTTY) process.stderr.write('\n')
     for (const a of run.alphas) {
       if (!a.ok) console.error(`${a.key}: cannot run: ${a.error?.code}: ${a.error?.message}`)
       for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)

@@ -51,6 +51,7 @@ export interface AlphaRun {
   panel?: { cached: boolean; buildMs: number; bytes: number }
 }
 
+/** values: the alphas on that date; ranks: per alpha, pandas rank(pct=True) over the run's universe (null = no value). */
 export interface CrossSection {
   runId: string
   date: number
@@ -138,6 +139,7 @@ export const alphas = {
       jobId: jobIdSchema.optional(),
     }),
   ),
+  /** One date of a run (the date itself or the last run date before it; CrossSection.date says which). */
   crossSection: method<CrossSection>()(
     z.object({ runId, date: z.number().int(), keys: z.array(alphaKey).max(200).optional() }),
   ),
