@@ -20,7 +20,7 @@
  * left out and the engine falls back to the next coarser level with its own warning.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError, type DatasetKind } from '../../contract'
 import type { Db } from '../../db/open'
@@ -218,7 +218,12 @@ export function ensurePanel(
   if (existsSync(path) && existsSync(metaPath)) {
     try {
       const info = JSON.parse(readFileSync(metaPath, 'utf8')) as PanelInfo
-      if (info.version === panelBuildVersion && statSync(path).size === info.bytes) return { ...info, path, cached: true }
+      if (info.version === panelBuildVersion && statSync(path).size === info.bytes) {
+        // Mark it recently used, so eviction (newest first) keeps the panels in use.
+        const now = new Date()
+        utimesSync(path, now, now)
+        return { ...info, path, cached: true }
+      }
     } catch {
       // unreadable sidecar: rebuild
     }
