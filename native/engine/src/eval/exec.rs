@@ -1,8 +1,17 @@
-//! The scheduler: evaluates the needed DAG nodes in topological (creation)
-//! order, hands each root to its formulas as soon as it exists, and frees
-//! every intermediate column as soon as its last consumer has run, so memory
-//! stays bounded by the DAG's live width rather than its size.
+//! The scheduler. Needed DAG nodes run as soon as their inputs exist, on
+//! `threads` workers (the calling thread is one of them, so the progress
+//! callback always runs on the caller's thread — a JS callback must). Ready
+//! nodes are taken lowest id first, which follows the formulas' order and
+//! keeps the set of live columns small. Every intermediate column is freed
+//! (and its buffer recycled) as soon as its last consumer has run, and each
+//! formula's output is handed out as soon as its root exists.
+//!
+//! Independent nodes run concurrently, each on one thread; when a node is
+//! the only runnable work, its kernel itself is split across all threads.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::dag::Dag;
@@ -25,8 +34,8 @@ pub struct ExecStats {
     pub evaluated: usize,
     /// Most intermediate columns alive at once.
     pub peak_live: usize,
-    /// Seconds spent per node family: leaf/const, elementwise, rolling,
-    /// pair (corr/cov), cross-section (rank/scale/neutralize), output.
+    /// Thread-seconds spent per node family: leaf/const, elementwise,
+    /// rolling, pair (corr/cov), cross-section (rank/scale/neutralize), output.
     pub seconds: [f64; 6],
 }
 
@@ -50,14 +59,96 @@ pub struct Executor<'p, 'v> {
     pub t_start: usize,
 }
 
+/// Mutable scheduling state, behind one mutex (held only between nodes).
+struct State<'p> {
+    values: Vec<Option<Arc<Value<'p>>>>,
+    /// Remaining consumers of each node (parents + formulas rooted there).
+    refs: Vec<u32>,
+    /// Inputs not yet computed, per node.
+    pending: Vec<u32>,
+    ready: BinaryHeap<Reverse<NodeId>>,
+    running: usize,
+    done: usize,
+    pool: Vec<Vec<f64>>,
+    outputs: Vec<Option<Vec<f64>>>,
+    error: Option<EngineError>,
+    cancelled: bool,
+    live: usize,
+    stats: ExecStats,
+}
+
+struct Plan {
+    needed: Vec<bool>,
+    parents: Vec<Vec<NodeId>>,
+    root_of: Vec<Vec<usize>>,
+    total: usize,
+}
+
 impl<'p> Executor<'p, '_> {
-    /// Evaluate; `sink(formula_index, date_major_values)` receives each
-    /// formula's output as soon as its root is computed.
-    pub fn run(
-        &self,
-        progress: &mut dyn FnMut(usize, usize) -> bool,
-        sink: &mut dyn FnMut(usize, Vec<f64>),
-    ) -> Result<ExecStats> {
+    /// Evaluate every formula that lowered; returns each formula's
+    /// date-major output (None for formulas without a root) and counters.
+    pub fn run(&self, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<(Vec<Option<Vec<f64>>>, ExecStats)> {
+        let nodes = &self.dag.nodes;
+        let len = nodes.len();
+        let plan = self.plan();
+        let mut refs = vec![0u32; len];
+        let mut pending = vec![0u32; len];
+        let mut ready = BinaryHeap::new();
+        for id in 0..len {
+            if !plan.needed[id] {
+                continue;
+            }
+            for c in nodes[id].children() {
+                refs[c as usize] += 1;
+                pending[id] += 1;
+            }
+            refs[id] += plan.root_of[id].len() as u32;
+            if pending[id] == 0 {
+                ready.push(Reverse(id as NodeId));
+            }
+        }
+        let state = Mutex::new(State {
+            values: (0..len).map(|_| None).collect(),
+            refs,
+            pending,
+            ready,
+            running: 0,
+            done: 0,
+            pool: Vec::new(),
+            outputs: (0..self.roots.len()).map(|_| None).collect(),
+            error: None,
+            cancelled: false,
+            live: 0,
+            stats: ExecStats { nodes: len, ..ExecStats::default() },
+        });
+        let wake = Condvar::new();
+        let groups = self.group_indexes();
+        if !progress(0, plan.total) {
+            return Err(EngineError::Cancelled);
+        }
+        let workers = self.shape.threads.max(1);
+        std::thread::scope(|s| {
+            for _ in 1..workers {
+                s.spawn(|| self.work(&state, &wake, &plan, &groups, None));
+            }
+            self.work(&state, &wake, &plan, &groups, Some(progress));
+        });
+        let st = state.into_inner().map_err(|_| EngineError::Internal("a worker panicked".into()))?;
+        if let Some(e) = st.error {
+            return Err(e);
+        }
+        if st.cancelled {
+            return Err(EngineError::Cancelled);
+        }
+        if !progress(plan.total, plan.total) {
+            return Err(EngineError::Cancelled);
+        }
+        let mut stats = st.stats;
+        stats.evaluated = st.done;
+        Ok((st.outputs, stats))
+    }
+
+    fn plan(&self) -> Plan {
         let nodes = &self.dag.nodes;
         let len = nodes.len();
         // Which nodes some successful root needs (children precede parents).
@@ -72,85 +163,144 @@ impl<'p> Executor<'p, '_> {
                 }
             }
         }
-        // Remaining consumers per node: parents plus formulas rooted there.
-        let mut refs = vec![0u32; len];
+        let mut parents = vec![Vec::new(); len];
         for id in 0..len {
             if needed[id] {
                 for c in nodes[id].children() {
-                    refs[c as usize] += 1;
+                    parents[c as usize].push(id as NodeId);
                 }
             }
         }
-        let mut root_of: Vec<Vec<usize>> = vec![Vec::new(); len];
+        let mut root_of = vec![Vec::new(); len];
         for (f, r) in self.roots.iter().enumerate() {
             if let Some(r) = r {
-                refs[*r as usize] += 1;
                 root_of[*r as usize].push(f);
             }
         }
-        let groups = self.group_indexes();
         let total = needed.iter().filter(|&&b| b).count();
-        let mut stats = ExecStats { nodes: len, evaluated: 0, ..ExecStats::default() };
-        let mut values: Vec<Option<Value<'p>>> = (0..len).map(|_| None).collect();
-        let mut live = 0usize;
-        // Freed output columns, reused by later nodes: fresh multi-megabyte
-        // allocations would be page-faulted in (and zeroed by the OS) each time.
-        let mut pool: Vec<Vec<f64>> = Vec::new();
+        Plan { needed, parents, root_of, total }
+    }
+
+    fn lock<'a>(state: &'a Mutex<State<'p>>) -> MutexGuard<'a, State<'p>> {
+        // A poisoned lock means another worker panicked mid-update; the
+        // panic itself propagates out of the scope, so just keep going.
+        state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// One worker: take ready nodes until everything is done, cancelled or failed.
+    fn work(
+        &self,
+        state: &Mutex<State<'p>>,
+        wake: &Condvar,
+        plan: &Plan,
+        groups: &[(Option<GroupLevel>, GroupIndex)],
+        mut progress: Option<&mut dyn FnMut(usize, usize) -> bool>,
+    ) {
+        let nodes = &self.dag.nodes;
         let mut last_report = Instant::now();
-        if !progress(0, total) {
-            return Err(EngineError::Cancelled);
-        }
-        for id in 0..len {
-            if !needed[id] {
-                continue;
-            }
-            let node = nodes[id];
+        loop {
+            // Pick a node and collect its inputs.
+            let (id, inputs, buf, split) = {
+                let mut st = Self::lock(state);
+                loop {
+                    if st.error.is_some() || st.cancelled || st.done == plan.total {
+                        wake.notify_all();
+                        return;
+                    }
+                    if let Some(Reverse(id)) = st.ready.pop() {
+                        let node = nodes[id as usize];
+                        let inputs: Vec<Arc<Value<'p>>> =
+                            node.children().filter_map(|c| st.values[c as usize].clone()).collect();
+                        let buf = match node {
+                            Node::Leaf(_) | Node::Const(_) => None,
+                            _ => st.pool.pop(),
+                        };
+                        // Nothing else to run: let this node's kernel use every thread.
+                        let split = st.ready.is_empty() && st.running == 0;
+                        st.running += 1;
+                        break (id, inputs, buf, split);
+                    }
+                    st = wake.wait(st).unwrap_or_else(|p| p.into_inner());
+                }
+            };
+            let node = nodes[id as usize];
+            let shape = Shape { threads: if split { self.shape.threads } else { 1 }, ..self.shape };
             let started = Instant::now();
-            let value = self.eval_node(&node, &values, &groups, &mut pool)?;
-            stats.seconds[family(&node)] += started.elapsed().as_secs_f64();
-            if matches!(value, Value::Owned(_)) {
-                live += 1;
-                stats.peak_live = stats.peak_live.max(live);
-            }
-            values[id] = Some(value);
-            for c in node.children() {
-                let c = c as usize;
-                refs[c] -= 1;
-                if refs[c] == 0 {
-                    if let Some(Value::Owned(buf)) = values[c].take() {
-                        live -= 1;
-                        pool.push(buf);
+            let refs: Vec<&Value<'p>> = inputs.iter().map(|a| a.as_ref()).collect();
+            let result = self.eval_node(&node, &refs, groups, shape, buf);
+            let eval_secs = started.elapsed().as_secs_f64();
+            drop(refs);
+            drop(inputs);
+            let value = match result {
+                Ok(v) => Arc::new(v),
+                Err(e) => {
+                    let mut st = Self::lock(state);
+                    st.error.get_or_insert(e);
+                    wake.notify_all();
+                    return;
+                }
+            };
+            // Outputs of formulas rooted here, computed outside the lock.
+            let started = Instant::now();
+            let outs: Vec<(usize, Vec<f64>)> =
+                plan.root_of[id as usize].iter().map(|&f| (f, self.output(&value))).collect();
+            let out_secs = started.elapsed().as_secs_f64();
+
+            let (done, total) = {
+                let mut st = Self::lock(state);
+                st.running -= 1;
+                st.done += 1;
+                st.stats.seconds[family(&node)] += eval_secs;
+                st.stats.seconds[5] += out_secs;
+                if matches!(*value, Value::Owned(_)) {
+                    st.live += 1;
+                    st.stats.peak_live = st.stats.peak_live.max(st.live);
+                }
+                let roots = outs.len() as u32;
+                for (f, o) in outs {
+                    st.outputs[f] = Some(o);
+                }
+                st.values[id as usize] = Some(value);
+                for c in node.children() {
+                    Self::release(&mut st, c, 1);
+                }
+                if roots > 0 {
+                    Self::release(&mut st, id, roots);
+                }
+                for &p in &plan.parents[id as usize] {
+                    st.pending[p as usize] -= 1;
+                    if st.pending[p as usize] == 0 {
+                        st.ready.push(Reverse(p));
                     }
                 }
-            }
-            if !root_of[id].is_empty() {
-                let started = Instant::now();
-                if let Some(v) = &values[id] {
-                    for &f in &root_of[id] {
-                        sink(f, self.output(v));
+                wake.notify_all();
+                (st.done, plan.total)
+            };
+            if let Some(cb) = progress.as_mut() {
+                if last_report.elapsed() >= PROGRESS_EVERY && done < total {
+                    last_report = Instant::now();
+                    if !cb(done, total) {
+                        Self::lock(state).cancelled = true;
+                        wake.notify_all();
+                        return;
                     }
-                }
-                stats.seconds[5] += started.elapsed().as_secs_f64();
-                refs[id] -= root_of[id].len() as u32;
-                if refs[id] == 0 {
-                    if let Some(Value::Owned(buf)) = values[id].take() {
-                        live -= 1;
-                        pool.push(buf);
-                    }
-                }
-            }
-            stats.evaluated += 1;
-            if last_report.elapsed() >= PROGRESS_EVERY {
-                last_report = Instant::now();
-                if !progress(stats.evaluated, total) {
-                    return Err(EngineError::Cancelled);
                 }
             }
         }
-        if !progress(total, total) {
-            return Err(EngineError::Cancelled);
+    }
+
+    /// Drop `k` references to node `id`; free its column at zero.
+    fn release(st: &mut State<'p>, id: NodeId, k: u32) {
+        let i = id as usize;
+        st.refs[i] -= k;
+        if st.refs[i] == 0 {
+            if let Some(v) = st.values[i].take() {
+                if let Ok(Value::Owned(buf)) = Arc::try_unwrap(v) {
+                    st.live -= 1;
+                    st.pool.push(buf);
+                }
+            }
         }
-        Ok(stats)
     }
 
     /// Group indexes for the levels some node uses (None key = whole market).
@@ -174,44 +324,48 @@ impl<'p> Executor<'p, '_> {
     fn eval_node(
         &self,
         node: &Node,
-        values: &[Option<Value<'p>>],
+        inputs: &[&Value<'p>],
         groups: &[(Option<GroupLevel>, GroupIndex)],
-        pool: &mut Vec<Vec<f64>>,
+        shape: Shape,
+        buf: Option<Vec<f64>>,
     ) -> Result<Value<'p>> {
-        let shape = self.shape;
         let cells = shape.cells();
-        let mut buf = || pool.pop().unwrap_or_else(|| vec![0.0; cells]);
-        let get = |id: NodeId| -> Result<&Value<'p>> {
-            values[id as usize]
-                .as_ref()
-                .ok_or_else(|| EngineError::Internal(format!("node {id} used after it was freed")))
+        let input = |k: usize| -> Result<&Value<'p>> {
+            inputs.get(k).copied().ok_or_else(|| EngineError::Internal("node input missing".into()))
         };
+        let buf = || buf.unwrap_or_else(|| vec![0.0; cells]);
         Ok(match *node {
             Node::Leaf(l) => leaf::leaf(l, self.panel, shape),
             Node::Const(bits) => Value::Scalar(f64::from_bits(bits)),
-            Node::Unary(op, a) => Value::Owned(elementwise::unary(op, get(a)?.operand(), shape, buf())),
-            Node::Binary(op, a, b) => Value::Owned(elementwise::binary(op, get(a)?.operand(), get(b)?.operand(), shape, buf())),
-            Node::Ternary(c, a, b) => {
-                Value::Owned(elementwise::ternary(get(c)?.operand(), get(a)?.operand(), get(b)?.operand(), shape, buf()))
+            Node::Unary(op, _) => Value::Owned(elementwise::unary(op, input(0)?.operand(), shape, buf())),
+            Node::Binary(op, _, _) => {
+                Value::Owned(elementwise::binary(op, input(0)?.operand(), input(1)?.operand(), shape, buf()))
             }
-            Node::Ts(op, a, w) => Value::Owned(timeseries::rolling(op, &get(a)?.column(cells), w as usize, shape, buf())),
-            Node::Pair(op, a, b, w) => Value::Owned(timeseries::pair(
+            Node::Ternary(..) => Value::Owned(elementwise::ternary(
+                input(0)?.operand(),
+                input(1)?.operand(),
+                input(2)?.operand(),
+                shape,
+                buf(),
+            )),
+            Node::Ts(op, _, w) => Value::Owned(timeseries::rolling(op, &input(0)?.column(cells), w as usize, shape, buf())),
+            Node::Pair(op, _, _, w) => Value::Owned(timeseries::pair(
                 op,
-                &get(a)?.column(cells),
-                &get(b)?.column(cells),
+                &input(0)?.column(cells),
+                &input(1)?.column(cells),
                 w as usize,
                 shape,
                 buf(),
             )),
-            Node::Rank(a) => Value::Owned(cross_section::rank(&get(a)?.column(cells), shape, buf())),
-            Node::Scale(a, k) => Value::Owned(cross_section::scale(&get(a)?.column(cells), f64::from_bits(k), shape, buf())),
-            Node::Neutralize(a, level) => {
+            Node::Rank(_) => Value::Owned(cross_section::rank(&input(0)?.column(cells), shape, buf())),
+            Node::Scale(_, k) => Value::Owned(cross_section::scale(&input(0)?.column(cells), f64::from_bits(k), shape, buf())),
+            Node::Neutralize(_, level) => {
                 let g = groups
                     .iter()
                     .find(|(l, _)| *l == level)
                     .map(|(_, g)| g)
                     .ok_or_else(|| EngineError::Internal("group index missing".into()))?;
-                Value::Owned(cross_section::neutralize(&get(a)?.column(cells), g, shape, buf()))
+                Value::Owned(cross_section::neutralize(&input(0)?.column(cells), g, shape, buf()))
             }
         })
     }

@@ -138,7 +138,10 @@ pub fn evaluate(
     }
 
     let exec = exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start };
-    let stats = exec.run(progress, &mut |f, values| results[f].values = Some(values))?;
+    let (outputs, stats) = exec.run(progress)?;
+    for (r, o) in results.iter_mut().zip(outputs) {
+        r.values = o;
+    }
     Ok(EvalOutput {
         dates: dates[t_start..t_end].to_vec(),
         symbols: panel.symbols.clone(),

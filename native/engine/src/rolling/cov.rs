@@ -22,7 +22,7 @@ pub fn snap_correlation(c: f64) -> f64 {
     // without a libm call; valid as |c·1e12| is far below 2^51.
     const MAGIC: f64 = 6_755_399_441_055_744.0;
     let c = c.clamp(-1.0, 1.0);
-    ((c * 1e12 + MAGIC) - MAGIC) / 1e12
+    ((c * 1e12 + MAGIC) - MAGIC) * 1e-12
 }
 
 /// True when a window's second central moment `m2` (over `n` values with
@@ -59,6 +59,7 @@ impl CoAgg {
     fn n_cxy(&self) -> f64 {
         self.sxy * self.x.n as f64 - self.x.sum_dev() * self.y.sum_dev()
     }
+    #[inline]
     pub fn covariance(&self) -> f64 {
         let n = self.x.n;
         if n < 2 {
@@ -69,6 +70,7 @@ impl CoAgg {
         }
         self.n_cxy() / (n as f64 * (n - 1) as f64)
     }
+    #[inline]
     pub fn correlation(&self) -> f64 {
         let n = self.x.n;
         if n < 2 || self.x.constant() || self.y.constant() {
@@ -99,6 +101,7 @@ impl WindowAgg<(f64, f64)> for CoAgg {
     fn clear(&mut self) {
         *self = CoAgg::default();
     }
+    #[inline]
     fn value(&self, _w: usize) -> f64 {
         self.covariance()
     }
@@ -117,15 +120,18 @@ impl WindowAgg<(f64, f64)> for CoAgg {
 struct CorrAgg(CoAgg);
 
 impl WindowAgg<(f64, f64)> for CorrAgg {
+    #[inline]
     fn add(&mut self, v: (f64, f64)) {
         self.0.add(v)
     }
+    #[inline]
     fn remove(&mut self, v: (f64, f64)) {
         self.0.remove(v)
     }
     fn clear(&mut self) {
         self.0.clear()
     }
+    #[inline]
     fn value(&self, _w: usize) -> f64 {
         self.0.correlation()
     }
@@ -133,6 +139,7 @@ impl WindowAgg<(f64, f64)> for CorrAgg {
         let (a, b): (Vec<f64>, Vec<f64>) = window.iter().copied().unzip();
         super::naive::correlation(&a, &b)
     }
+    #[inline]
     fn degraded(&self) -> bool {
         self.0.degraded()
     }
