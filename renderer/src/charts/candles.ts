@@ -63,6 +63,18 @@ export interface CrosshairInfo {
   /** Close of the bar before, for the change column. */
   prevClose: number | null
   overlay: OverlayValue[]
+  /** The lower-pane series' value at the bar (when one is set). */
+  lower?: OverlayValue | null
+}
+
+/** An indicator series drawn in its own pane beneath the price (and volume) panes, e.g. an alpha. */
+export interface LowerPaneSeries {
+  label: string
+  time: readonly number[]
+  values: readonly (number | null)[]
+  color?: string
+  /** Decimals on its scale (default 3). */
+  precision?: number
 }
 
 export interface SetBarsOptions {
@@ -79,6 +91,8 @@ export interface SetBarsOptions {
 export interface PriceChart {
   setBars(bars: Bars | null, options?: SetBarsOptions): void
   setOverlay(series: IndicatorSeries | null): void
+  /** Draws `series` in a pane of its own beneath the candles (and volume); null removes it. */
+  setLowerPane(series: LowerPaneSeries | null): void
   fit(): void
   setRange(preset: RangePreset): void
   /** Called on every crosshair move and after data changes; returns the unsubscribe function. */
@@ -91,6 +105,8 @@ export interface PriceChart {
 
 const PRICE_PANE_STRETCH = 0.78
 const VOLUME_PANE_STRETCH = 0.22
+/** Price / volume / lower pane heights when a lower pane is shown. */
+const WITH_LOWER_STRETCH = [0.6, 0.14, 0.26]
 
 type AnySeries = ISeriesApi<SeriesType, Time>
 const asTime = (t: number) => t as UTCTimestamp
@@ -128,6 +144,9 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
   let overlaySeries: { key: string; label: string; color: string; series: AnySeries; index: Map<number, number>; values: readonly (number | null)[] }[] = []
   let watermark: ITextWatermarkPluginApi<Time> | null = null
   let precision = 2
+  let lower: LowerPaneSeries | null = null
+  let lowerSeries: AnySeries | null = null
+  let lowerIndex = new Map<number, number>()
   const listeners = new Set<(info: CrosshairInfo | null) => void>()
 
   const removeSeries = (s: AnySeries | null) => {
@@ -150,7 +169,12 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
       const v = j >= 0 ? o.values[j] : null
       return { key: o.key, label: o.label, color: o.color, value: v ?? null }
     })
-    return { index, hovering, bar, prevClose, overlay: values }
+    let lowerValue: OverlayValue | null = null
+    if (lower && lowerSeries) {
+      const j = lowerIndex.get(bar.time)
+      lowerValue = { key: 'lower', label: lower.label, color: lower.color ?? theme.overlay[0], value: j === undefined ? null : (lower.values[j] ?? null) }
+    }
+    return { index, hovering, bar, prevClose, overlay: values, lower: lowerValue }
   }
 
   const lastInfo = () => (bars && bars.time.length ? info(bars.time.length - 1, false) : null)
@@ -193,6 +217,52 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
       series.setData(toLine(overlay!.time, overlay!.lines[key]).map((d) => ({ ...d, time: asTime(d.time) })))
       overlaySeries.push({ key, label: overlayLineLabel(overlay!, key), color, series, index: timeIndex, values: overlay!.lines[key] })
     })
+  }
+
+  function paneStretch() {
+    const panes = chart.panes()
+    if (lowerSeries) {
+      const factors = volumeSeries ? WITH_LOWER_STRETCH : [WITH_LOWER_STRETCH[0] + WITH_LOWER_STRETCH[1], WITH_LOWER_STRETCH[2]]
+      factors.forEach((f, i) => panes[i]?.setStretchFactor(f))
+    } else if (volumeSeries) {
+      panes[0]?.setStretchFactor(PRICE_PANE_STRETCH)
+      panes[1]?.setStretchFactor(VOLUME_PANE_STRETCH)
+    }
+  }
+
+  function drawLower() {
+    removeSeries(lowerSeries)
+    lowerSeries = null
+    lowerIndex = new Map()
+    if (lower && bars) {
+      const digits = lower.precision ?? 3
+      lowerSeries = chart.addSeries(
+        LineSeries,
+        {
+          color: lower.color ?? theme.overlay[0],
+          lineWidth: 1,
+          priceLineVisible: false,
+          lastValueVisible: true,
+          crosshairMarkerRadius: 2,
+          priceFormat: { type: 'price', precision: digits, minMove: 10 ** -digits },
+          title: '',
+        },
+        volumeSeries ? 2 : 1,
+      )
+      lowerSeries.priceScale().applyOptions({ scaleMargins: { top: 0.1, bottom: 0.1 }, borderColor: theme.border })
+      lowerSeries.createPriceLine({ price: 0, color: withAlpha(theme.muted, 0.5), lineWidth: 1, lineStyle: LineStyle.Dotted, axisLabelVisible: false, title: '' })
+      const points: { time: UTCTimestamp; value?: number }[] = []
+      let last = -Infinity
+      lower.time.forEach((t, i) => {
+        lowerIndex.set(t, i)
+        if (!(t > last)) return
+        last = t
+        const v = lower!.values[i]
+        points.push(v !== null && v !== undefined && Number.isFinite(v) ? { time: asTime(t), value: v } : { time: asTime(t) })
+      })
+      lowerSeries.setData(points as never)
+    }
+    paneStretch()
   }
 
   function setWatermark(text: string | undefined) {
@@ -295,6 +365,9 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
       const priceData = bars ? (style === 'candles' ? toCandles(bars) : toCloseLine(bars)) : []
       priceSeries.setData(priceData.map((d) => ({ ...d, time: asTime(d.time) })) as never)
 
+      // The lower pane goes below the volume pane: take it out while volume is (re)placed.
+      removeSeries(lowerSeries)
+      lowerSeries = null
       const wantVolume = bars !== null && hasVolume(bars)
       if (wantVolume && !volumeSeries) {
         volumeSeries = chart.addSeries(
@@ -317,6 +390,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
 
       // Overlays are drawn only over the instrument they were computed for.
       drawOverlay()
+      drawLower()
       setWatermark(options.watermark)
       if (bars) setRange(options.range ?? (intraday ? 'All' : '1Y'))
       emit(lastInfo())
@@ -326,6 +400,13 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
       if (series === overlay) return
       overlay = series
       drawOverlay()
+      emit(lastInfo())
+    },
+
+    setLowerPane(series) {
+      if (series === lower) return
+      lower = series
+      drawLower()
       emit(lastInfo())
     },
 

@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react'
+import { formatDate } from '../components/format'
+import { createSeriesChart, formatSeriesValue, type SeriesChart as Chart, type SeriesCrosshair, type SeriesSpec } from './series'
+import { readChartTheme } from './theme'
+import './series-chart.css'
+
+interface Props {
+  series: readonly SeriesSpec[]
+  paneStretch?: number[]
+  /** Hide series from the legend (e.g. a zero line). */
+  legendExclude?: string[]
+  testId?: string
+  className?: string
+}
+
+/** One analysis chart: series from `createSeriesChart`, a legend with the hovered (or last) values. */
+export function SeriesChart({ series, paneStretch, legendExclude, testId, className }: Props) {
+  const ref = useRef<HTMLDivElement>(null)
+  const [chart, setChart] = useState<Chart | null>(null)
+  const [info, setInfo] = useState<SeriesCrosshair | null>(null)
+
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const created = createSeriesChart(el, readChartTheme())
+    setChart(created)
+    const off = created.onCrosshair(setInfo)
+    return () => {
+      off()
+      setChart(null)
+      created.dispose()
+    }
+  }, [])
+
+  useEffect(() => {
+    chart?.setSeries(series, { paneStretch })
+    // paneStretch is a literal in callers: the series identity decides redraws.
+  }, [chart, series])
+
+  const shown = info?.values.filter((v) => !legendExclude?.includes(v.id)) ?? []
+  return (
+    <div className={`series-chart ${className ?? ''}`} data-testid={testId} data-series={series.length}>
+      <div ref={ref} className="series-chart-canvas" onDoubleClick={() => chart?.fit()} />
+      {info && shown.length > 0 && (
+        <div className="series-legend num" data-hovering={info.hovering ? 'true' : 'false'}>
+          <span className="series-legend-time">{formatDate(info.time)}</span>
+          {shown.map((v) => (
+            <span key={v.id}>
+              <b style={{ color: v.color }}>{v.label}</b> {formatSeriesValue(v.value, v.format, v.precision)}
+            </span>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}
