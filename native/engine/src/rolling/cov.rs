@@ -1,13 +1,13 @@
 //! Rolling covariance and Pearson correlation of two series (sample, ddof = 1)
-//! from shifted running sums and cross sums (see [`super::moments`]).
+//! from running sums and cross sums taken about a shift point (the same
+//! scheme as [`super::moments`]), rebuilt from the window when precision
+//! could suffer and every 512 steps.
 //!
 //! Correlation of a window where either series is constant is undefined and
 //! returned as NaN (never ±inf); results are clamped to [-1, 1] against
 //! rounding. "Constant" means all values equal (detected exactly from runs of
 //! equal values) or a spread below rounding noise (see [`negligible`]).
 
-use super::driver::{drive_pair, WindowAgg};
-use super::moments::Moments;
 
 /// Relative spread below which a window counts as constant for correlation.
 pub const CONSTANT_REL: f64 = 1e-12;
@@ -44,113 +44,166 @@ fn negligible_scaled(q: f64, n_mean: f64) -> bool {
     q <= 0.0 || q <= floor * floor
 }
 
-/// Co-moments of two series: shifted sums per series plus the shifted
-/// cross sum Σ(x - kx)(y - ky).
+/// Rebuild the running sums from the window at least this often.
+const REBUILD_EVERY: usize = 512;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stat {
+    Covariance,
+    Correlation,
+}
+
+/// Running shifted sums over the valid pairs of the window.
 #[derive(Default)]
-pub struct CoAgg {
-    x: Moments,
-    y: Moments,
+struct Sums {
+    kx: f64,
+    ky: f64,
+    sx: f64,
+    sy: f64,
+    sxx: f64,
+    syy: f64,
     sxy: f64,
+    peak_x: f64,
+    peak_y: f64,
 }
 
-impl CoAgg {
-    /// n · Σ(x - mx)(y - my).
+impl Sums {
     #[inline]
-    fn n_cxy(&self) -> f64 {
-        self.sxy * self.x.n as f64 - self.x.sum_dev() * self.y.sum_dev()
+    fn add(&mut self, x: f64, y: f64) {
+        let (dx, dy) = (x - self.kx, y - self.ky);
+        self.sx += dx;
+        self.sy += dy;
+        self.sxx += dx * dx;
+        self.syy += dy * dy;
+        self.sxy += dx * dy;
+        self.peak_x = self.peak_x.max(dx * dx);
+        self.peak_y = self.peak_y.max(dy * dy);
     }
     #[inline]
-    pub fn covariance(&self) -> f64 {
-        let n = self.x.n;
-        if n < 2 {
-            return f64::NAN;
+    fn remove(&mut self, x: f64, y: f64) {
+        let (dx, dy) = (x - self.kx, y - self.ky);
+        self.sx -= dx;
+        self.sy -= dy;
+        self.sxx -= dx * dx;
+        self.syy -= dy * dy;
+        self.sxy -= dx * dy;
+    }
+    /// Recompute from a clean window, shifting by its first pair.
+    fn rebuild(&mut self, xs: &[f64], ys: &[f64]) {
+        *self = Sums { kx: xs[0], ky: ys[0], ..Sums::default() };
+        for (&x, &y) in xs.iter().zip(ys) {
+            self.add(x, y);
         }
-        if self.x.constant() || self.y.constant() {
-            return 0.0;
-        }
-        self.n_cxy() / (n as f64 * (n - 1) as f64)
-    }
-    #[inline]
-    pub fn correlation(&self) -> f64 {
-        let n = self.x.n;
-        if n < 2 || self.x.constant() || self.y.constant() {
-            return f64::NAN;
-        }
-        // All three moments carry the same factor n, which cancels.
-        let (qx, qy) = (self.x.n_m2(), self.y.n_m2());
-        if negligible_scaled(qx, self.x.n_mean()) || negligible_scaled(qy, self.y.n_mean()) {
-            return f64::NAN;
-        }
-        snap_correlation(self.n_cxy() / (qx * qy).sqrt())
-    }
-}
-
-impl WindowAgg<(f64, f64)> for CoAgg {
-    #[inline]
-    fn add(&mut self, (x, y): (f64, f64)) {
-        self.x.add(x);
-        self.y.add(y);
-        self.sxy += self.x.dev(x) * self.y.dev(y);
-    }
-    #[inline]
-    fn remove(&mut self, (x, y): (f64, f64)) {
-        self.sxy -= self.x.dev(x) * self.y.dev(y);
-        self.x.remove(x);
-        self.y.remove(y);
-    }
-    fn clear(&mut self) {
-        *self = CoAgg::default();
-    }
-    #[inline]
-    fn value(&self, _w: usize) -> f64 {
-        self.covariance()
-    }
-    fn direct(window: &[(f64, f64)]) -> f64 {
-        let (a, b): (Vec<f64>, Vec<f64>) = window.iter().copied().unzip();
-        super::naive::covariance(&a, &b)
-    }
-    #[inline]
-    fn degraded(&self) -> bool {
-        self.x.degraded() || self.y.degraded()
     }
 }
 
-/// Correlation view of [`CoAgg`].
-#[derive(Default)]
-struct CorrAgg(CoAgg);
-
-impl WindowAgg<(f64, f64)> for CorrAgg {
-    #[inline]
-    fn add(&mut self, v: (f64, f64)) {
-        self.0.add(v)
-    }
-    #[inline]
-    fn remove(&mut self, v: (f64, f64)) {
-        self.0.remove(v)
-    }
-    fn clear(&mut self) {
-        self.0.clear()
-    }
-    #[inline]
-    fn value(&self, _w: usize) -> f64 {
-        self.0.correlation()
-    }
-    fn direct(window: &[(f64, f64)]) -> f64 {
-        let (a, b): (Vec<f64>, Vec<f64>) = window.iter().copied().unzip();
-        super::naive::correlation(&a, &b)
-    }
-    #[inline]
-    fn degraded(&self) -> bool {
-        self.0.degraded()
+/// One tight loop for both statistics (the generic window driver's
+/// per-step indirection showed up in profiles: correlation is the most
+/// used rolling operator of the 101 alphas).
+///
+/// Constancy is tracked exactly with the index of the last change of each
+/// series: the window `[t-w+1, t]` is constant iff no value changed after
+/// its first day.
+fn rolling_co_into(xs: &[f64], ys: &[f64], w: usize, stat: Stat, out: &mut [f64]) {
+    let n = xs.len().min(ys.len()).min(out.len());
+    let wf = w as f64;
+    let mut sums = Sums::default();
+    let (mut nan, mut inf) = (0usize, 0usize);
+    let (mut change_x, mut change_y) = (0usize, 0usize);
+    let mut clean = false; // sums hold exactly the window ending at t-1
+    let mut since = 0usize;
+    for t in 0..n {
+        let (x, y) = (xs[t], ys[t]);
+        if t > 0 {
+            if x != xs[t - 1] {
+                change_x = t;
+            }
+            if y != ys[t - 1] {
+                change_y = t;
+            }
+        }
+        nan += usize::from(x.is_nan() || y.is_nan());
+        inf += usize::from(x.is_infinite() || y.is_infinite());
+        if t >= w {
+            let (ox, oy) = (xs[t - w], ys[t - w]);
+            nan -= usize::from(ox.is_nan() || oy.is_nan());
+            inf -= usize::from(ox.is_infinite() || oy.is_infinite());
+            if clean {
+                sums.remove(ox, oy);
+            }
+        }
+        if t + 1 < w || nan > 0 {
+            out[t] = f64::NAN;
+            clean = false;
+            continue;
+        }
+        let start = t + 1 - w;
+        let (wx, wy) = (&xs[start..=t], &ys[start..=t]);
+        if inf > 0 {
+            // ±inf would poison the sums; IEEE semantics from scratch.
+            out[t] = match stat {
+                Stat::Covariance => super::naive::covariance(wx, wy),
+                Stat::Correlation => super::naive::correlation(wx, wy),
+            };
+            clean = false;
+            continue;
+        }
+        since += 1;
+        if clean && since < REBUILD_EVERY {
+            sums.add(x, y);
+        } else {
+            sums.rebuild(wx, wy);
+            since = 0;
+            clean = true;
+        }
+        let (const_x, const_y) = (change_x <= start, change_y <= start);
+        if w < 2 {
+            out[t] = f64::NAN;
+            continue;
+        }
+        // Scaled moments: q = n·m2, c = n·cxy. Rebuild when the mean has
+        // drifted > 10 sd from the shift point (costs ~2 digits) or squares
+        // once held dwarf the current spread, so correlations that are ±1 in
+        // exact arithmetic stay within the snapping resolution.
+        let mut qx = sums.sxx * wf - sums.sx * sums.sx;
+        let mut qy = sums.syy * wf - sums.sy * sums.sy;
+        let degraded = |q: f64, s1: f64, constant: bool, peak: f64| {
+            !constant && (q <= 0.0 || s1 * s1 > 1e2 * q || peak * wf > 1e6 * q)
+        };
+        if degraded(qx, sums.sx, const_x, sums.peak_x) || degraded(qy, sums.sy, const_y, sums.peak_y) {
+            sums.rebuild(wx, wy);
+            since = 0;
+            qx = sums.sxx * wf - sums.sx * sums.sx;
+            qy = sums.syy * wf - sums.sy * sums.sy;
+        }
+        let c = sums.sxy * wf - sums.sx * sums.sy;
+        out[t] = match stat {
+            Stat::Covariance => {
+                if const_x || const_y {
+                    0.0
+                } else {
+                    c / (wf * (wf - 1.0))
+                }
+            }
+            Stat::Correlation => {
+                let nmx = sums.kx * wf + sums.sx;
+                let nmy = sums.ky * wf + sums.sy;
+                if const_x || const_y || negligible_scaled(qx, nmx) || negligible_scaled(qy, nmy) {
+                    f64::NAN
+                } else {
+                    snap_correlation(c / (qx * qy).sqrt())
+                }
+            }
+        };
     }
 }
 
 /// Rolling sample covariance of `xs` and `ys` over `w` values.
 pub fn rolling_cov_into(xs: &[f64], ys: &[f64], w: usize, out: &mut [f64]) {
-    drive_pair(xs, ys, w, &mut CoAgg::default(), out);
+    rolling_co_into(xs, ys, w, Stat::Covariance, out);
 }
 
 /// Rolling Pearson correlation of `xs` and `ys` over `w` values.
 pub fn rolling_corr_into(xs: &[f64], ys: &[f64], w: usize, out: &mut [f64]) {
-    drive_pair(xs, ys, w, &mut CorrAgg::default(), out);
+    rolling_co_into(xs, ys, w, Stat::Correlation, out);
 }

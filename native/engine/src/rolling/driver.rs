@@ -103,23 +103,3 @@ where
 pub fn drive_series<A: WindowAgg<f64>>(xs: &[f64], w: usize, agg: &mut A, out: &mut [f64]) {
     drive(xs.len(), w, |t| xs[t], |x: f64| !x.is_nan(), |x: f64| x.is_finite(), agg, out);
 }
-
-/// Convenience wrapper for two aligned series (covariance, correlation).
-pub fn drive_pair<A: WindowAgg<(f64, f64)>>(
-    xs: &[f64],
-    ys: &[f64],
-    w: usize,
-    agg: &mut A,
-    out: &mut [f64],
-) {
-    let n = xs.len().min(ys.len());
-    drive(
-        n,
-        w,
-        |t| (xs[t], ys[t]),
-        |(x, y): (f64, f64)| !x.is_nan() && !y.is_nan(),
-        |(x, y): (f64, f64)| x.is_finite() && y.is_finite(),
-        agg,
-        out,
-    );
-}
