@@ -6,14 +6,14 @@
  * run is one batch with no window to keep responsive, the engine is multi-threaded itself,
  * and the code path is the one the app's compute job runs (same panel cache, same run file).
  */
-import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs'
-import { join } from 'node:path'
+import { closeSync, existsSync, openSync, rmSync, rmdirSync, writeSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../contract'
 import { openDatabase, type Db } from '../db/open'
 import { appRoot, loadNativeEngine } from '../engine/native'
 import { alphaEngine, computeRun, describeParseError, paperFormulas, withRun, type ComputeFormula } from '../services/alphas'
-import { evictRuns, runPaths } from '../services/alphas/run-file'
+import { runPaths, runsLocation } from '../services/alphas/run-file'
 import { SAMPLE_KEYS, importSampleData } from '../services/market'
 
 export interface AlphasArgs {
@@ -107,12 +107,13 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
     if (id === undefined) fail(`no dataset '${args.dataset}' in ${args.dataDir} (see \`alphadesk info\`)`)
 
     const cacheDir = join(args.dataDir, 'cache')
+    const runsDir = runsLocation(args.dataDir).dir
     const runId = `cli-${randomUUID()}`
     let lastLine = 0
     const run = computeRun(
       db,
       engine,
-      { runId, cacheDir, datasetId: id, sectors: args.sectors ? args.sectors.split(',').map((s) => s.trim()).filter(Boolean) : null, from: args.from, to: args.to, formulas, threads },
+      { runId, cacheDir, runsDir, datasetId: id, sectors: args.sectors ? args.sectors.split(',').map((s) => s.trim()).filter(Boolean) : null, from: args.from, to: args.to, formulas, threads },
       (done, total, message) => {
         if (!process.stderr.isTTY) return
         const now = Date.now()
@@ -127,10 +128,12 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
       for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
     }
     for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
-    const rows = writeLongCsv(cacheDir, runId, args.out)
-    rmSync(runPaths(cacheDir, runId).bin, { force: true })
-    rmSync(runPaths(cacheDir, runId).json, { force: true })
-    evictRuns(cacheDir, 12)
+    const rows = writeLongCsv(runsDir, runId, args.out)
+    // The run was only the way to the CSV file.
+    rmSync(runPaths(runsDir, runId).bin, { force: true })
+    rmSync(runPaths(runsDir, runId).json, { force: true })
+    removeIfEmpty(runsDir)
+    if (runsLocation(args.dataDir).memory) removeIfEmpty(dirname(runsDir))
     const ok = run.alphas.filter((a) => a.ok).length
     console.log(
       `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +
@@ -142,10 +145,18 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
   }
 }
 
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir)
+  } catch {
+    // not empty (an app on the same data directory keeps its runs there) or already gone
+  }
+}
+
 const dayLabel = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10)
 
 /** Long format, one row per (alpha, date, symbol) with a value; missing values are left out. */
-export function writeLongCsv(cacheDir: string, runId: string, out: string): number {
+export function writeLongCsv(runsDir: string, runId: string, out: string): number {
   if (existsSync(out)) rmSync(out)
   const fd = openSync(out, 'w')
   let rows = 0
@@ -155,7 +166,7 @@ export function writeLongCsv(cacheDir: string, runId: string, out: string): numb
       writeSync(fd, buf)
       buf = ''
     }
-    withRun(cacheDir, runId, (run) => {
+    withRun(runsDir, runId, (run) => {
       const { n, t } = run
       const symbols = run.meta.instruments.map((x) => (/[",\n]/.test(x.symbol) ? `"${x.symbol.replace(/"/g, '""')}"` : x.symbol))
       const labels = run.meta.dates.map(dayLabel)

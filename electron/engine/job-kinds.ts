@@ -2,9 +2,9 @@ import type { AlphaCorrelation, AlphaRun, IndicatorKind, IndicatorSeries, Summar
 import type { BacktestSeries, BacktestSpec } from '../services/alphas/backtest'
 import type { ComputePayload } from '../services/alphas/compute'
 
-/** Where an alpha analysis finds its run: `<dataDir>/cache` and the run id. */
+/** Where an alpha analysis finds its run: the runs folder and the run id. */
 interface RunRef {
-  cacheDir: string
+  runsDir: string
   runId: string
 }
 

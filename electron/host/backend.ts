@@ -124,6 +124,7 @@ export function createBackend(options: BackendOptions): Backend {
     sample,
     async close() {
       await pool.close()
+      alphas.close()
       await sample.ready.catch(() => {})
       db.close()
     },

@@ -25,8 +25,10 @@ export interface ComputeFormula {
 
 export interface ComputePayload {
   runId: string
-  /** `<dataDir>/cache`. */
+  /** `<dataDir>/cache` (panels). */
   cacheDir: string
+  /** Where the run file goes (see runsLocation). */
+  runsDir: string
   datasetId: number
   sectors: string[] | null
   /** YYYY-MM-DD, inclusive. */
@@ -79,12 +81,13 @@ export function computeRun(
     (done, all) => progress(100 + Math.round((850 * done) / Math.max(1, all)), total, 'evaluating'),
   )
   const evalMs = performance.now() - evalStarted
+  const timings = { panelMs: evalStarted - started, evalMs, coverageMs: 0, writeMs: 0 }
   if (evaluation.symbols.length !== n || evaluation.dates.length !== tExt - tStart) {
     throw new AppError('INTERNAL', `the engine returned ${evaluation.dates.length}×${evaluation.symbols.length} values, expected ${tExt - tStart}×${n}`)
   }
 
   progress(950, total, 'writing the run')
-  const writer = new RunWriter(payload.cacheDir, payload.runId)
+  const writer = new RunWriter(payload.runsDir, payload.runId)
   try {
     const closeResult = evaluation.results.find((r) => r.name === closeName)
     if (!closeResult?.values) throw new AppError('INTERNAL', `the engine could not read the closes: ${closeResult?.error?.message ?? 'no values'}`)
@@ -103,9 +106,17 @@ export function computeRun(
         return { ...column, error: r.error ?? { code: 'ENGINE_ERROR', message: 'no values' }, offset: null }
       }
       const values = r.values.subarray(0, tOut * n)
+      const c0 = performance.now()
       let finite = 0
-      for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite++
-      return { ...column, ok: true, coverage: values.length ? finite / values.length : 0, offset: writer.write(values) }
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]
+        if (v - v === 0) finite++
+      }
+      const w0 = performance.now()
+      const offset = writer.write(values)
+      timings.coverageMs += w0 - c0
+      timings.writeMs += performance.now() - w0
+      return { ...column, ok: true, coverage: values.length ? finite / values.length : 0, offset }
     })
     const meta: RunMeta = {
       version: runFileVersion,
@@ -121,6 +132,7 @@ export function computeRun(
       evalMs,
       panel: { cached: panel.cached, buildMs: panel.cached ? 0 : panel.buildMs, bytes: panel.bytes },
       createdAt: new Date().toISOString(),
+      timings,
     }
     meta.computeMs = performance.now() - started
     writer.finish(meta)

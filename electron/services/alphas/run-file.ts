@@ -1,13 +1,16 @@
 /**
- * Run files: the values of one alpha compute, kept on disk so only metadata crosses between
- * processes. `<cache>/runs/<runId>.bin` holds float64 blocks, date-major (value of instrument
+ * Run files: the values of one alpha compute, kept in files so only metadata crosses between
+ * processes (see `runsLocation` for where). `<runs>/<runId>.bin` holds float64 blocks, date-major (value of instrument
  * i on date t at t·N + i): first the closes (Tc × N, the run's dates followed by up to
  * `forwardDays` later dates for forward returns), then one T × N block per alpha that
  * computed. `<runId>.json` holds the metadata with each block's byte offset; it is written
  * last (temp + rename), so a run without its .json is incomplete and never read.
  */
+import { createHash } from 'node:crypto'
 import {
+  accessSync,
   closeSync,
+  constants,
   existsSync,
   mkdirSync,
   openSync,
@@ -20,6 +23,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs'
+import { totalmem } from 'node:os'
 import { join } from 'node:path'
 import { AppError, type AlphaRun, type AlphaRunColumn } from '../../contract'
 
@@ -37,18 +41,44 @@ export interface RunMeta extends Omit<AlphaRun, 'alphas'> {
   closeDates: number[]
   closeOffset: number
   createdAt: string
+  /** Where the compute's time went (diagnostics, benchmarks). */
+  timings?: { panelMs: number; evalMs: number; coverageMs: number; writeMs: number }
+}
+
+export interface RunsLocation {
+  dir: string
+  /** True when the folder is memory-backed (tmpfs): fast to write, gone after a reboot. */
+  memory: boolean
+  /** Default cap on the bytes of kept runs there. */
+  maxBytes: number
+}
+
+/**
+ * Where run files go. A full compute writes every value of every alpha (all 101 on the
+ * sample: about 0.5 GB), and runs are a cache of recent computes, not data to keep: on Linux
+ * they go to the memory-backed /dev/shm (one folder per user and data directory), where
+ * writing them costs a memory copy instead of a disk write throttled to the disk's speed;
+ * elsewhere to `<dataDir>/cache/runs`. ALPHADESK_RUNS_DIR overrides both.
+ */
+export function runsLocation(dataDir: string): RunsLocation {
+  const onDisk = { dir: join(dataDir, 'cache', 'runs'), memory: false, maxBytes: 3 * 2 ** 30 }
+  if (process.env.ALPHADESK_RUNS_DIR) return { ...onDisk, dir: process.env.ALPHADESK_RUNS_DIR }
+  if (process.platform !== 'linux') return onDisk
+  try {
+    accessSync('/dev/shm', constants.W_OK)
+  } catch {
+    return onDisk
+  }
+  const user = typeof process.getuid === 'function' ? process.getuid() : 0
+  const tag = createHash('sha256').update(dataDir).digest('hex').slice(0, 12)
+  return { dir: join('/dev/shm', `alphadesk-${user}-${tag}`, 'runs'), memory: true, maxBytes: Math.min(2 * 2 ** 30, 0.15 * totalmem()) }
 }
 
 const runIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/
 
-export function runsDir(cacheDir: string): string {
-  return join(cacheDir, 'runs')
-}
-
-export function runPaths(cacheDir: string, runId: string): { bin: string; json: string } {
+export function runPaths(runsDir: string, runId: string): { bin: string; json: string } {
   if (!runIdPattern.test(runId)) throw new AppError('NOT_FOUND', `no alpha run ${JSON.stringify(runId)}`)
-  const dir = runsDir(cacheDir)
-  return { bin: join(dir, `${runId}.bin`), json: join(dir, `${runId}.json`) }
+  return { bin: join(runsDir, `${runId}.bin`), json: join(runsDir, `${runId}.json`) }
 }
 
 export function publicRun(meta: RunMeta): AlphaRun {
@@ -71,9 +101,9 @@ export class RunWriter {
   private position = 0
   readonly paths: { bin: string; json: string }
 
-  constructor(cacheDir: string, runId: string) {
-    mkdirSync(runsDir(cacheDir), { recursive: true })
-    this.paths = runPaths(cacheDir, runId)
+  constructor(runsDir: string, runId: string) {
+    mkdirSync(runsDir, { recursive: true })
+    this.paths = runPaths(runsDir, runId)
     this.fd = openSync(this.paths.bin, 'w')
   }
 
@@ -104,8 +134,8 @@ export class RunWriter {
   }
 }
 
-export function readRunMeta(cacheDir: string, runId: string): RunMeta {
-  const { json } = runPaths(cacheDir, runId)
+export function readRunMeta(runsDir: string, runId: string): RunMeta {
+  const { json } = runPaths(runsDir, runId)
   if (!existsSync(json)) {
     throw new AppError('NOT_FOUND', `alpha run ${runId} is not available (runs are a cache of recent computes; compute again)`)
   }
@@ -122,10 +152,10 @@ export class RunReader {
   readonly tc: number
 
   constructor(
-    cacheDir: string,
+    runsDir: string,
     readonly meta: RunMeta,
   ) {
-    const { bin } = runPaths(cacheDir, meta.runId)
+    const { bin } = runPaths(runsDir, meta.runId)
     try {
       this.fd = openSync(bin, 'r')
     } catch {
@@ -184,8 +214,8 @@ export class RunReader {
   }
 }
 
-export function withRun<T>(cacheDir: string, runId: string, work: (reader: RunReader) => T): T {
-  const reader = new RunReader(cacheDir, readRunMeta(cacheDir, runId))
+export function withRun<T>(runsDir: string, runId: string, work: (reader: RunReader) => T): T {
+  const reader = new RunReader(runsDir, readRunMeta(runsDir, runId))
   try {
     return work(reader)
   } finally {
@@ -200,8 +230,7 @@ export function withRun<T>(cacheDir: string, runId: string, work: (reader: RunRe
  * Returns paths; the caller deletes them (asynchronously in the app: deleting a large file
  * can take a while on a filesystem that discards blocks).
  */
-export function runsToEvict(cacheDir: string, keep: number, maxBytes = Infinity, protect: Set<string> = new Set()): string[] {
-  const dir = runsDir(cacheDir)
+export function runsToEvict(dir: string, keep: number, maxBytes = Infinity, protect: Set<string> = new Set()): string[] {
   if (!existsSync(dir)) return []
   const now = Date.now()
   const entries = readdirSync(dir).flatMap((name) => {
@@ -238,6 +267,6 @@ export function runsToEvict(cacheDir: string, keep: number, maxBytes = Infinity,
 }
 
 /** Synchronous eviction (CLI). */
-export function evictRuns(cacheDir: string, keep: number, maxBytes = Infinity): void {
-  for (const path of runsToEvict(cacheDir, keep, maxBytes)) rmSync(path, { force: true })
+export function evictRuns(runsDir: string, keep: number, maxBytes = Infinity): void {
+  for (const path of runsToEvict(runsDir, keep, maxBytes)) rmSync(path, { force: true })
 }

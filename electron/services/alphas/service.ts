@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import {
   AppError,
   type AlphaBacktest,
@@ -38,7 +39,7 @@ import {
 } from './library'
 import { evictPanels } from './panel'
 import { RankScratch, pctRanks } from './rank'
-import { RunReader, readRunMeta, runsToEvict, type RunMeta } from './run-file'
+import { RunReader, readRunMeta, runsLocation, runsToEvict, type RunMeta } from './run-file'
 import { storeBacktest } from './store'
 
 export interface AlphaServiceOptions {
@@ -50,7 +51,7 @@ export interface AlphaServiceOptions {
   engine: () => AlphaEngine
   /** Runs kept on disk (each holds every computed value); older ones are dropped... */
   keepRuns?: number
-  /** ...and so are older ones once the kept runs add up to this many bytes (default 3 GiB). */
+  /** ...and so are older ones once the kept runs add up to this many bytes (default: see runsLocation). */
   maxRunBytes?: number
   /** Panel files kept in the cache. */
   keepPanels?: number
@@ -69,8 +70,12 @@ export interface AlphaService {
   tearSheet(input: ParsedInput<'alphas', 'tearSheet'>): Promise<TearSheet>
   correlation(input: ParsedInput<'alphas', 'correlation'>): Promise<AlphaCorrelation>
   backtest(input: ParsedInput<'alphas', 'backtest'>): Promise<AlphaBacktest>
-  /** Where run and panel files live. */
+  /** Where panel files live. */
   readonly cacheDir: string
+  /** Where run files live. */
+  readonly runsDir: string
+  /** Removes this session's run files (the app's shutdown). */
+  close(): void
 }
 
 const metaCacheSize = 16
@@ -85,8 +90,10 @@ export function describeParseError(error: Extract<ParseResult, { ok: false }>['e
 export function createAlphaService(options: AlphaServiceOptions): AlphaService {
   const { db, pool } = options
   const cacheDir = join(options.dataDir, 'cache')
+  const location = runsLocation(options.dataDir)
+  const runsDir = location.dir
   const keepRuns = options.keepRuns ?? 12
-  const maxRunBytes = options.maxRunBytes ?? 3 * 2 ** 30
+  const maxRunBytes = options.maxRunBytes ?? location.maxBytes
   const keepPanels = options.keepPanels ?? 6
   const fieldsCache = new Map<string, string[]>()
   const metas = new Map<string, RunMeta>()
@@ -107,7 +114,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
     if (m) {
       metas.delete(runId)
     } else {
-      m = readRunMeta(cacheDir, runId)
+      m = readRunMeta(runsDir, runId)
     }
     metas.set(runId, m)
     while (metas.size > metaCacheSize) metas.delete(metas.keys().next().value!)
@@ -117,7 +124,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
   const withReader = <T>(runId: string, work: (r: RunReader) => T): T => {
     let reader: RunReader
     try {
-      reader = new RunReader(cacheDir, meta(runId))
+      reader = new RunReader(runsDir, meta(runId))
     } catch (err) {
       metas.delete(runId)
       throw err
@@ -154,6 +161,13 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
 
   const service: AlphaService = {
     cacheDir,
+    runsDir,
+
+    close() {
+      // Memory-backed runs are only a cache of this session's computes: give the memory back.
+      if (location.memory) rmSync(dirname(runsDir), { recursive: true, force: true })
+      metas.clear()
+    },
 
     library() {
       const paper = paperFormulas(options.resourcesDir).map((f) => toFormula(f.key, f.name, f.text, 'paper', fieldsOf(f.text)))
@@ -193,6 +207,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
         {
           runId,
           cacheDir,
+          runsDir,
           datasetId: input.datasetId,
           sectors: input.sectors?.length ? input.sectors : null,
           from: input.from,
@@ -202,7 +217,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
         { jobId: input.jobId, label, onProgress },
       )
       try {
-        for (const path of runsToEvict(cacheDir, keepRuns, maxRunBytes, new Set([runId]))) {
+        for (const path of runsToEvict(runsDir, keepRuns, maxRunBytes, new Set([runId]))) {
           metas.delete(basename(path).replace(/\..*$/, ''))
           rm(path, { force: true }).catch(() => {})
         }
@@ -261,12 +276,12 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
     async tearSheet({ runId, key, quantiles, jobId }) {
       const m = meta(runId)
       const name = m.alphas.find((a) => a.key === key)?.name ?? key
-      return pool.run('alphas.tearSheet', { cacheDir, runId, key, quantiles }, { jobId, label: `tear sheet ${name}`, onProgress })
+      return pool.run('alphas.tearSheet', { runsDir, runId, key, quantiles }, { jobId, label: `tear sheet ${name}`, onProgress })
     },
 
     async correlation({ runId, jobId }) {
       meta(runId)
-      return pool.run('alphas.correlation', { cacheDir, runId }, { jobId, label: 'alpha correlation matrix', onProgress })
+      return pool.run('alphas.correlation', { runsDir, runId }, { jobId, label: 'alpha correlation matrix', onProgress })
     },
 
     async backtest({ runId, key, weighting, quantile, costBps, jobId }) {
@@ -275,7 +290,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
       if (!column) throw new AppError('NOT_FOUND', `alpha ${key} is not in run ${runId}`)
       const series = await pool.run(
         'alphas.backtest',
-        { cacheDir, runId, key, weighting, quantile, costBps },
+        { runsDir, runId, key, weighting, quantile, costBps },
         { jobId, label: `backtest ${column.name}`, onProgress },
       )
       const backtestId = storeBacktest(db, m, column, { weighting, quantile, costBps }, series)

@@ -18,7 +18,7 @@ export function compute(payload: JobPayload<'alphas.compute'>, ctx: JobContext) 
 }
 
 export function tearSheet(payload: JobPayload<'alphas.tearSheet'>, ctx: JobContext) {
-  return withRun(payload.cacheDir, payload.runId, (run) => {
+  return withRun(payload.runsDir, payload.runId, (run) => {
     const column = run.column(payload.key)
     ctx.progress(0, 3, 'reading the run')
     const alpha = run.alpha(payload.key)
@@ -31,7 +31,7 @@ export function tearSheet(payload: JobPayload<'alphas.tearSheet'>, ctx: JobConte
 }
 
 export function correlation(payload: JobPayload<'alphas.correlation'>, ctx: JobContext) {
-  return withRun(payload.cacheDir, payload.runId, (run) => {
+  return withRun(payload.runsDir, payload.runId, (run) => {
     const keys = payload.keys ?? run.meta.alphas.filter((a) => a.offset !== null).map((a) => a.key)
     const offsets = keys.map((k) => run.column(k).offset!)
     if (keys.length < 1) throw new AppError('VALIDATION', 'no alpha in this run computed')
@@ -40,7 +40,7 @@ export function correlation(payload: JobPayload<'alphas.correlation'>, ctx: JobC
 }
 
 export function backtest(payload: JobPayload<'alphas.backtest'>, ctx: JobContext) {
-  return withRun(payload.cacheDir, payload.runId, (run) => {
+  return withRun(payload.runsDir, payload.runId, (run) => {
     ctx.progress(0, 2, 'reading the run')
     const alpha = run.alpha(payload.key)
     const close = run.closes()
