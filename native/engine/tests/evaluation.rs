@@ -139,3 +139,26 @@ fn progress_reports_and_cancels() {
     let r = evaluate(&panel.view(), &alpha101(), &EvalOptions::default(), &mut |_, _| false);
     assert!(matches!(r, Err(EngineError::Cancelled)));
 }
+
+#[test]
+fn empty_windows_and_empty_formula_lists() {
+    let panel = random_panel(20, 4, 9, 0.0);
+    let v = panel.view();
+    let f = vec![FormulaSpec::new("a", "rank(close)")];
+    // `to` before the first date: nothing evaluated, empty output.
+    let out = evaluate(&v, &f, &EvalOptions { to: Some(1.0), ..Default::default() }, &mut |_, _| true).expect("eval");
+    assert!(out.dates.is_empty());
+    assert_eq!(out.results[0].values.as_deref(), Some(&[][..]));
+    // `from` after `to`: warm-up computed, no output rows.
+    let d = out.dates.clone();
+    assert!(d.is_empty());
+    let all = evaluate(&v, &f, &EvalOptions::default(), &mut |_, _| true).expect("eval");
+    let (a, b) = (all.dates[10], all.dates[5]);
+    let out = evaluate(&v, &f, &EvalOptions { from: Some(a), to: Some(b), ..Default::default() }, &mut |_, _| true)
+        .expect("eval");
+    assert!(out.dates.is_empty());
+    assert_eq!(out.results[0].values.as_ref().map(Vec::len), Some(0));
+    // No formulas at all.
+    let out = evaluate(&v, &[], &EvalOptions::default(), &mut |_, _| true).expect("eval");
+    assert!(out.results.is_empty());
+}

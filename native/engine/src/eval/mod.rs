@@ -137,11 +137,26 @@ pub fn evaluate(
         results.push(result);
     }
 
-    let exec = exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start };
-    let (outputs, stats) = exec.run(progress)?;
-    for (r, o) in results.iter_mut().zip(outputs) {
-        r.values = o;
-    }
+    let stats = if shape.t == 0 || shape.n == 0 {
+        // Nothing to compute (no dates up to `to`, or no instruments): every
+        // formula that lowered gets an empty output.
+        for (r, root) in results.iter_mut().zip(&roots) {
+            if root.is_some() {
+                r.values = Some(Vec::new());
+            }
+        }
+        if !progress(0, 0) {
+            return Err(EngineError::Cancelled);
+        }
+        ExecStats { nodes: dag.len(), ..ExecStats::default() }
+    } else {
+        let exec = exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start };
+        let (outputs, stats) = exec.run(progress)?;
+        for (r, o) in results.iter_mut().zip(outputs) {
+            r.values = o;
+        }
+        stats
+    };
     Ok(EvalOutput {
         dates: dates[t_start..t_end].to_vec(),
         symbols: panel.symbols.clone(),
