@@ -16,6 +16,8 @@ export interface Bar {
 interface Props {
   bars: readonly Bar[]
   format: (v: number | null) => string
+  /** Shorter text for the labels on the bars (default: `format`); the axis and tooltip keep `format`. */
+  valueFormat?: (v: number | null) => string
   height?: number
   /** Accessible description, and the tooltip's heading. */
   title: string
@@ -57,7 +59,7 @@ const BOTTOM = 34
 const TOP = 16
 
 /** Vertical bars around a zero line (SVG), with value labels, a y-axis and a hover tooltip. */
-export function BarChart({ bars, format, height = 200, title, testId, positiveColor = 'var(--up)', negativeColor = 'var(--down)' }: Props) {
+export function BarChart({ bars, format, valueFormat = format, height = 200, title, testId, positiveColor = 'var(--up)', negativeColor = 'var(--down)' }: Props) {
   const ref = useRef<HTMLDivElement>(null)
   const { width } = useElementSize(ref)
   const [hover, setHover] = useState<number | null>(null)
@@ -95,7 +97,7 @@ export function BarChart({ bars, format, height = 200, title, testId, positiveCo
                 <rect x={cx - slot / 2} y={TOP} width={slot} height={plotH} fill="transparent" />
                 <rect x={cx - barW / 2} y={top} width={barW} height={h} fill={color} opacity={hover === i ? 1 : 0.85} rx={1.5} />
                 <text x={cx} y={has && v < 0 ? y1 + 12 : y1 - 4} className="bc-value" textAnchor="middle">
-                  {has ? format(v) : 'n/a'}
+                  {has ? valueFormat(v) : 'n/a'}
                 </text>
                 <text x={cx} y={TOP + plotH + 14} className="bc-label" textAnchor="middle">
                   {b.label}

@@ -16,7 +16,7 @@ export function BacktestView({ run }: { run: AlphaRun }) {
   const task = useAlphas((s) => s.backtest)
   const config = useAlphas((s) => s.backtestConfig)
   const ok = okColumns(run)
-  const [qText, setQText] = useState(String(Math.round(config.quantile * 100)))
+  const [qText, setQText] = useState(String(Math.round(config.quantile * 1000) / 10))
   const [costText, setCostText] = useState(String(config.costBps))
   useEffect(() => setQText(String(Math.round(config.quantile * 1000) / 10)), [config.quantile])
   useEffect(() => setCostText(String(config.costBps)), [config.costBps])
@@ -84,7 +84,7 @@ export function BacktestView({ run }: { run: AlphaRun }) {
                 onChange={(e) => {
                   setQText(e.target.value)
                   const v = Number(e.target.value)
-                  if (Number.isFinite(v)) setBacktestConfig({ quantile: v / 100 })
+                  if (e.target.value !== '' && Number.isFinite(v)) setBacktestConfig({ quantile: v / 100 })
                 }}
                 disabled={running}
                 data-testid="bt-quantile"

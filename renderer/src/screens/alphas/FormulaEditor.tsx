@@ -83,7 +83,7 @@ export function FormulaEditor() {
               </b>{' '}
               {parseMessage(error)}
             </span>
-            {error.expected.length > 0 && !error.message.includes('expected') && <span className="muted"> — expected {expectedText(error.expected)}</span>}
+            {error.expected.length > 0 && !error.suggestion && !error.message.includes('expected') && <span className="muted"> — expected {expectedText(error.expected)}</span>}
             {error.suggestion && (
               <button className="suggestion" onClick={applySuggestion} disabled={!current} data-testid="formula-apply-suggestion" title="Replace the unknown name">
                 use <code>{error.suggestion}</code>

@@ -22,6 +22,7 @@ export function quantileColor(q: number, n: number): string {
 }
 
 const bp = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(v * 1e4).toFixed(Math.abs(v * 1e4) < 10 ? 2 : 1)} bp`)
+const bpNumber = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : (v * 1e4).toFixed(Math.abs(v * 1e4) < 10 ? 2 : 1).replace('-', '−'))
 const ic3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(Math.abs(v) < 0.01 ? 4 : 3).replace('-', '−'))
 
 /** Factor tear sheet of one alpha of the run. */
@@ -144,8 +145,8 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
         <Panel title={`Cumulative return by quantile (Q1 lowest alpha → Q${n} highest)`} wide>
           <SeriesChart series={cumSeries} testId="tear-quantile-cum" />
         </Panel>
-        <Panel title="Mean next-day return by quantile">
-          <BarChart bars={quantileBars} format={bp} height={238} title="Mean forward return by quantile" testId="tear-quantile-means" />
+        <Panel title="Mean next-day return by quantile (bp)">
+          <BarChart bars={quantileBars} format={bp} valueFormat={bpNumber} height={238} title="Mean forward return by quantile" testId="tear-quantile-means" />
         </Panel>
         <Panel title={`Top − bottom spread (Q${n} − Q1), cumulative`} full>
           <SeriesChart series={spreadSeries} testId="tear-spread" />
