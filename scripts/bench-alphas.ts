@@ -23,7 +23,7 @@ import { openDatabase, type Db } from '../electron/db/open'
 import { EnginePool } from '../electron/engine/pool'
 import { nodeWorkerSpawner } from '../electron/engine/worker-handle'
 import { paperFormulas, readRunMeta } from '../electron/services/alphas'
-import { runsLocation, runsToEvict } from '../electron/services/alphas/run-file'
+import { removeRuns, runsLocation, runsToEvict } from '../electron/services/alphas/run-file'
 import { importSampleData } from '../electron/services/market'
 
 const args = process.argv.slice(2)
@@ -227,5 +227,5 @@ try {
 } finally {
   await pool?.close()
   rmSync(dir, { recursive: true, force: true })
-  rmSync(runs.memory ? join(runs.dir, '..') : runs.dir, { recursive: true, force: true })
+  removeRuns(runs)
 }

@@ -7,13 +7,13 @@
  * and the code path is the one the app's compute job runs (same panel cache, same run file).
  */
 import { closeSync, existsSync, openSync, rmSync, rmdirSync, writeSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../contract'
 import { openDatabase, type Db } from '../db/open'
 import { appRoot, loadNativeEngine } from '../engine/native'
 import { alphaEngine, computeRun, describeParseError, paperFormulas, withRun, type ComputeFormula } from '../services/alphas'
-import { runPaths, runsLocation } from '../services/alphas/run-file'
+import { removeRuns, runPaths, runsLocation, sweepRuns } from '../services/alphas/run-file'
 import { SAMPLE_KEYS, importSampleData } from '../services/market'
 
 export interface AlphasArgs {
@@ -107,39 +107,54 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
     if (id === undefined) fail(`no dataset '${args.dataset}' in ${args.dataDir} (see \`alphadesk info\`)`)
 
     const cacheDir = join(args.dataDir, 'cache')
-    const runsDir = runsLocation(args.dataDir).dir
+    sweepRuns(args.dataDir)
+    const location = runsLocation(args.dataDir)
+    const runsDir = location.dir
     const runId = `cli-${randomUUID()}`
     let lastLine = 0
-    const run = computeRun(
-      db,
-      engine,
-      { runId, cacheDir, runsDir, datasetId: id, sectors: args.sectors ? args.sectors.split(',').map((s) => s.trim()).filter(Boolean) : null, from: args.from, to: args.to, formulas, threads },
-      (done, total, message) => {
-        if (!process.stderr.isTTY) return
-        const now = Date.now()
-        if (done < total && now - lastLine < 500) return
-        lastLine = now
-        process.stderr.write(`\r${message ?? 'computing'} ${Math.round((100 * done) / total)}%    `)
-      },
-    )
-    if (process.stderr.isTTY) process.stderr.write('\n')
-    for (const a of run.alphas) {
-      if (!a.ok) console.error(`${a.key}: cannot run: ${a.error?.code}: ${a.error?.message}`)
-      for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
+    try {
+      const run = computeRun(
+        db,
+        engine,
+        {
+          runId,
+          cacheDir,
+          runsDir,
+          datasetId: id,
+          sectors: args.sectors ? args.sectors.split(',').map((s) => s.trim()).filter(Boolean) : null,
+          from: args.from,
+          to: args.to,
+          formulas,
+          threads,
+        },
+        (done, total, message) => {
+          if (!process.stderr.isTTY) return
+          const now = Date.now()
+          if (done < total && now - lastLine < 500) return
+          lastLine = now
+          process.stderr.write(`\r${message ?? 'computing'} ${Math.round((100 * done) / total)}%    `)
+        },
+      )
+      if (process.stderr.isTTY) process.stderr.write('\n')
+      for (const a of run.alphas) {
+        if (!a.ok) console.error(`${a.key}: cannot run: ${a.error?.code}: ${a.error?.message}`)
+        for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
+      }
+      for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
+      const rows = writeLongCsv(runsDir, runId, args.out)
+      const ok = run.alphas.filter((a) => a.ok).length
+      console.log(
+        `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +
+          `(engine ${((run.evalMs ?? 0) / 1000).toFixed(2)} s, total ${(run.computeMs / 1000).toFixed(2)} s; missing values are left out)`,
+      )
+      return ok === run.alphas.length ? 0 : 3
+    } finally {
+      // The run was only the way to the CSV file.
+      rmSync(runPaths(runsDir, runId).bin, { force: true })
+      rmSync(runPaths(runsDir, runId).json, { force: true })
+      if (location.memory) removeRuns(location)
+      else removeIfEmpty(runsDir)
     }
-    for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
-    const rows = writeLongCsv(runsDir, runId, args.out)
-    // The run was only the way to the CSV file.
-    rmSync(runPaths(runsDir, runId).bin, { force: true })
-    rmSync(runPaths(runsDir, runId).json, { force: true })
-    removeIfEmpty(runsDir)
-    if (runsLocation(args.dataDir).memory) removeIfEmpty(dirname(runsDir))
-    const ok = run.alphas.filter((a) => a.ok).length
-    console.log(
-      `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +
-        `(engine ${((run.evalMs ?? 0) / 1000).toFixed(2)} s, total ${(run.computeMs / 1000).toFixed(2)} s; missing values are left out)`,
-    )
-    return ok === run.alphas.length ? 0 : 3
   } finally {
     db.close()
   }

@@ -19,12 +19,13 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  rmdirSync,
   statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs'
 import { totalmem } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { AppError, type AlphaRun, type AlphaRunColumn } from '../../contract'
 
 export const runFileVersion = 1
@@ -56,22 +57,70 @@ export interface RunsLocation {
 /**
  * Where run files go. A full compute writes every value of every alpha (all 101 on the
  * sample: about 0.5 GB), and runs are a cache of recent computes, not data to keep: on Linux
- * they go to the memory-backed /dev/shm (one folder per user and data directory), where
- * writing them costs a memory copy instead of a disk write throttled to the disk's speed;
- * elsewhere to `<dataDir>/cache/runs`. ALPHADESK_RUNS_DIR overrides both.
+ * they go to the memory-backed /dev/shm, where writing them costs a memory copy instead of a
+ * disk write throttled to the disk's speed; elsewhere to `<dataDir>/cache/runs`.
+ * ALPHADESK_RUNS_DIR overrides both.
+ *
+ * In /dev/shm each process has its own folder (`alphadesk-<uid>-<data dir hash>/<pid>/runs`):
+ * the app removes it when it shuts down, and `sweepRuns` removes those of processes that are
+ * gone (a crash or a kill), so memory is never held by runs nobody can reach.
  */
-export function runsLocation(dataDir: string): RunsLocation {
+export function runsLocation(dataDir: string, pid = process.pid): RunsLocation {
   const onDisk = { dir: join(dataDir, 'cache', 'runs'), memory: false, maxBytes: 3 * 2 ** 30 }
   if (process.env.ALPHADESK_RUNS_DIR) return { ...onDisk, dir: process.env.ALPHADESK_RUNS_DIR }
-  if (process.platform !== 'linux') return onDisk
+  const root = memoryRoot(dataDir)
+  if (!root) return onDisk
+  return { dir: join(root, String(pid), 'runs'), memory: true, maxBytes: Math.min(2 * 2 ** 30, 0.15 * totalmem()) }
+}
+
+function memoryRoot(dataDir: string): string | null {
+  if (process.platform !== 'linux') return null
   try {
     accessSync('/dev/shm', constants.W_OK)
   } catch {
-    return onDisk
+    return null
   }
   const user = typeof process.getuid === 'function' ? process.getuid() : 0
   const tag = createHash('sha256').update(dataDir).digest('hex').slice(0, 12)
-  return { dir: join('/dev/shm', `alphadesk-${user}-${tag}`, 'runs'), memory: true, maxBytes: Math.min(2 * 2 ** 30, 0.15 * totalmem()) }
+  return join('/dev/shm', `alphadesk-${user}-${tag}`)
+}
+
+/** Removes the memory-backed run folders of processes (for this data dir) that no longer run. */
+export function sweepRuns(dataDir: string): void {
+  const root = memoryRoot(dataDir)
+  if (!root || !existsSync(root)) return
+  for (const name of readdirSync(root)) {
+    const pid = Number(name)
+    if (!/^\d+$/.test(name) || pid <= 0) {
+      // Not a process folder (an older layout): left alone only while it may be in use.
+      try {
+        if (Date.now() - statSync(join(root, name)).mtimeMs > 60 * 60_000) rmSync(join(root, name), { recursive: true, force: true })
+      } catch {
+        // gone meanwhile
+      }
+      continue
+    }
+    if (pid === process.pid) continue
+    let alive = true
+    try {
+      process.kill(pid, 0)
+    } catch (err) {
+      alive = (err as NodeJS.ErrnoException).code === 'EPERM'
+    }
+    if (!alive) rmSync(join(root, name), { recursive: true, force: true })
+  }
+}
+
+/** Removes this process's memory-backed run folder (and the data dir's folder when it is left empty). */
+export function removeRuns(location: RunsLocation): void {
+  if (!location.memory) return
+  const own = dirname(location.dir)
+  rmSync(own, { recursive: true, force: true })
+  try {
+    rmdirSync(dirname(own))
+  } catch {
+    // another process's runs are still there
+  }
 }
 
 const runIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/

@@ -8,8 +8,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
-import { rmSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, join } from 'node:path'
 import {
   AppError,
   type AlphaBacktest,
@@ -39,7 +38,7 @@ import {
 } from './library'
 import { evictPanels } from './panel'
 import { RankScratch, pctRanks } from './rank'
-import { RunReader, readRunMeta, runsLocation, runsToEvict, type RunMeta } from './run-file'
+import { RunReader, readRunMeta, removeRuns, runsLocation, runsToEvict, sweepRuns, type RunMeta } from './run-file'
 import { storeBacktest } from './store'
 
 export interface AlphaServiceOptions {
@@ -91,6 +90,11 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
   const { db, pool } = options
   const cacheDir = join(options.dataDir, 'cache')
   const location = runsLocation(options.dataDir)
+  try {
+    sweepRuns(options.dataDir)
+  } catch (err) {
+    console.warn('[alphadesk] could not sweep old alpha runs:', err)
+  }
   const runsDir = location.dir
   const keepRuns = options.keepRuns ?? 12
   const maxRunBytes = options.maxRunBytes ?? location.maxBytes
@@ -165,7 +169,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
 
     close() {
       // Memory-backed runs are only a cache of this session's computes: give the memory back.
-      if (location.memory) rmSync(dirname(runsDir), { recursive: true, force: true })
+      removeRuns(location)
       metas.clear()
     },
 
