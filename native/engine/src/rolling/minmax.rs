@@ -87,15 +87,14 @@ fn direct(xs: &[f64], w: usize, which: Extreme, output: Output, out: &mut [f64])
         }
         let win = &xs[t + 1 - w..=t];
         let (mut best, mut pos) = (win[0], 0usize);
+        // Selects instead of branches: random data would mispredict them.
         for (k, &v) in win.iter().enumerate().skip(1) {
             let better = match which {
                 Extreme::Max => v > best,
                 Extreme::Min => v < best,
             };
-            if better {
-                best = v;
-                pos = k;
-            }
+            best = if better { v } else { best };
+            pos = if better { k } else { pos };
         }
         out[t] = match output {
             Output::Value => best,

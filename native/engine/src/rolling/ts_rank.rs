@@ -20,11 +20,13 @@ pub fn ts_rank_into(xs: &[f64], w: usize, out: &mut [f64]) {
             continue;
         }
         let v = xs[t];
-        let (mut less, mut equal) = (0.0f64, 0.0f64);
+        // Integer counters: unlike float sums they may be reordered, so the
+        // loop vectorises.
+        let (mut less, mut equal) = (0u32, 0u32);
         for &y in &xs[t + 1 - w..=t] {
-            less += f64::from(u8::from(y < v));
-            equal += f64::from(u8::from(y == v));
+            less += u32::from(y < v);
+            equal += u32::from(y == v);
         }
-        out[t] = (less + (equal + 1.0) * 0.5) * inv;
+        out[t] = (f64::from(less) + (f64::from(equal) + 1.0) * 0.5) * inv;
     }
 }

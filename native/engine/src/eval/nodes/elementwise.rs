@@ -118,6 +118,15 @@ fn binary_chunk(op: BinKind, a: Operand<'_>, b: Operand<'_>, out: &mut [f64]) {
         BinKind::Sub => map2(a, b, out, |x, y| x - y),
         BinKind::Mul => map2(a, b, out, |x, y| x * y),
         BinKind::Div => map2(a, b, out, |x, y| x / y),
+        // Small integer powers (the paper's `^2`, `^5`, `signedpower(x, 2)`)
+        // by repeated multiplication instead of the general `powf`.
+        BinKind::Pow => match b {
+            Operand::Scalar(y) if y.fract() == 0.0 && y.abs() <= 16.0 => {
+                let k = y as i32;
+                map2(a, b, out, move |x, _| if x.is_nan() { f64::NAN } else { x.powi(k) })
+            }
+            _ => map2(a, b, out, |x, y| binary_scalar(BinKind::Pow, x, y)),
+        },
         BinKind::Lt => map2(a, b, out, |x, y| binary_scalar(BinKind::Lt, x, y)),
         BinKind::Gt => map2(a, b, out, |x, y| binary_scalar(BinKind::Gt, x, y)),
         other => map2(a, b, out, |x, y| binary_scalar(other, x, y)),
