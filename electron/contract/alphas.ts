@@ -149,7 +149,10 @@ export const alphas = {
   tearSheet: method<TearSheet>()(
     z.object({ runId, key: alphaKey, quantiles: z.number().int().min(2).max(20).default(5), jobId: jobIdSchema.optional() }),
   ),
-  correlation: method<AlphaCorrelation>()(z.object({ runId, jobId: jobIdSchema.optional() })),
+  /** Between the run's alphas that computed, or just `keys`. */
+  correlation: method<AlphaCorrelation>()(
+    z.object({ runId, keys: z.array(alphaKey).min(1).max(200).optional(), jobId: jobIdSchema.optional() }),
+  ),
   backtest: method<AlphaBacktest>()(
     z.object({
       runId,

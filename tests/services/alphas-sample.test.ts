@@ -192,6 +192,25 @@ describe('alpha screens on the sample data', () => {
     await expect(call('alphas.tearSheet', { runId: run.runId, key: 'alpha056' })).rejects.toThrow(/did not compute.*cap/)
   })
 
+  it('correlation matrix of chosen alphas, and a backtest of one', async () => {
+    const c = await call<import('../../electron/contract').AlphaCorrelation>('alphas.correlation', { runId: run.runId, keys: ['alpha001', 'alpha101', 'adhoc'] })
+    expect(c.keys).toEqual(['alpha001', 'alpha101', 'adhoc'])
+    expect(c.days).toBe(run.dates.length)
+    for (let i = 0; i < 3; i++) {
+      expect(c.matrix[i][i]).toBe(1)
+      for (let j = 0; j < 3; j++) {
+        expect(c.matrix[i][j]).toBe(c.matrix[j][i])
+        expect(Math.abs(c.matrix[i][j]!)).toBeLessThanOrEqual(1)
+      }
+    }
+    await expect(call('alphas.correlation', { runId: run.runId, keys: ['alpha056'] })).rejects.toThrow(/did not compute/)
+    const bt = await call<import('../../electron/contract').AlphaBacktest>('alphas.backtest', { runId: run.runId, key: 'alpha101' })
+    expect(bt.stats.days).toBeGreaterThan(950)
+    expect(bt.stats.meanTurnover!).toBeGreaterThan(0)
+    expect(bt.stats.maxDrawdown!).toBeGreaterThan(0)
+    expect(bt.equity.at(-1)).toBeCloseTo(1 + bt.stats.totalReturn!, 12)
+  })
+
   it('a compute job can be cancelled; the engine keeps working', async () => {
     const jobId = 'alphas-cancel-test'
     const keys = Array.from({ length: 101 }, (_, i) => `alpha${String(i + 1).padStart(3, '0')}`)

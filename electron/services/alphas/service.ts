@@ -283,9 +283,14 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
       return pool.run('alphas.tearSheet', { runsDir, runId, key, quantiles }, { jobId, label: `tear sheet ${name}`, onProgress })
     },
 
-    async correlation({ runId, jobId }) {
-      meta(runId)
-      return pool.run('alphas.correlation', { runsDir, runId }, { jobId, label: 'alpha correlation matrix', onProgress })
+    async correlation({ runId, keys, jobId }) {
+      const m = meta(runId)
+      for (const k of keys ?? []) {
+        const c = m.alphas.find((a) => a.key === k)
+        if (!c) throw new AppError('NOT_FOUND', `alpha ${k} is not in run ${runId}`)
+        if (c.offset === null) throw new AppError('VALIDATION', `alpha ${k} did not compute in this run: ${c.error?.message ?? 'no values'}`)
+      }
+      return pool.run('alphas.correlation', { runsDir, runId, keys }, { jobId, label: 'alpha correlation matrix', onProgress })
     },
 
     async backtest({ runId, key, weighting, quantile, costBps, jobId }) {
