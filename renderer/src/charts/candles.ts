@@ -12,9 +12,11 @@ import {
   LineSeries,
   LineStyle,
   createChart,
+  createSeriesMarkers,
   createTextWatermark,
   type IChartApi,
   type ISeriesApi,
+  type ISeriesMarkersPluginApi,
   type ITextWatermarkPluginApi,
   type LogicalRange,
   type MouseEventParams,
@@ -75,6 +77,8 @@ export interface LowerPaneSeries {
   color?: string
   /** Decimals on its scale (default 3). */
   precision?: number
+  /** A dot on the line at this time (e.g. the date being looked at elsewhere). */
+  marker?: { time: number; text?: string } | null
 }
 
 export interface SetBarsOptions {
@@ -147,6 +151,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
   let lower: LowerPaneSeries | null = null
   let lowerSeries: AnySeries | null = null
   let lowerIndex = new Map<number, number>()
+  let lowerMarkers: ISeriesMarkersPluginApi<Time> | null = null
   const listeners = new Set<(info: CrosshairInfo | null) => void>()
 
   const removeSeries = (s: AnySeries | null) => {
@@ -230,9 +235,18 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
     }
   }
 
-  function drawLower() {
+  const lowerMarkerList = (s: LowerPaneSeries) =>
+    s.marker ? [{ time: asTime(s.marker.time), position: 'inBar' as const, shape: 'circle' as const, color: theme.accent, size: 1.2, text: s.marker.text ?? '' }] : []
+
+  function removeLower() {
+    lowerMarkers?.detach()
+    lowerMarkers = null
     removeSeries(lowerSeries)
     lowerSeries = null
+  }
+
+  function drawLower() {
+    removeLower()
     lowerIndex = new Map()
     if (lower && bars) {
       const digits = lower.precision ?? 3
@@ -261,6 +275,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
         points.push(v !== null && v !== undefined && Number.isFinite(v) ? { time: asTime(t), value: v } : { time: asTime(t) })
       })
       lowerSeries.setData(points as never)
+      lowerMarkers = createSeriesMarkers(lowerSeries, lowerMarkerList(lower))
     }
     paneStretch()
   }
@@ -366,8 +381,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
       priceSeries.setData(priceData.map((d) => ({ ...d, time: asTime(d.time) })) as never)
 
       // The lower pane goes below the volume pane: take it out while volume is (re)placed.
-      removeSeries(lowerSeries)
-      lowerSeries = null
+      removeLower()
       const wantVolume = bars !== null && hasVolume(bars)
       if (wantVolume && !volumeSeries) {
         volumeSeries = chart.addSeries(
@@ -405,6 +419,12 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
 
     setLowerPane(series) {
       if (series === lower) return
+      // Only the marker moved: keep the line, move the dot.
+      if (series && lower && lowerSeries && lowerMarkers && series.time === lower.time && series.values === lower.values && series.label === lower.label && series.color === lower.color) {
+        lower = series
+        lowerMarkers.setMarkers(lowerMarkerList(series))
+        return
+      }
       lower = series
       drawLower()
       emit(lastInfo())

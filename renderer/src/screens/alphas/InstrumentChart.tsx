@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { AlphaRun } from '../../../../electron/contract'
-import type { CrosshairInfo, PriceChart } from '../../charts/candles'
+import type { CrosshairInfo, PriceChart, RangePreset } from '../../charts/candles'
 import { usePriceChart } from '../../charts/usePriceChart'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner } from '../../components/StatePanel'
@@ -15,6 +15,9 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
   const bars = useAlphas((s) => s.bars)
   const series = useAlphas((s) => s.series)
   const chartKey = useAlphas((s) => s.chartKey)
+  // The cross-section's date, marked on the alpha line.
+  const markerTime = useAlphas((s) => run.dates[s.dateIndex] ?? null)
+  const [range, setRange] = useState<RangePreset>('1Y')
   const containerRef = useRef<HTMLDivElement>(null)
   const chart = usePriceChart(containerRef)
   const ok = okColumns(run)
@@ -24,11 +27,16 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
 
   useEffect(() => {
     if (!chart || (!data && bars.status === 'loading')) return
-    chart.setBars(data, { watermark: data ? instrument.symbol : undefined, range: 'All' })
+    chart.setBars(data, { watermark: data ? instrument.symbol : undefined, range })
+    // The range applies to new bars; the buttons move it for the bars shown.
   }, [chart, data, bars.status, instrument.symbol])
   useEffect(() => {
-    chart?.setLowerPane(line && column ? { label: column.name, time: line.time, values: line.values, color: '#f5b942', precision: 4 } : null)
-  }, [chart, line, column, data])
+    chart?.setLowerPane(
+      line && column
+        ? { label: column.name, time: line.time, values: line.values, color: '#f5b942', precision: 4, marker: markerTime === null ? null : { time: markerTime } }
+        : null,
+    )
+  }, [chart, line, column, data, markerTime])
 
   return (
     <div className="instrument-chart" data-testid="instrument-chart" data-symbol={instrument.symbol}>
@@ -46,6 +54,22 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
             </option>
           ))}
         </select>
+        <div className="btn-group" role="group" aria-label="Visible range">
+          {(['6M', '1Y', 'All'] as RangePreset[]).map((p) => (
+            <button
+              key={p}
+              className={range === p ? 'active' : ''}
+              onClick={() => {
+                setRange(p)
+                chart?.setRange(p)
+              }}
+              disabled={!data}
+              data-testid={`instrument-range-${p}`}
+            >
+              {p}
+            </button>
+          ))}
+        </div>
         {series.status === 'loading' && <Spinner size={10} />}
         {series.status === 'error' && series.error && (
           <span className="error-text chart-inline-error" title={series.error.message}>
