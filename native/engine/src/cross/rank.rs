@@ -8,12 +8,11 @@ use super::Scratch;
 /// caller folds -0.0 into 0.0 first so they tie as `==` says they do).
 #[inline]
 fn order_key(v: f64) -> u64 {
+    // Branch-free (signs are random in most rows): negative → all bits
+    // flipped, positive → sign bit set.
     let b = v.to_bits();
-    if b >> 63 == 1 {
-        !b
-    } else {
-        b | (1 << 63)
-    }
+    let mask = ((b as i64) >> 63) as u64;
+    b ^ (mask | (1 << 63))
 }
 
 /// Rank one row into `out`.
@@ -48,37 +47,43 @@ pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
     keys.sort_unstable();
     let keys = &scratch.keys;
     let inv = 1.0 / count as f64;
+    // Common case first: distinct keys get rank position / count. Runs of
+    // equal truncated keys (ties or values a few ulps apart) are rare and
+    // fixed up afterwards, so this loop has no data-dependent branches.
+    for (pos, &k) in keys.iter().enumerate() {
+        out[(k & idx_mask) as usize] = (pos + 1) as f64 * inv;
+    }
     let mut i = 0;
-    while i < count {
+    while i + 1 < count {
         let high = keys[i] & !idx_mask;
-        let mut j = i + 1;
+        if keys[i + 1] & !idx_mask != high {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
         while j < count && keys[j] & !idx_mask == high {
             j += 1;
         }
-        if j - i == 1 {
-            out[(keys[i] & idx_mask) as usize] = (i + 1) as f64 * inv;
-        } else {
-            // Exact order and ties inside the run, by the full key.
-            let run = &mut scratch.pairs;
-            run.clear();
-            run.extend(keys[i..j].iter().map(|&k| {
-                let idx = (k & idx_mask) as u32;
-                (order_key(vals[idx as usize] + 0.0), idx)
-            }));
-            run.sort_unstable();
-            let mut a = 0;
-            while a < run.len() {
-                let mut b = a + 1;
-                while b < run.len() && run[b].0 == run[a].0 {
-                    b += 1;
-                }
-                // Global 1-based positions i+a+1 ..= i+b; average them.
-                let pct = (2 * i + a + 1 + b) as f64 * 0.5 * inv;
-                for &(_, idx) in &run[a..b] {
-                    out[idx as usize] = pct;
-                }
-                a = b;
+        // Exact order and ties inside the run [i, j), by the full key.
+        let run = &mut scratch.pairs;
+        run.clear();
+        run.extend(keys[i..j].iter().map(|&k| {
+            let idx = (k & idx_mask) as u32;
+            (order_key(vals[idx as usize] + 0.0), idx)
+        }));
+        run.sort_unstable();
+        let mut a = 0;
+        while a < run.len() {
+            let mut b = a + 1;
+            while b < run.len() && run[b].0 == run[a].0 {
+                b += 1;
             }
+            // Global 1-based positions i+a+1 ..= i+b; average them.
+            let pct = (2 * i + a + 1 + b) as f64 * 0.5 * inv;
+            for &(_, idx) in &run[a..b] {
+                out[idx as usize] = pct;
+            }
+            a = b;
         }
         i = j;
     }
