@@ -146,7 +146,9 @@ async function bench(pool: EnginePool, cacheDir: string, runsDir: string, label:
   console.log(`alphas that cannot run: ${bad.map((a) => `${a.key} (${a.error!.code}: ${a.error!.message})`).join('; ') || 'none'}`)
   console.log(`alphas with < 10% coverage: ${thin.map((a) => `${a.key} ${(100 * a.coverage).toFixed(1)}%`).join(', ') || 'none'}`)
   const warned = run.alphas.filter((a) => a.warnings.some((w) => w.startsWith('IndClass')))
-  console.log(`alphas with group fallback warnings: ${warned.length} (e.g. ${warned[0]?.key}: ${warned[0]?.warnings.find((w) => w.startsWith('IndClass'))})`)
+  console.log(
+    `alphas with group fallback warnings: ${warned.length}${warned.length ? ` (e.g. ${warned[0].key}: ${warned[0].warnings.find((w) => w.startsWith('IndClass'))})` : ''}`,
+  )
 
   let best = { wall: Infinity, evalMs: Infinity, computeMs: Infinity }
   for (let i = 0; i < repeat; i++) {
