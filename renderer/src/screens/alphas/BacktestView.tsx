@@ -5,8 +5,8 @@ import type { SeriesSpec } from '../../charts/series'
 import { ErrorBox } from '../../components/ErrorBox'
 import { StatePanel } from '../../components/StatePanel'
 import { formatCount, formatNumber, formatPercent, formatSignedPercent } from '../../components/format'
-import { backtestProblem, cancelBacktest, runBacktest, setBacktestConfig } from '../../stores/alphas/actions'
-import { equityOf, okColumns } from '../../stores/alphas/selectors'
+import { backtestProblem, cancelBacktest, compute, runBacktest, setBacktestConfig } from '../../stores/alphas/actions'
+import { equityOf, isRunGone, okColumns } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { JobProgress } from './JobProgress'
 import { Panel, Stat } from './TearSheetView'
@@ -132,9 +132,9 @@ export function BacktestView({ run }: { run: AlphaRun }) {
           <div className="panel-pad">
             <ErrorBox
               error={task.error!}
-              title={task.error!.code === 'JOB_CANCELLED' ? 'Backtest cancelled' : 'The backtest failed'}
+              title={task.error!.code === 'JOB_CANCELLED' ? 'Backtest cancelled' : isRunGone(task.error) ? 'This run is no longer available: Retry computes again' : 'The backtest failed'}
               tone={task.error!.code === 'JOB_CANCELLED' ? 'warn' : 'error'}
-              onRetry={() => void runBacktest()}
+              onRetry={() => void (isRunGone(task.error) ? compute() : runBacktest())}
               testId="bt-error"
             />
           </div>

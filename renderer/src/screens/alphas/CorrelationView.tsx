@@ -4,8 +4,8 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Heatmap } from '../../components/Heatmap'
 import { StatePanel } from '../../components/StatePanel'
 import { formatCount } from '../../components/format'
-import { cancelCorrelation, loadCorrelation } from '../../stores/alphas/actions'
-import { divergingColor, okColumns, shortLabel, strongestPairs } from '../../stores/alphas/selectors'
+import { cancelCorrelation, compute, loadCorrelation } from '../../stores/alphas/actions'
+import { divergingColor, isRunGone, okColumns, shortLabel, strongestPairs } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { JobProgress } from './JobProgress'
 
@@ -42,9 +42,9 @@ export function CorrelationView({ run }: { run: AlphaRun }) {
           <div className="panel-pad">
             <ErrorBox
               error={task.error!}
-              title={task.error!.code === 'JOB_CANCELLED' ? 'Correlation cancelled' : 'The correlation failed'}
+              title={task.error!.code === 'JOB_CANCELLED' ? 'Correlation cancelled' : isRunGone(task.error) ? 'This run is no longer available: Retry computes again' : 'The correlation failed'}
               tone={task.error!.code === 'JOB_CANCELLED' ? 'warn' : 'error'}
-              onRetry={() => void loadCorrelation()}
+              onRetry={() => void (isRunGone(task.error) ? compute() : loadCorrelation())}
               testId="correlation-error"
             />
           </div>

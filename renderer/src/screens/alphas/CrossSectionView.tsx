@@ -6,6 +6,7 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner, StatePanel } from '../../components/StatePanel'
 import { formatCount, formatDate } from '../../components/format'
 import {
+  compute,
   loadCross,
   moveInstrument,
   openInstrument,
@@ -17,7 +18,7 @@ import {
   sortBy,
   stepDate,
 } from '../../stores/alphas/actions'
-import { formatAlphaValue, isoDate, okColumns, rankingKey, shortLabel, tableRows, type CrossRow } from '../../stores/alphas/selectors'
+import { formatAlphaValue, isRunGone, isoDate, okColumns, rankingKey, shortLabel, tableRows, type CrossRow } from '../../stores/alphas/selectors'
 import { useAlphas, type Extreme } from '../../stores/alphas/state'
 import { InstrumentChart } from './InstrumentChart'
 
@@ -168,6 +169,7 @@ function CrossTable({ run }: { run: AlphaRun }) {
   const extreme = useAlphas((s) => s.extreme)
   const extremeN = useAlphas((s) => s.extremeN)
   const instrument = useAlphas((s) => s.instrument)
+  const dateIndex = useAlphas((s) => s.dateIndex)
   const scrollRef = useRef<HTMLDivElement>(null)
   const data = cross.data && cross.data.runId === run.runId ? cross.data : null
   const rows = useMemo(() => tableRows(data, { filter, sort, extreme, n: extremeN }), [data, filter, sort, extreme, extremeN])
@@ -203,11 +205,17 @@ function CrossTable({ run }: { run: AlphaRun }) {
     )
   }
 
-  if (cross.status === 'error' && !data) {
+  // No rows to show, or rows of a run that is gone: the error takes the panel.
+  if (cross.status === 'error' && (!data || isRunGone(cross.error))) {
     return (
       <div className="cross-table-wrap">
         <div className="panel-pad">
-          <ErrorBox error={cross.error!} title="Could not read the cross-section" onRetry={() => void loadCross()} />
+          <ErrorBox
+            error={cross.error!}
+            title={isRunGone(cross.error) ? 'This run is no longer available: Retry computes again' : 'Could not read the cross-section'}
+            onRetry={() => void (isRunGone(cross.error) ? compute() : loadCross())}
+            testId="cross-error-box"
+          />
         </div>
       </div>
     )
@@ -231,16 +239,16 @@ function CrossTable({ run }: { run: AlphaRun }) {
           {extreme !== 'all' ? ` (${extreme} ${extremeN})` : ''}
           {filter.trim() ? ` matching “${filter.trim()}”` : ''}
         </span>
-        {cross.status === 'error' && cross.error && (
-          <span className="error-text" data-testid="cross-error">
-            {cross.error.message} <code>{cross.error.code}</code>{' '}
-            <button className="link-button" onClick={() => void loadCross()}>
-              retry
-            </button>
-          </span>
-        )}
         <span className="list-hint">click a row for its chart · ↑↓ instruments · ←→ or [ ] dates</span>
       </div>
+      {cross.status === 'error' && cross.error && (
+        <div className="cross-inline-error error-text" data-testid="cross-error">
+          Could not read {formatDate(run.dates[dateIndex])}: {cross.error.message} <code>{cross.error.code}</code> — showing {formatDate(data.date)}.{' '}
+          <button className="link-button" onClick={() => void loadCross()}>
+            retry
+          </button>
+        </div>
+      )}
       <div
         ref={scrollRef}
         className={`cross-table${cross.status === 'loading' ? ' stale' : ''}`}

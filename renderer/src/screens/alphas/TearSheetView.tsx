@@ -6,8 +6,8 @@ import { BarChart } from '../../components/BarChart'
 import { ErrorBox } from '../../components/ErrorBox'
 import { StatePanel } from '../../components/StatePanel'
 import { formatCount, formatNumber, formatPercent } from '../../components/format'
-import { TEAR_QUANTILES, cancelTearSheet, loadTearSheet, setTearKey } from '../../stores/alphas/actions'
-import { okColumns, rollingMean } from '../../stores/alphas/selectors'
+import { TEAR_QUANTILES, cancelTearSheet, compute, loadTearSheet, setTearKey } from '../../stores/alphas/actions'
+import { isRunGone, okColumns, rollingMean } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { JobProgress } from './JobProgress'
 
@@ -68,9 +68,9 @@ export function TearSheetView({ run }: { run: AlphaRun }) {
           <div className="panel-pad">
             <ErrorBox
               error={task.error!}
-              title={task.error!.code === 'JOB_CANCELLED' ? 'Tear sheet cancelled' : 'The tear sheet failed'}
+              title={task.error!.code === 'JOB_CANCELLED' ? 'Tear sheet cancelled' : isRunGone(task.error) ? 'This run is no longer available: Retry computes again' : 'The tear sheet failed'}
               tone={task.error!.code === 'JOB_CANCELLED' ? 'warn' : 'error'}
-              onRetry={() => tearKey && void loadTearSheet(tearKey)}
+              onRetry={() => (isRunGone(task.error) ? void compute() : tearKey && void loadTearSheet(tearKey))}
               testId="tear-error"
             />
           </div>

@@ -11,6 +11,7 @@ import {
   formatAlphaValue,
   groupIssues,
   indexOnOrBefore,
+  isRunGone,
   isoDate,
   keysToCompute,
   namesList,
@@ -199,5 +200,14 @@ describe('numbers and series', () => {
     ])
     expect(divergingColor(1)).not.toBe(divergingColor(-1))
     expect(divergingColor(0)).toBe('rgb(28, 33, 41)')
+  })
+})
+
+describe('run availability', () => {
+  it('tells a run that is gone from other errors', () => {
+    expect(isRunGone({ code: 'NOT_FOUND', message: 'alpha run abc is not available (runs are a cache of recent computes; compute again)' })).toBe(true)
+    expect(isRunGone({ code: 'NOT_FOUND', message: 'no dataset with id 3' })).toBe(false)
+    expect(isRunGone({ code: 'ENGINE_ERROR', message: 'compute again' })).toBe(false)
+    expect(isRunGone(null)).toBe(false)
   })
 })

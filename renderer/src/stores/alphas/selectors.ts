@@ -182,6 +182,11 @@ export function namesList(keys: readonly string[], names: readonly string[], max
   return keys.length > max ? `${shown.join(', ')} +${keys.length - max} more` : shown.join(', ')
 }
 
+/** The run's values are gone from the cache (evicted, or the backend restarted): only a new compute helps. */
+export function isRunGone(error: { code: string; message: string } | null | undefined): boolean {
+  return Boolean(error && error.code === 'NOT_FOUND' && /compute again|alpha run .* (is not available|was written)|no alpha run/i.test(error.message))
+}
+
 /** The fraction done of a job, or null while unknown. */
 export function jobFraction(job: JobSlot | null | undefined): number | null {
   const info: JobInfo | null | undefined = job?.info
