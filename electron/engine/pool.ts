@@ -45,6 +45,8 @@ export class EnginePool {
     private readonly spawn: SpawnWorker,
     size: number,
     private readonly onStatus: (status: EngineStatus) => void = () => {},
+    /** Every job's progress and end, for whoever shows it (the backend emits 'job.progress'). */
+    private readonly onJobProgress: (job: JobInfo) => void = () => {},
   ) {
     for (let id = 1; id <= size; id++) {
       const slot: Slot = {
@@ -164,7 +166,7 @@ export class EnginePool {
       info.total = message.total
       const elapsed = Date.now() - (info.startedAt ?? Date.now())
       info.etaMs = message.done > 0 && message.total > 0 ? Math.round((elapsed / message.done) * (message.total - message.done)) : null
-      job.onProgress?.({ ...info })
+      this.report(job)
       this.changed()
     } else if (message.type === 'result') {
       slot.job = null
@@ -243,10 +245,15 @@ export class EnginePool {
     if (error) job.info.error = error
     this.finished.unshift({ ...job.info })
     this.finished.length = Math.min(this.finished.length, keepFinished)
-    job.onProgress?.({ ...job.info })
+    this.report(job)
     if (state === 'done') job.resolve(value)
     else job.reject(new AppError(error!.code, error!.message, error!.details))
     this.changed()
+  }
+
+  private report(job: Job): void {
+    job.onProgress?.({ ...job.info })
+    this.onJobProgress({ ...job.info })
   }
 
   private findJob(id: string): boolean {

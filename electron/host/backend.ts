@@ -52,7 +52,12 @@ export function createBackend(options: BackendOptions): Backend {
     env: options.allowSelftest ? { ALPHADESK_ALLOW_SELFTEST: '1' } : {},
   })))(dbPath)
   const workerCount = options.workers ?? Math.max(1, cpus().length)
-  const pool = new EnginePool(spawn, workerCount, (status) => bus.emit('engine.status', status))
+  const pool = new EnginePool(
+    spawn,
+    workerCount,
+    (status) => bus.emit('engine.status', status),
+    (job) => bus.emit('job.progress', job),
+  )
   const tasks = new MainTasks(bus)
   const market = createMarketService(db)
   const alphas = createAlphaService({
@@ -61,7 +66,6 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     resourcesDir,
     engine: () => alphaEngine(loadNativeEngine()),
-    onJobProgress: (job) => bus.emit('job.progress', job),
   })
   const sample = new SampleData(db, join(resourcesDir, 'data'), bus, options.importSample ?? true)
   let engineVersion: string | null = null

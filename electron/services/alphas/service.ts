@@ -17,7 +17,6 @@ import {
   type AlphaRun,
   type CrossSection,
   type FormulaLibrary,
-  type JobInfo,
   type ParseResult,
   type ParsedInput,
   type TearSheet,
@@ -54,8 +53,6 @@ export interface AlphaServiceOptions {
   maxRunBytes?: number
   /** Panel files kept in the cache. */
   keepPanels?: number
-  /** Progress of this service's engine jobs (the backend forwards it as 'job.progress' events). */
-  onJobProgress?: (job: JobInfo) => void
 }
 
 export interface AlphaService {
@@ -101,7 +98,6 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
   const keepPanels = options.keepPanels ?? 6
   const fieldsCache = new Map<string, string[]>()
   const metas = new Map<string, RunMeta>()
-  const onProgress = options.onJobProgress
 
   const fieldsOf = (text: string): string[] => {
     let fields = fieldsCache.get(text)
@@ -218,7 +214,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
           to: input.to,
           formulas,
         },
-        { jobId: input.jobId, label, onProgress },
+        { jobId: input.jobId, label },
       )
       try {
         for (const path of runsToEvict(runsDir, keepRuns, maxRunBytes, new Set([runId]))) {
@@ -280,7 +276,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
     async tearSheet({ runId, key, quantiles, jobId }) {
       const m = meta(runId)
       const name = m.alphas.find((a) => a.key === key)?.name ?? key
-      return pool.run('alphas.tearSheet', { runsDir, runId, key, quantiles }, { jobId, label: `tear sheet ${name}`, onProgress })
+      return pool.run('alphas.tearSheet', { runsDir, runId, key, quantiles }, { jobId, label: `tear sheet ${name}` })
     },
 
     async correlation({ runId, keys, jobId }) {
@@ -290,7 +286,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
         if (!c) throw new AppError('NOT_FOUND', `alpha ${k} is not in run ${runId}`)
         if (c.offset === null) throw new AppError('VALIDATION', `alpha ${k} did not compute in this run: ${c.error?.message ?? 'no values'}`)
       }
-      return pool.run('alphas.correlation', { runsDir, runId, keys }, { jobId, label: 'alpha correlation matrix', onProgress })
+      return pool.run('alphas.correlation', { runsDir, runId, keys }, { jobId, label: 'alpha correlation matrix' })
     },
 
     async backtest({ runId, key, weighting, quantile, costBps, jobId }) {
@@ -300,7 +296,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
       const series = await pool.run(
         'alphas.backtest',
         { runsDir, runId, key, weighting, quantile, costBps },
-        { jobId, label: `backtest ${column.name}`, onProgress },
+        { jobId, label: `backtest ${column.name}` },
       )
       const backtestId = storeBacktest(db, m, column, { weighting, quantile, costBps }, series)
       return {
