@@ -1,18 +1,19 @@
 /**
  * `alphadesk alphas`: computes alphas over a dataset and writes them in long format
- * (date,symbol,alpha,value) to a CSV file.
+ * (date,symbol,alpha,value) to a CSV or Parquet file.
  *
  * Evaluates in this process through the addon rather than through a pool of workers: a CLI
  * run is one batch with no window to keep responsive, the engine is multi-threaded itself,
  * and the code path is the one the app's compute job runs (same panel cache, same run file).
  */
-import { closeSync, existsSync, openSync, rmSync, rmdirSync, writeSync } from 'node:fs'
+import { rmSync, rmdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../contract'
 import { openDatabase, type Db } from '../db/open'
 import { appRoot, loadNativeEngine } from '../engine/native'
-import { alphaEngine, computeRun, describeParseError, paperFormulas, withRun, type ComputeFormula } from '../services/alphas'
+import { alphaEngine, computeRun, describeParseError, paperFormulas, type ComputeFormula } from '../services/alphas'
+import { writeLongCsv, writeLongParquet } from './alphas-export'
 import { removeRuns, runPaths, runsLocation, sweepRuns } from '../services/alphas/run-file'
 import { SAMPLE_KEYS, importSampleData } from '../services/market'
 
@@ -62,11 +63,9 @@ function datasetId(db: Db, key: string): number | undefined {
 
 export async function computeAlphas(args: AlphasArgs): Promise<number> {
   if (!args.dataset) fail('alphas needs --dataset KEY (see `alphadesk info` for the keys)')
-  if (!args.out) fail('alphas needs --out FILE.csv')
-  if (/\.parquet$/i.test(args.out)) {
-    fail('parquet output is not available in this build (no Parquet writer is bundled); write --out FILE.csv')
-  }
-  if (!/\.csv$/i.test(args.out)) fail(`--out: write a .csv file (got ${args.out})`)
+  if (!args.out) fail('alphas needs --out FILE.csv or FILE.parquet')
+  const format = /\.parquet$/i.test(args.out) ? 'parquet' : /\.csv$/i.test(args.out) ? 'csv' : null
+  if (!format) fail(`--out: write a .csv or .parquet file (got ${args.out})`)
   for (const [flag, v] of [['--from', args.from], ['--to', args.to]] as const) {
     if (v !== undefined && (!isoDate.test(v) || Number.isNaN(Date.parse(v)))) fail(`${flag}: expected a date as YYYY-MM-DD, got '${v}'`)
   }
@@ -141,7 +140,7 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
         for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
       }
       for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
-      const rows = writeLongCsv(runsDir, runId, args.out)
+      const rows = format === 'csv' ? writeLongCsv(runsDir, runId, args.out) : await writeLongParquet(runsDir, runId, args.out)
       const ok = run.alphas.filter((a) => a.ok).length
       console.log(
         `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +
@@ -166,43 +165,4 @@ function removeIfEmpty(dir: string): void {
   } catch {
     // not empty (an app on the same data directory keeps its runs there) or already gone
   }
-}
-
-const dayLabel = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10)
-
-/** Long format, one row per (alpha, date, symbol) with a value; missing values are left out. */
-export function writeLongCsv(runsDir: string, runId: string, out: string): number {
-  if (existsSync(out)) rmSync(out)
-  const fd = openSync(out, 'w')
-  let rows = 0
-  try {
-    let buf = 'date,symbol,alpha,value\n'
-    const flush = () => {
-      writeSync(fd, buf)
-      buf = ''
-    }
-    withRun(runsDir, runId, (run) => {
-      const { n, t } = run
-      const symbols = run.meta.instruments.map((x) => (/[",\n]/.test(x.symbol) ? `"${x.symbol.replace(/"/g, '""')}"` : x.symbol))
-      const labels = run.meta.dates.map(dayLabel)
-      for (const column of run.meta.alphas) {
-        if (column.offset === null) continue
-        const values = run.alpha(column.key)
-        for (let d = 0; d < t; d++) {
-          const prefix = `${labels[d]},`
-          for (let i = 0; i < n; i++) {
-            const v = values[d * n + i]
-            if (!Number.isFinite(v)) continue
-            buf += `${prefix}${symbols[i]},${column.key},${v}\n`
-            rows++
-          }
-          if (buf.length > 1 << 20) flush()
-        }
-      }
-    })
-    flush()
-  } finally {
-    closeSync(fd)
-  }
-  return rows
 }

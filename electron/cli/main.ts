@@ -14,7 +14,7 @@ commands:
            --data-dir DIR  --name DATASET  --kind ohlcv|futures  [--date-format F]  FILE|DIR...
   alphas   compute alphas over a dataset and write date,symbol,alpha,value rows (missing values left out)
            --data-dir DIR  --dataset KEY  [--alphas 1,2,101|all]  [--formula "rank(close)"]...
-           [--sectors "Energy,Utilities"]  [--from YYYY-MM-DD]  [--to YYYY-MM-DD]  [--threads N]  --out FILE.csv
+           [--sectors "Energy,Utilities"]  [--from YYYY-MM-DD]  [--to YYYY-MM-DD]  [--threads N]  --out FILE.csv|FILE.parquet
            (exit code 3 when some alpha could not run, e.g. alpha 56 without market caps)
   info     print the data directory, database and datasets
            --data-dir DIR

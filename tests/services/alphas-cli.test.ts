@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../electron/db/open'
@@ -60,11 +60,32 @@ describe('alphadesk alphas', () => {
     expect(later).toHaveLength(4)
   })
 
-  it('refuses parquet, a broken formula and an unknown dataset with clear errors', () => {
-    const parquet = cli('alphas', '--data-dir', dir.path, '--dataset', 'tiny', '--alphas', '1', '--out', join(dir.path, 'x.parquet'))
-    expect(parquet.code).toBe(1)
-    expect(parquet.err).toMatch(/parquet output is not available.*\.csv/)
-    expect(existsSync(join(dir.path, 'x.parquet'))).toBe(false)
+  it('writes the same rows as Parquet, readable by a Parquet reader', async () => {
+    const csv = join(dir.path, 'same.csv')
+    const parquet = join(dir.path, 'same.parquet')
+    const args = ['alphas', '--data-dir', dir.path, '--dataset', 'tiny', '--alphas', '12', '--formula', 'rank(close)']
+    expect(cli(...args, '--out', csv).code).toBe(0)
+    const r = cli(...args, '--out', parquet)
+    expect(r.code).toBe(0)
+    expect(readdirSync(dir.path).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    const { parquetReadObjects } = await import('hyparquet')
+    const file = readFileSync(parquet)
+    const rows = (await parquetReadObjects({
+      file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength),
+    })) as { date: string; symbol: string; alpha: string; value: number }[]
+    const expected = readFileSync(csv, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))
+    expect(rows).toHaveLength(expected.length)
+    rows.forEach((row, k) => {
+      expect([row.date, row.symbol, row.alpha]).toEqual(expected[k].slice(0, 3))
+      expect(row.value).toBe(Number(expected[k][3]))
+    })
+  })
+
+  it('refuses an unknown output format, a broken formula and an unknown dataset with clear errors', () => {
+    const xlsx = cli('alphas', '--data-dir', dir.path, '--dataset', 'tiny', '--alphas', '1', '--out', join(dir.path, 'x.xlsx'))
+    expect(xlsx.code).toBe(1)
+    expect(xlsx.err).toMatch(/write a \.csv or \.parquet file/)
+    expect(existsSync(join(dir.path, 'x.xlsx'))).toBe(false)
     const broken = cli('alphas', '--data-dir', dir.path, '--dataset', 'tiny', '--formula', 'rank(clsoe)', '--out', join(dir.path, 'y.csv'))
     expect(broken.code).toBe(1)
     expect(broken.err).toMatch(/unknown field 'clsoe' at column 6; did you mean 'close'\?/)
