@@ -2,6 +2,7 @@ import { basename, join } from 'node:path'
 import { AppError, csvKinds, dateFormats, type CsvIssue, type CsvKind, type DateFormat } from '../contract'
 import { openDatabase } from '../db/open'
 import { importCsv } from '../services/market'
+import { etaMs } from '../shared/eta'
 import { formatEta } from './progress'
 
 export interface ImportArgs {
@@ -32,7 +33,7 @@ export async function importFiles(args: ImportArgs): Promise<number> {
       dateFormat: args.dateFormat as DateFormat,
       datasetName: args.name ?? basename(args.paths[0]).replace(/\.[^.]+$/, ''),
     }, (p) => {
-      if (p.total > 0) process.stderr.write(`\rimporting ${p.done}/${p.total} rows (ETA ${formatEta(p.done ? ((Date.now() - started) / p.done) * (p.total - p.done) : null)})   `)
+      if (p.total > 0) process.stderr.write(`\rimporting ${p.done}/${p.total} rows (ETA ${formatEta(etaMs(started, p.done, p.total))})   `)
     })
     process.stderr.write('\n')
     for (const w of result.warnings) console.warn(`warning: ${formatIssue(w)}`)

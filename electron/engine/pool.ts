@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { AppError, type EngineStatus, type ErrorData, type JobInfo, type WorkerInfo } from '../contract'
+import { etaMs } from '../shared/eta'
 import type { FromWorker, JobKind, JobPayload, JobResult } from './job-kinds'
 import type { SpawnWorker, WorkerHandle } from './worker-handle'
 
@@ -22,8 +23,6 @@ interface Slot {
   info: WorkerInfo
   handle: WorkerHandle | null
   job: Job | null
-  /** Set when we kill the worker on purpose (cancel, shutdown): its exit is not a crash. */
-  expectedExit: boolean
 }
 
 const keepFinished = 20
@@ -53,7 +52,6 @@ export class EnginePool {
         info: { id, pid: null, state: 'starting', jobId: null, restarts: 0 },
         handle: null,
         job: null,
-        expectedExit: false,
       }
       this.slots.push(slot)
       this.start(slot)
@@ -107,7 +105,7 @@ export class EnginePool {
     const job = slot.job
     slot.job = null
     this.settle(job, 'cancelled', { code: 'JOB_CANCELLED', message: `${job.info.label} was cancelled` })
-    this.restart(slot, false)
+    this.replaceWorker(slot)
     return true
   }
 
@@ -130,7 +128,6 @@ export class EnginePool {
         slot.job = null
         this.settle(job, 'cancelled', { code: 'JOB_CANCELLED', message: 'the engine is shutting down' })
       }
-      slot.expectedExit = true
       slot.handle?.kill()
     }
     if (this.statusTimer) clearTimeout(this.statusTimer)
@@ -138,7 +135,6 @@ export class EnginePool {
 
   private start(slot: Slot): void {
     if (this.closed) return
-    slot.expectedExit = false
     slot.info.state = 'starting'
     const handle = this.spawn(slot.info.id)
     slot.handle = handle
@@ -164,8 +160,7 @@ export class EnginePool {
       const info = job.info
       info.done = message.done
       info.total = message.total
-      const elapsed = Date.now() - (info.startedAt ?? Date.now())
-      info.etaMs = message.done > 0 && message.total > 0 ? Math.round((elapsed / message.done) * (message.total - message.done)) : null
+      info.etaMs = etaMs(info.startedAt ?? Date.now(), message.done, message.total)
       this.report(job)
       this.changed()
     } else if (message.type === 'result') {
@@ -197,20 +192,17 @@ export class EnginePool {
         details: { workerId: slot.info.id, code, signal },
       })
     }
-    if (!slot.expectedExit) {
-      slot.info.restarts++
-      // Back off when a worker keeps dying at start-up, so a broken addon cannot spin the CPU.
-      const delay = Math.min(5000, 50 * 2 ** Math.min(slot.info.restarts - 1, 7))
-      slot.info.state = 'restarting'
-      this.changed()
-      setTimeout(() => this.start(slot), job ? 0 : delay)
-    } else {
-      this.start(slot)
-    }
+    // Exits we cause (cancel, shutdown) never get here: the slot has let go of that handle.
+    slot.info.restarts++
+    // Back off when a worker keeps dying at start-up, so a broken addon cannot spin the CPU.
+    const delay = Math.min(5000, 50 * 2 ** Math.min(slot.info.restarts - 1, 7))
+    slot.info.state = 'restarting'
+    this.changed()
+    setTimeout(() => this.start(slot), job ? 0 : delay)
   }
 
-  private restart(slot: Slot, crashed: boolean): void {
-    slot.expectedExit = !crashed
+  /** Kills a worker on purpose (cancel) and starts a fresh one in its slot. */
+  private replaceWorker(slot: Slot): void {
     slot.info.state = 'restarting'
     slot.info.jobId = null
     const handle = slot.handle

@@ -1,6 +1,7 @@
 import type { SampleImportState } from '../contract'
 import type { Db } from '../db/open'
 import { importSampleData, sampleImported } from '../services/market'
+import { etaMs } from '../shared/eta'
 import type { EventBus } from './event-bus'
 
 /**
@@ -24,9 +25,7 @@ export class SampleData {
     this.update({ state: 'running', phase: 'starting', done: 0, total: 0, etaMs: null, message: null })
     try {
       const summary = await importSampleData(db, dir, ({ phase, done, total }) => {
-        const elapsed = Date.now() - started
-        const etaMs = done > 0 && total > 0 ? Math.round((elapsed / done) * (total - done)) : null
-        this.update({ state: 'running', phase, done, total, etaMs, message: null })
+        this.update({ state: 'running', phase, done, total, etaMs: etaMs(started, done, total), message: null })
       })
       this.update({
         ...this.state,

@@ -1,4 +1,5 @@
 import { AppError, type JobInfo } from '../contract'
+import { etaMs } from '../shared/eta'
 import type { EventBus } from './event-bus'
 
 /**
@@ -28,8 +29,7 @@ export class MainTasks {
       const value = await work(controller.signal, (done, total) => {
         info.done = done
         info.total = total
-        const elapsed = Date.now() - info.startedAt!
-        info.etaMs = done > 0 ? Math.round((elapsed / done) * (total - done)) : null
+        info.etaMs = etaMs(info.startedAt!, done, total)
         emit()
       })
       info.state = 'done'
