@@ -1,25 +1,16 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../electron/db/open'
 import { randomWalk, seedPanel } from './helpers/alpha-data'
+import { cli } from './helpers/cli'
 import { tempDir } from './helpers/temp'
 
 // `alphadesk alphas`, run from source in its own process, on a constructed dataset.
-const root = resolve(import.meta.dirname, '..', '..')
 const dir = tempDir('alphas-cli')
 const days = 40
 const closes = randomWalk(days, 4, 5)
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron', 'cli', 'main.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  return { code: r.status, out: r.stdout, err: r.stderr }
-}
 
 beforeAll(() => {
   const db = openDatabase(join(dir.path, 'alphadesk.sqlite'))

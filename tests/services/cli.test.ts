@@ -1,22 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { cli, root } from './helpers/cli'
 import { tempDir } from './helpers/temp'
 
 // The real CLI, run from source in its own process, on a real data directory.
-const root = resolve(import.meta.dirname, '..', '..')
 const dir = tempDir('cli')
 const fixtures = join(root, 'tests', 'services', 'fixtures', 'market')
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron', 'cli', 'main.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  return { code: r.status, out: r.stdout, err: r.stderr }
-}
 
 afterAll(() => dir.remove())
 
