@@ -56,6 +56,14 @@ export interface EvaluateOptions {
    * scratch, single-threaded. Same results up to rounding.
    */
   naive?: boolean
+  /**
+   * Write the values into this file instead of returning them: one float64
+   * block per formula that evaluated, in formula order, each
+   * `rows × symbols.length` date-major, packed from offset 0 (each
+   * result's `offset`). Written as `<outputPath>.tmp-<pid>` and renamed
+   * when complete; removed on failure.
+   */
+  outputPath?: string
 }
 
 export interface EvaluateResult {
@@ -64,6 +72,20 @@ export interface EvaluateResult {
   symbols: Array<string>
   /** One entry per input formula, same order. */
   results: Array<FormulaOutput>
+  stats: EvaluateStats
+}
+
+export interface EvaluateStats {
+  /** DAG nodes (after sharing common subexpressions) and nodes evaluated. */
+  nodes: number
+  evaluated: number
+  /** Most intermediate columns alive at once. */
+  peakLive: number
+  /**
+   * Thread-seconds per node family: leaf, elementwise, rolling, corr/cov,
+   * cross-section, output (transpose + write).
+   */
+  seconds: Array<number>
 }
 
 export interface FormulaErrorInfo {
@@ -75,12 +97,32 @@ export interface FormulaErrorInfo {
 export interface FormulaInput {
   name: string
   text: string
+  /**
+   * Last output date of this formula (inclusive, at most the call's `to`);
+   * default: the call's `to`.
+   */
+  to?: number
 }
 
 export interface FormulaOutput {
   name: string
-  /** Date-major `dates.length * symbols.length` values (`t * N + i`); absent on error. */
+  /**
+   * Date-major `rows * symbols.length` values (`t * N + i`); absent on
+   * error and when `outputPath` is given.
+   */
   values?: Float64Array
+  /**
+   * Byte offset of the block in the `outputPath` file (absent on error or
+   * without `outputPath`).
+   */
+  offset?: number
+  /**
+   * Dates in the output (from the window's first date; fewer than
+   * `dates.length` when the formula's own `to` is earlier); absent on error.
+   */
+  rows?: number
+  /** Finite (not NaN, not ±inf) values in the output; 0 on error. */
+  finite: number
   error?: FormulaErrorInfo
   /** Non-fatal notes, e.g. "IndClass.subindustry: ... neutralized by industry instead". */
   warnings: Array<string>

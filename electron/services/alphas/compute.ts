@@ -1,7 +1,7 @@
 /**
  * One alpha compute: the universe's panel (cached), every requested formula evaluated in
- * one engine call (shared subexpressions computed once, kernels multi-threaded), the values
- * written to a run file. Runs in an engine worker (or in-process for the CLI); returns only
+ * one engine call (shared subexpressions computed once, kernels multi-threaded) that also
+ * writes the values into the run file (no values are copied into JS). Runs in an engine worker (or in-process for the CLI); returns only
  * the run's metadata.
  *
  * Universe: formulas are evaluated on the chosen instruments only (a sector filter builds a
@@ -14,7 +14,8 @@ import { AppError, type AlphaRunColumn } from '../../contract'
 import type { Db } from '../../db/open'
 import type { AlphaEngine } from './engine-api'
 import { ensurePanel, groupLevels, groupWarnings, type GroupLevel } from './panel'
-import { RunWriter, publicRun, runFileVersion, type RunColumnMeta, type RunMeta } from './run-file'
+import { mkdirSync } from 'node:fs'
+import { abandonRun, finishRun, publicRun, runFileVersion, runPaths, type RunColumnMeta, type RunMeta } from './run-file'
 import { forwardDays } from './tearsheet'
 
 export interface ComputeFormula {
@@ -73,27 +74,30 @@ export function computeRun(
 
   const parsed = payload.formulas.map((f) => engine.parseFormula(f.text))
   progress(100, total, 'evaluating')
+  // The engine writes every value straight into the run's .bin file (closes first, then one
+  // block per alpha that computed) and returns only offsets and finite counts: no values
+  // cross into JS. The closes run `forwardDays` past `to` (forward returns); the alphas stop at `to`.
+  const paths = runPaths(payload.runsDir, payload.runId)
+  mkdirSync(payload.runsDir, { recursive: true })
   const evalStarted = performance.now()
   const evaluation = engine.evaluateFormulas(
     panel.path,
-    [...payload.formulas.map((f) => ({ name: f.key, text: f.text })), { name: closeName, text: 'close' }],
-    { from: dates[tStart], to: dates[tExt - 1], threads: payload.threads, naive: payload.naive },
-    (done, all) => progress(100 + Math.round((850 * done) / Math.max(1, all)), total, 'evaluating'),
+    [{ name: closeName, text: 'close' }, ...payload.formulas.map((f) => ({ name: f.key, text: f.text, to: dates[tEnd - 1] }))],
+    { from: dates[tStart], to: dates[tExt - 1], threads: payload.threads, naive: payload.naive, outputPath: paths.bin },
+    (done, all) => progress(100 + Math.round((880 * done) / Math.max(1, all)), total, 'evaluating'),
   )
   const evalMs = performance.now() - evalStarted
-  const timings = { panelMs: evalStarted - started, evalMs, coverageMs: 0, writeMs: 0 }
-  if (evaluation.symbols.length !== n || evaluation.dates.length !== tExt - tStart) {
-    throw new AppError('INTERNAL', `the engine returned ${evaluation.dates.length}×${evaluation.symbols.length} values, expected ${tExt - tStart}×${n}`)
-  }
-
-  progress(950, total, 'writing the run')
-  const writer = new RunWriter(payload.runsDir, payload.runId)
+  const [closeResult, ...alphaResults] = evaluation.results
   try {
-    const closeResult = evaluation.results.find((r) => r.name === closeName)
-    if (!closeResult?.values) throw new AppError('INTERNAL', `the engine could not read the closes: ${closeResult?.error?.message ?? 'no values'}`)
-    const closeOffset = writer.write(closeResult.values)
+    if (evaluation.symbols.length !== n || evaluation.dates.length !== tExt - tStart) {
+      throw new AppError('INTERNAL', `the engine returned ${evaluation.dates.length}×${evaluation.symbols.length} values, expected ${tExt - tStart}×${n}`)
+    }
+    if (closeResult.offset === undefined || closeResult.rows !== tExt - tStart) {
+      throw new AppError('INTERNAL', `the engine could not read the closes: ${closeResult.error?.message ?? 'no values'}`)
+    }
+    progress(980, total, 'writing the run')
     const columns: RunColumnMeta[] = payload.formulas.map((f, k) => {
-      const r = evaluation.results[k]
+      const r = alphaResults[k]
       const info = parsed[k]
       const warnings = [...r.warnings]
       if (info.ok) {
@@ -102,22 +106,14 @@ export function computeRun(
         warnings.push(...groupWarnings(used, panel))
       }
       const column: AlphaRunColumn = { key: f.key, name: f.name, text: f.text, ok: false, warnings, coverage: 0 }
-      if (!r.values || r.error) {
+      if (r.offset === undefined || r.error) {
         return { ...column, error: r.error ?? { code: 'ENGINE_ERROR', message: 'no values' }, offset: null }
       }
-      const values = r.values.subarray(0, tOut * n)
-      const c0 = performance.now()
-      let finite = 0
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i]
-        if (v - v === 0) finite++
-      }
-      const w0 = performance.now()
-      const offset = writer.write(values)
-      timings.coverageMs += w0 - c0
-      timings.writeMs += performance.now() - w0
-      return { ...column, ok: true, coverage: values.length ? finite / values.length : 0, offset }
+      if (r.rows !== tOut) throw new AppError('INTERNAL', `the engine wrote ${r.rows} dates of ${f.key}, expected ${tOut}`)
+      const cells = tOut * n
+      return { ...column, ok: true, coverage: cells ? r.finite / cells : 0, offset: r.offset }
     })
+    const [, , , , , outputSeconds] = evaluation.stats.seconds
     const meta: RunMeta = {
       version: runFileVersion,
       runId: payload.runId,
@@ -125,21 +121,23 @@ export function computeRun(
       sectors: panel.sectors,
       dates: dates.slice(tStart, tEnd),
       closeDates: dates.slice(tStart, tExt),
-      closeOffset,
+      closeOffset: closeResult.offset,
       instruments: panel.instruments.map((r) => ({ id: r.id, symbol: r.symbol, sector: r.sector })),
       alphas: columns,
       computeMs: 0,
       evalMs,
       panel: { cached: panel.cached, buildMs: panel.cached ? 0 : panel.buildMs, bytes: panel.bytes },
       createdAt: new Date().toISOString(),
-      timings,
+      timings: { panelMs: evalStarted - started, evalMs, outputMs: 1000 * (outputSeconds ?? 0), metaMs: 0 },
     }
-    meta.computeMs = performance.now() - started
-    writer.finish(meta)
+    const metaStarted = performance.now()
+    meta.computeMs = metaStarted - started
+    finishRun(payload.runsDir, meta)
+    meta.timings!.metaMs = performance.now() - metaStarted
     progress(total, total, 'done')
     return publicRun(meta)
   } catch (err) {
-    writer.abandon()
+    abandonRun(payload.runsDir, payload.runId)
     throw err
   }
 }

@@ -3,8 +3,10 @@
  * processes (see `runsLocation` for where). `<runs>/<runId>.bin` holds float64 blocks, date-major (value of instrument
  * i on date t at t·N + i): first the closes (Tc × N, the run's dates followed by up to
  * `forwardDays` later dates for forward returns), then one T × N block per alpha that
- * computed. `<runId>.json` holds the metadata with each block's byte offset; it is written
- * last (temp + rename), so a run without its .json is incomplete and never read.
+ * computed. The native engine writes it (`evaluateFormulas` with `outputPath`: temp name +
+ * rename, so it appears whole). `<runId>.json` holds the metadata with each block's byte
+ * offset; it is written last (temp + rename), so a run without its .json is incomplete and
+ * never read.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -12,7 +14,6 @@ import {
   closeSync,
   constants,
   existsSync,
-  mkdirSync,
   openSync,
   readFileSync,
   readSync,
@@ -22,7 +23,6 @@ import {
   rmdirSync,
   statSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs'
 import { totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -42,8 +42,12 @@ export interface RunMeta extends Omit<AlphaRun, 'alphas'> {
   closeDates: number[]
   closeOffset: number
   createdAt: string
-  /** Where the compute's time went (diagnostics, benchmarks). */
-  timings?: { panelMs: number; evalMs: number; coverageMs: number; writeMs: number }
+  /**
+   * Where the compute's time went (diagnostics, benchmarks): panel (cache check or build),
+   * the engine call (evaluation and writing the .bin file), of which `outputMs` thread-time
+   * went to transposing and writing values, and the metadata file.
+   */
+  timings?: { panelMs: number; evalMs: number; outputMs: number; metaMs: number }
 }
 
 export interface RunsLocation {
@@ -144,43 +148,23 @@ export function publicRun(meta: RunMeta): AlphaRun {
   }
 }
 
-/** Sequential writer of a run's .bin file. */
-export class RunWriter {
-  private readonly fd: number
-  private position = 0
-  readonly paths: { bin: string; json: string }
+/**
+ * Completes a run whose .bin file is in place (the engine writes it, see `computeRun`): the
+ * metadata goes to `<runId>.json` through a temp file and a rename, so a reader sees either
+ * no run or a whole one.
+ */
+export function finishRun(runsDir: string, meta: RunMeta): void {
+  const { json } = runPaths(runsDir, meta.runId)
+  const tmp = `${json}.tmp-${process.pid}`
+  writeFileSync(tmp, JSON.stringify(meta))
+  renameSync(tmp, json)
+}
 
-  constructor(runsDir: string, runId: string) {
-    mkdirSync(runsDir, { recursive: true })
-    this.paths = runPaths(runsDir, runId)
-    this.fd = openSync(this.paths.bin, 'w')
-  }
-
-  /** Appends float64 values; returns the block's byte offset. */
-  write(values: Float64Array): number {
-    const at = this.position
-    const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength)
-    let done = 0
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, at + done)
-    this.position += bytes.length
-    return at
-  }
-
-  finish(meta: RunMeta): void {
-    closeSync(this.fd)
-    const tmp = `${this.paths.json}.tmp-${process.pid}`
-    writeFileSync(tmp, JSON.stringify(meta))
-    renameSync(tmp, this.paths.json)
-  }
-
-  abandon(): void {
-    try {
-      closeSync(this.fd)
-    } catch {
-      // already closed
-    }
-    rmSync(this.paths.bin, { force: true })
-  }
+/** Removes what a failed compute left of a run (its .bin file and a temp metadata file). */
+export function abandonRun(runsDir: string, runId: string): void {
+  const { bin, json } = runPaths(runsDir, runId)
+  rmSync(bin, { force: true })
+  rmSync(`${json}.tmp-${process.pid}`, { force: true })
 }
 
 export function readRunMeta(runsDir: string, runId: string): RunMeta {

@@ -31,5 +31,21 @@ fn main() {
             *counts.entry(k).or_insert(0) += 1;
         }
         println!("cse={cse}: {} nodes: {counts:?}", dag.len());
+        if cse {
+            let mut inputs = std::collections::BTreeMap::new();
+            for n in &dag.nodes {
+                if let Node::Rank(c) = n {
+                    let k = match dag.nodes[*c as usize] {
+                        Node::Ts(op, _, w) => format!("ts {op:?} {w}"),
+                        Node::Pair(op, ..) => format!("pair {op:?}"),
+                        Node::Binary(op, ..) => format!("binary {op:?}"),
+                        Node::Unary(op, ..) => format!("unary {op:?}"),
+                        other => format!("{other:?}").split('(').next().unwrap_or("").to_string(),
+                    };
+                    *inputs.entry(k).or_insert(0) += 1;
+                }
+            }
+            println!("rank inputs: {inputs:?}");
+        }
     }
 }

@@ -162,3 +162,57 @@ fn empty_windows_and_empty_formula_lists() {
     let out = evaluate(&v, &[], &EvalOptions::default(), &mut |_, _| true).expect("eval");
     assert!(out.results.is_empty());
 }
+
+#[test]
+fn output_file_holds_the_same_values_as_memory_mode() {
+    let panel = random_panel(120, 37, 11, 0.02);
+    let v = panel.view();
+    let all = evaluate(&v, &[FormulaSpec::new("c", "close")], &EvalOptions::default(), &mut |_, _| true).expect("dates");
+    let (from, to, short) = (all.dates[10], all.dates[100], all.dates[90]);
+    let formulas = vec![
+        FormulaSpec::new("close", "close"),
+        FormulaSpec::new("bad", "rank(nosuchfield)"),
+        FormulaSpec::new("a1", alpha101()[0].text.clone()).until(Some(short)),
+        FormulaSpec::new("const", "1 + 2").until(Some(short)),
+        FormulaSpec::new("corr", "correlation(rank(volume), rank(vwap), 6)").until(Some(short)),
+    ];
+    let base = EvalOptions { from: Some(from), to: Some(to), ..Default::default() };
+    let mem = evaluate(&v, &formulas, &base, &mut |_, _| true).expect("memory");
+    let dir = std::env::temp_dir().join(format!("alphadesk-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("run.bin");
+    let opts = EvalOptions { output_path: Some(path.clone()), ..base };
+    let file = evaluate(&v, &formulas, &opts, &mut |_, _| true).expect("file");
+    let bytes = std::fs::read(&path).expect("read");
+    let vals: Vec<f64> = bytes.chunks_exact(8).map(|b| f64::from_le_bytes(b.try_into().expect("8"))).collect();
+    let n = 37;
+    let mut end = 0u64;
+    for (m, f) in mem.results.iter().zip(&file.results) {
+        assert!(f.values.is_none());
+        let Some(mv) = &m.values else {
+            assert!(f.written.is_none() && f.error.is_some());
+            continue;
+        };
+        let w = f.written.expect("written");
+        assert_eq!(w.offset, end, "{}: blocks are packed in formula order", f.name);
+        assert_eq!(w.rows * n, mv.len());
+        let got = &vals[(w.offset / 8) as usize..(w.offset / 8) as usize + mv.len()];
+        assert_eq!(got.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), mv.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), "{}", f.name);
+        assert_eq!(w.finite, mv.iter().filter(|x| x.is_finite()).count());
+        assert_eq!(f.finite, m.finite);
+        end += (mv.len() * 8) as u64;
+    }
+    assert_eq!(file.results[0].written.expect("close").rows, 91);
+    assert_eq!(file.results[2].written.expect("a1").rows, 81);
+    assert_eq!(bytes.len() as u64, end);
+    // Nothing but the final file is left.
+    let names: Vec<_> = std::fs::read_dir(&dir).expect("ls").map(|e| e.expect("e").file_name()).collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("run.bin")]);
+    // A cancelled evaluation leaves no file behind.
+    let gone = dir.join("cancelled.bin");
+    let r = evaluate(&v, &formulas, &EvalOptions { output_path: Some(gone.clone()), ..base }, &mut |d, _| d == 0);
+    assert!(matches!(r, Err(EngineError::Cancelled)));
+    let names: Vec<_> = std::fs::read_dir(&dir).expect("ls").map(|e| e.expect("e").file_name()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    std::fs::remove_dir_all(&dir).expect("rm");
+}

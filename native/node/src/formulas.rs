@@ -15,6 +15,9 @@ use crate::guard::guarded;
 pub struct FormulaInput {
     pub name: String,
     pub text: String,
+    /// Last output date of this formula (inclusive, at most the call's `to`);
+    /// default: the call's `to`.
+    pub to: Option<f64>,
 }
 
 #[napi(object)]
@@ -29,6 +32,12 @@ pub struct EvaluateOptions {
     /// Benchmark baseline: no shared subexpressions, windows recomputed from
     /// scratch, single-threaded. Same results up to rounding.
     pub naive: Option<bool>,
+    /// Write the values into this file instead of returning them: one float64
+    /// block per formula that evaluated, in formula order, each
+    /// `rows × symbols.length` date-major, packed from offset 0 (each
+    /// result's `offset`). Written as `<outputPath>.tmp-<pid>` and renamed
+    /// when complete; removed on failure.
+    pub output_path: Option<String>,
 }
 
 #[napi(object)]
@@ -41,8 +50,17 @@ pub struct FormulaErrorInfo {
 #[napi(object)]
 pub struct FormulaOutput {
     pub name: String,
-    /// Date-major `dates.length * symbols.length` values (`t * N + i`); absent on error.
+    /// Date-major `rows * symbols.length` values (`t * N + i`); absent on
+    /// error and when `outputPath` is given.
     pub values: Option<Float64Array>,
+    /// Byte offset of the block in the `outputPath` file (absent on error or
+    /// without `outputPath`).
+    pub offset: Option<f64>,
+    /// Dates in the output (from the window's first date; fewer than
+    /// `dates.length` when the formula's own `to` is earlier); absent on error.
+    pub rows: Option<u32>,
+    /// Finite (not NaN, not ±inf) values in the output; 0 on error.
+    pub finite: f64,
     pub error: Option<FormulaErrorInfo>,
     /// Non-fatal notes, e.g. "IndClass.subindustry: ... neutralized by industry instead".
     pub warnings: Vec<String>,
@@ -55,6 +73,19 @@ pub struct EvaluateResult {
     pub symbols: Vec<String>,
     /// One entry per input formula, same order.
     pub results: Vec<FormulaOutput>,
+    pub stats: EvaluateStats,
+}
+
+#[napi(object)]
+pub struct EvaluateStats {
+    /// DAG nodes (after sharing common subexpressions) and nodes evaluated.
+    pub nodes: u32,
+    pub evaluated: u32,
+    /// Most intermediate columns alive at once.
+    pub peak_live: u32,
+    /// Thread-seconds per node family: leaf, elementwise, rolling, corr/cov,
+    /// cross-section, output (transpose + write).
+    pub seconds: Vec<f64>,
 }
 
 /// Evaluate formulas over a panel file written by `writePanel`. All formulas
@@ -75,12 +106,14 @@ pub fn evaluate_formulas(
     guarded(|| {
         let mapped = MappedPanel::open(std::path::Path::new(&panel_path)).map_err(to_napi)?;
         let view = mapped.view();
-        let specs: Vec<FormulaSpec> = formulas.into_iter().map(|f| FormulaSpec::new(f.name, f.text)).collect();
+        let specs: Vec<FormulaSpec> =
+            formulas.into_iter().map(|f| FormulaSpec::new(f.name, f.text).until(f.to)).collect();
         let opts = options.map_or_else(EvalOptions::default, |o| EvalOptions {
             from: o.from,
             to: o.to,
             threads: o.threads.map(|t| t as usize),
             naive: o.naive.unwrap_or(false),
+            output_path: o.output_path.map(std::path::PathBuf::from),
         });
         // A throwing callback stops the run; its error is reported instead of CANCELLED.
         let mut callback_error: Option<napi::Error> = None;
@@ -106,6 +139,7 @@ pub fn evaluate_formulas(
             EngineError::Cancelled => coded("CANCELLED", "evaluation cancelled by onProgress"),
             other => to_napi(other),
         })?;
+        let n = out.symbols.len();
         Ok(EvaluateResult {
             dates: Float64Array::new(out.dates),
             symbols: out.symbols,
@@ -114,11 +148,24 @@ pub fn evaluate_formulas(
                 .into_iter()
                 .map(|r| FormulaOutput {
                     name: r.name,
+                    rows: r
+                        .values
+                        .as_ref()
+                        .map(|v| (v.len() / n.max(1)) as u32)
+                        .or(r.written.map(|w| w.rows as u32)),
                     values: r.values.map(Float64Array::new),
+                    offset: r.written.map(|w| w.offset as f64),
+                    finite: r.finite as f64,
                     error: r.error.map(|e| FormulaErrorInfo { code: e.code.to_string(), message: e.message }),
                     warnings: r.warnings,
                 })
                 .collect(),
+            stats: EvaluateStats {
+                nodes: out.stats.nodes as u32,
+                evaluated: out.stats.evaluated as u32,
+                peak_live: out.stats.peak_live as u32,
+                seconds: out.stats.seconds.to_vec(),
+            },
         })
     })
 }
@@ -186,6 +233,6 @@ pub fn parse_formula(text: String) -> napi::Result<Either<ParseOk, ParseFail>> {
 pub fn alpha101_formulas() -> Vec<FormulaInput> {
     alphadesk_engine::alphas::alpha101()
         .into_iter()
-        .map(|f| FormulaInput { name: f.name, text: f.text })
+        .map(|f| FormulaInput { name: f.name, text: f.text, to: None })
         .collect()
 }

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use super::dag::Dag;
 use super::node::{Node, NodeId};
+use super::output::FileSink;
 use super::nodes::{cross_section, elementwise, leaf, timeseries, Shape, Value};
 use crate::cross::neutralize::GroupIndex;
 use crate::error::{EngineError, Result};
@@ -55,8 +56,19 @@ pub struct Executor<'p, 'v> {
     pub dag: &'v Dag,
     /// Root node of each formula (None for formulas that failed to lower).
     pub roots: &'v [Option<NodeId>],
-    /// Output dates `[t_start, shape.t)`.
+    /// Output dates of formula `k`: `[t_start, t_start + rows[k])`.
     pub t_start: usize,
+    pub rows: &'v [usize],
+    /// Write outputs into this values file instead of returning them.
+    pub sink: Option<&'v FileSink>,
+}
+
+/// What the executor hands back per formula.
+pub struct Outputs {
+    /// Date-major values (memory mode; None in file mode or without a root).
+    pub values: Vec<Option<Vec<f64>>>,
+    /// Finite values in each formula's output.
+    pub finite: Vec<usize>,
 }
 
 /// Mutable scheduling state, behind one mutex (held only between nodes).
@@ -71,6 +83,7 @@ struct State<'p> {
     done: usize,
     pool: Vec<Vec<f64>>,
     outputs: Vec<Option<Vec<f64>>>,
+    finite: Vec<usize>,
     error: Option<EngineError>,
     cancelled: bool,
     live: usize,
@@ -87,7 +100,7 @@ struct Plan {
 impl<'p> Executor<'p, '_> {
     /// Evaluate every formula that lowered; returns each formula's
     /// date-major output (None for formulas without a root) and counters.
-    pub fn run(&self, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<(Vec<Option<Vec<f64>>>, ExecStats)> {
+    pub fn run(&self, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<(Outputs, ExecStats)> {
         let nodes = &self.dag.nodes;
         let len = nodes.len();
         let plan = self.plan();
@@ -116,6 +129,7 @@ impl<'p> Executor<'p, '_> {
             done: 0,
             pool: Vec::new(),
             outputs: (0..self.roots.len()).map(|_| None).collect(),
+            finite: vec![0; self.roots.len()],
             error: None,
             cancelled: false,
             live: 0,
@@ -145,7 +159,7 @@ impl<'p> Executor<'p, '_> {
         }
         let mut stats = st.stats;
         stats.evaluated = st.done;
-        Ok((st.outputs, stats))
+        Ok((Outputs { values: st.outputs, finite: st.finite }, stats))
     }
 
     fn plan(&self) -> Plan {
@@ -242,9 +256,20 @@ impl<'p> Executor<'p, '_> {
             };
             // Outputs of formulas rooted here, computed outside the lock.
             let started = Instant::now();
-            let outs: Vec<(usize, Vec<f64>)> =
-                plan.root_of[id as usize].iter().map(|&f| (f, self.output(&value))).collect();
+            let outs: std::io::Result<Vec<(usize, Option<Vec<f64>>, usize)>> = plan.root_of[id as usize]
+                .iter()
+                .map(|&f| self.output(&value, f).map(|(v, fin)| (f, v, fin)))
+                .collect();
             let out_secs = started.elapsed().as_secs_f64();
+            let outs = match outs {
+                Ok(o) => o,
+                Err(e) => {
+                    let mut st = Self::lock(state);
+                    st.error.get_or_insert(EngineError::Io { context: "cannot write the values file".into(), source: e });
+                    wake.notify_all();
+                    return;
+                }
+            };
 
             let (done, total) = {
                 let mut st = Self::lock(state);
@@ -257,8 +282,9 @@ impl<'p> Executor<'p, '_> {
                     st.stats.peak_live = st.stats.peak_live.max(st.live);
                 }
                 let roots = outs.len() as u32;
-                for (f, o) in outs {
-                    st.outputs[f] = Some(o);
+                for (f, o, fin) in outs {
+                    st.outputs[f] = o;
+                    st.finite[f] = fin;
                 }
                 st.values[id as usize] = Some(value);
                 for c in node.children() {
@@ -370,14 +396,18 @@ impl<'p> Executor<'p, '_> {
         })
     }
 
-    /// Date-major output rows `[t_start, shape.t)` of a root value.
-    fn output(&self, v: &Value<'_>) -> Vec<f64> {
+    /// Formula `f`'s date-major output rows of a root value: returned
+    /// (memory mode) or written to the values file; with the finite count.
+    fn output(&self, v: &Value<'_>, f: usize) -> std::io::Result<(Option<Vec<f64>>, usize)> {
         let (t, n) = (self.shape.t, self.shape.n);
-        let rows = t.saturating_sub(self.t_start);
-        match v {
-            Value::Scalar(x) => vec![*x; rows * n],
-            Value::Owned(col) => crate::panel::to_date_major(col, t, n, self.t_start, t),
-            Value::Borrowed(col) => crate::panel::to_date_major(col, t, n, self.t_start, t),
-        }
+        let rows = self.rows[f].min(t.saturating_sub(self.t_start));
+        let file = match self.sink {
+            Some(sink) => match sink.offsets[f] {
+                Some(offset) => Some((&sink.file, offset)),
+                None => return Ok((None, 0)),
+            },
+            None => None,
+        };
+        super::output::emit(v, t, n, self.t_start, rows, file)
     }
 }

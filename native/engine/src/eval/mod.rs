@@ -16,22 +16,32 @@ pub mod exec;
 pub mod lower;
 pub mod node;
 pub mod nodes;
+pub mod output;
 
 use crate::error::{EngineError, Result};
 use crate::expr::{parse, GroupLevel};
 use crate::panel::PanelView;
 
 pub use exec::ExecStats;
+pub use output::Written;
 
 #[derive(Debug, Clone)]
 pub struct FormulaSpec {
     pub name: String,
     pub text: String,
+    /// Last output date of this formula (inclusive; at most the call's
+    /// `to`): a formula may need fewer dates than the call computes.
+    pub to: Option<f64>,
 }
 
 impl FormulaSpec {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        FormulaSpec { name: name.into(), text: text.into() }
+        FormulaSpec { name: name.into(), text: text.into(), to: None }
+    }
+
+    pub fn until(mut self, to: Option<f64>) -> Self {
+        self.to = to;
+        self
     }
 }
 
@@ -45,6 +55,9 @@ pub struct EvalOptions {
     pub threads: Option<usize>,
     /// Baseline mode: no CSE, from-scratch windows, one thread.
     pub naive: bool,
+    /// Write every formula's values into this file (layout in [`output`])
+    /// instead of returning them: results then carry `written`, not `values`.
+    pub output_path: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,8 +70,12 @@ pub struct FormulaError {
 #[derive(Debug, Clone)]
 pub struct FormulaResult {
     pub name: String,
-    /// Date-major `T_out × N` values when the formula evaluated.
+    /// Date-major `T_out × N` values when the formula evaluated (memory mode).
     pub values: Option<Vec<f64>>,
+    /// Where its block went (file mode) and its finite count.
+    pub written: Option<Written>,
+    /// Finite values in the output (either mode).
+    pub finite: usize,
     pub error: Option<FormulaError>,
     /// Non-fatal notes, e.g. a group level that fell back to a coarser one.
     pub warnings: Vec<String>,
@@ -114,7 +131,8 @@ pub fn evaluate(
     let mut roots = Vec::with_capacity(formulas.len());
     let mut results = Vec::with_capacity(formulas.len());
     for f in formulas {
-        let mut result = FormulaResult { name: f.name.clone(), values: None, error: None, warnings: Vec::new() };
+        let mut result =
+            FormulaResult { name: f.name.clone(), values: None, written: None, finite: 0, error: None, warnings: Vec::new() };
         let root = match parse(&f.text) {
             Err(pe) => {
                 result.error = Some(formula_error(&EngineError::Parse(pe)));
@@ -137,26 +155,60 @@ pub fn evaluate(
         results.push(result);
     }
 
-    let stats = if shape.t == 0 || shape.n == 0 {
-        // Nothing to compute (no dates up to `to`, or no instruments): every
-        // formula that lowered gets an empty output.
-        for (r, root) in results.iter_mut().zip(&roots) {
-            if root.is_some() {
-                r.values = Some(Vec::new());
-            }
-        }
-        if !progress(0, 0) {
-            return Err(EngineError::Cancelled);
-        }
-        ExecStats { nodes: dag.len(), ..ExecStats::default() }
-    } else {
-        let exec = exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start };
-        let (outputs, stats) = exec.run(progress)?;
-        for (r, o) in results.iter_mut().zip(outputs) {
-            r.values = o;
-        }
-        stats
+    // Output dates per formula: [t_start, t_start + rows[k]).
+    let rows: Vec<usize> = formulas
+        .iter()
+        .map(|f| {
+            let end = match f.to {
+                Some(to) => dates.partition_point(|&d| d <= to).min(t_end),
+                None => t_end,
+            };
+            end.saturating_sub(t_start)
+        })
+        .collect();
+    let has_root: Vec<bool> = roots.iter().map(Option::is_some).collect();
+    let sink = match &opts.output_path {
+        Some(path) => Some(output::FileSink::create(path, &has_root, &rows, panel.n)?),
+        None => None,
     };
+
+    let mut run = || -> Result<ExecStats> {
+        if shape.t == 0 || shape.n == 0 {
+            // Nothing to compute (no dates up to `to`, or no instruments): every
+            // formula that lowered gets an empty output.
+            for (r, root) in results.iter_mut().zip(&roots) {
+                if root.is_some() && sink.is_none() {
+                    r.values = Some(Vec::new());
+                }
+            }
+            if !progress(0, 0) {
+                return Err(EngineError::Cancelled);
+            }
+            return Ok(ExecStats { nodes: dag.len(), ..ExecStats::default() });
+        }
+        let exec = exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start, rows: &rows, sink: sink.as_ref() };
+        let (outputs, stats) = exec.run(progress)?;
+        for ((r, v), fin) in results.iter_mut().zip(outputs.values).zip(outputs.finite) {
+            r.values = v;
+            r.finite = fin;
+        }
+        Ok(stats)
+    };
+    let stats = match run() {
+        Ok(s) => s,
+        Err(e) => {
+            if let Some(sink) = sink {
+                sink.abandon();
+            }
+            return Err(e);
+        }
+    };
+    if let Some(sink) = sink {
+        for ((r, off), &k) in results.iter_mut().zip(&sink.offsets).zip(&rows) {
+            r.written = off.map(|offset| Written { offset, rows: k, finite: r.finite });
+        }
+        sink.commit()?;
+    }
     Ok(EvalOutput {
         dates: dates[t_start..t_end].to_vec(),
         symbols: panel.symbols.clone(),
