@@ -10,6 +10,7 @@ import {
   pricePrecision,
   toCandles,
   toCloseLine,
+  toPoints,
   toVolume,
 } from './bars'
 
@@ -64,6 +65,9 @@ describe('volume and lines', () => {
   })
   it('keeps gaps as whitespace', () => {
     expect(toCloseLine(bars({ close: [1, null] }))[1]).not.toHaveProperty('value')
+  })
+  it('drops repeated or out-of-order times from a series (the library needs them ascending)', () => {
+    expect(toPoints([1, 2, 2, 1, 3], [10, null, 30, 40, Number.NaN])).toEqual([{ time: 1, value: 10 }, { time: 2 }, { time: 3 }])
   })
 })
 

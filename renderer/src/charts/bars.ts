@@ -157,6 +157,20 @@ export function toLine(time: readonly number[], values: readonly (number | null)
   return out
 }
 
+/** Points with nulls as whitespace (gaps), sorted and de-duplicated by time as the library requires. */
+export function toPoints(time: readonly number[], values: readonly (number | null)[]): ({ time: number; value: number } | { time: number })[] {
+  const out: ({ time: number; value: number } | { time: number })[] = []
+  let last = -Infinity
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i]
+    if (!(t > last)) continue
+    last = t
+    const v = values[i]
+    out.push(ok(v) ? { time: t, value: v } : { time: t })
+  }
+  return out
+}
+
 /** Display name of an overlay line: "SMA 20", "BB 20 upper". */
 export function overlayLineLabel(series: Pick<IndicatorSeries, 'kind' | 'window'>, line: string): string {
   const base = series.kind === 'bollinger' ? `BB ${series.window}` : `${series.kind.toUpperCase()} ${series.window}`

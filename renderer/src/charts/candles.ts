@@ -6,23 +6,17 @@
  */
 import {
   CandlestickSeries,
-  ColorType,
   CrosshairMode,
   HistogramSeries,
   LineSeries,
   LineStyle,
-  createChart,
   createSeriesMarkers,
   createTextWatermark,
-  type IChartApi,
-  type ISeriesApi,
   type ISeriesMarkersPluginApi,
   type ITextWatermarkPluginApi,
   type LogicalRange,
   type MouseEventParams,
-  type SeriesType,
   type Time,
-  type UTCTimestamp,
 } from 'lightweight-charts'
 import type { Bars, IndicatorSeries } from '../../../electron/contract'
 import {
@@ -37,10 +31,12 @@ import {
   toCandles,
   toCloseLine,
   toLine,
+  toPoints,
   toVolume,
   type BarPoint,
   type BarStyle,
 } from './bars'
+import { asTime, createThemedChart, crosshairListeners, withChartTimes, type AnySeries } from './base'
 import { withAlpha, type ChartTheme } from './theme'
 
 export type RangePreset = '1H' | '1D' | '1W' | '1M' | '6M' | '1Y' | 'All'
@@ -112,31 +108,12 @@ const VOLUME_PANE_STRETCH = 0.22
 /** Price / volume / lower pane heights when a lower pane is shown. */
 const WITH_LOWER_STRETCH = [0.6, 0.14, 0.26]
 
-type AnySeries = ISeriesApi<SeriesType, Time>
-const asTime = (t: number) => t as UTCTimestamp
-
 export function createPriceChart(container: HTMLElement, theme: ChartTheme): PriceChart {
-  const chart: IChartApi = createChart(container, {
-    autoSize: true,
-    layout: {
-      background: { type: ColorType.Solid, color: theme.background },
-      textColor: theme.muted,
-      fontFamily: theme.fontFamily,
-      fontSize: 11,
-      panes: { separatorColor: theme.border, separatorHoverColor: withAlpha(theme.accent, 0.25), enableResize: true },
-    },
-    grid: {
-      vertLines: { color: withAlpha(theme.border, 0.45) },
-      horzLines: { color: withAlpha(theme.border, 0.45) },
-    },
-    crosshair: {
-      mode: CrosshairMode.Normal,
-      vertLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
-      horzLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
-    },
-    rightPriceScale: { borderColor: theme.border, scaleMargins: { top: 0.08, bottom: 0.06 } },
-    timeScale: { borderColor: theme.border, rightOffset: 4, minBarSpacing: 0.2, timeVisible: false, secondsVisible: false },
-    localization: { locale: 'en-US' },
+  const chart = createThemedChart(container, theme, {
+    crosshairMode: CrosshairMode.Normal,
+    priceMargins: { top: 0.08, bottom: 0.06 },
+    rightOffset: 4,
+    minBarSpacing: 0.2,
   })
 
   let bars: Bars | null = null
@@ -152,7 +129,6 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
   let lowerSeries: AnySeries | null = null
   let lowerIndex = new Map<number, number>()
   let lowerMarkers: ISeriesMarkersPluginApi<Time> | null = null
-  const listeners = new Set<(info: CrosshairInfo | null) => void>()
 
   const removeSeries = (s: AnySeries | null) => {
     if (s) chart.removeSeries(s)
@@ -183,7 +159,8 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
   }
 
   const lastInfo = () => (bars && bars.time.length ? info(bars.time.length - 1, false) : null)
-  const emit = (value: CrosshairInfo | null) => listeners.forEach((l) => l(value))
+  const listeners = crosshairListeners(lastInfo)
+  const emit = listeners.emit
 
   const onMove = (param: MouseEventParams<Time>) => {
     if (!bars || param.time === undefined || !param.point) {
@@ -219,7 +196,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
         },
         0,
       )
-      series.setData(toLine(overlay!.time, overlay!.lines[key]).map((d) => ({ ...d, time: asTime(d.time) })))
+      series.setData(withChartTimes(toLine(overlay!.time, overlay!.lines[key])))
       overlaySeries.push({ key, label: overlayLineLabel(overlay!, key), color, series, index: timeIndex, values: overlay!.lines[key] })
     })
   }
@@ -265,16 +242,8 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
       )
       lowerSeries.priceScale().applyOptions({ scaleMargins: { top: 0.1, bottom: 0.1 }, borderColor: theme.border })
       lowerSeries.createPriceLine({ price: 0, color: withAlpha(theme.muted, 0.5), lineWidth: 1, lineStyle: LineStyle.Dotted, axisLabelVisible: false, title: '' })
-      const points: { time: UTCTimestamp; value?: number }[] = []
-      let last = -Infinity
-      lower.time.forEach((t, i) => {
-        lowerIndex.set(t, i)
-        if (!(t > last)) return
-        last = t
-        const v = lower!.values[i]
-        points.push(v !== null && v !== undefined && Number.isFinite(v) ? { time: asTime(t), value: v } : { time: asTime(t) })
-      })
-      lowerSeries.setData(points as never)
+      lower.time.forEach((t, i) => lowerIndex.set(t, i))
+      lowerSeries.setData(withChartTimes(toPoints(lower.time, lower.values)) as never)
       lowerMarkers = createSeriesMarkers(lowerSeries, lowerMarkerList(lower))
     }
     paneStretch()
@@ -378,7 +347,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
         priceSeries.applyOptions({ priceFormat })
       }
       const priceData = bars ? (style === 'candles' ? toCandles(bars) : toCloseLine(bars)) : []
-      priceSeries.setData(priceData.map((d) => ({ ...d, time: asTime(d.time) })) as never)
+      priceSeries.setData(withChartTimes(priceData) as never)
 
       // The lower pane goes below the volume pane: take it out while volume is (re)placed.
       removeLower()
@@ -396,7 +365,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
       }
       if (volumeSeries && bars) {
         const data = toVolume(bars, withAlpha(theme.up, 0.5), withAlpha(theme.down, 0.5))
-        volumeSeries.setData(data.map((d) => ({ ...d, time: asTime(d.time) })) as never)
+        volumeSeries.setData(withChartTimes(data) as never)
         const panes = chart.panes()
         panes[0]?.setStretchFactor(PRICE_PANE_STRETCH)
         panes[1]?.setStretchFactor(VOLUME_PANE_STRETCH)
@@ -440,11 +409,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
       chart.priceScale('right').applyOptions({ autoScale: true })
     },
 
-    onCrosshair(listener) {
-      listeners.add(listener)
-      listener(lastInfo())
-      return () => listeners.delete(listener)
-    },
+    onCrosshair: listeners.subscribe,
 
     dispose() {
       listeners.clear()

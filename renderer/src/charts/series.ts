@@ -6,20 +6,16 @@
  */
 import {
   AreaSeries,
-  ColorType,
   CrosshairMode,
   HistogramSeries,
   LineSeries,
   LineStyle,
-  createChart,
-  type IChartApi,
-  type ISeriesApi,
   type MouseEventParams,
   type PriceFormat,
-  type SeriesType,
   type Time,
-  type UTCTimestamp,
 } from 'lightweight-charts'
+import { toPoints } from './bars'
+import { asTime, createThemedChart, crosshairListeners, withChartTimes, type AnySeries } from './base'
 import { withAlpha, type ChartTheme } from './theme'
 
 export type ValueFormat = 'number' | 'percent' | 'signedPercent'
@@ -70,9 +66,6 @@ export interface SeriesChart {
   dispose(): void
 }
 
-type AnySeries = ISeriesApi<SeriesType, Time>
-const asTime = (t: number) => t as UTCTimestamp
-
 /** A value as text in a series' format. */
 export function formatSeriesValue(v: number | null | undefined, format: ValueFormat, precision = 3): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—'
@@ -93,48 +86,17 @@ function priceFormatOf(spec: SeriesSpec): PriceFormat {
   return { type: 'custom', minMove: 0.00001, formatter: (v: number) => formatSeriesValue(v, format, precision) }
 }
 
-/** Points with nulls as whitespace (gaps), sorted and de-duplicated by time as the library requires. */
-export function toPoints(time: readonly number[], values: readonly (number | null)[]): ({ time: number; value: number } | { time: number })[] {
-  const out: ({ time: number; value: number } | { time: number })[] = []
-  let last = -Infinity
-  for (let i = 0; i < time.length; i++) {
-    const t = time[i]
-    if (!(t > last)) continue
-    last = t
-    const v = values[i]
-    out.push(v !== null && v !== undefined && Number.isFinite(v) ? { time: t, value: v } : { time: t })
-  }
-  return out
-}
-
 export function createSeriesChart(container: HTMLElement, theme: ChartTheme): SeriesChart {
-  const chart: IChartApi = createChart(container, {
-    autoSize: true,
-    layout: {
-      background: { type: ColorType.Solid, color: theme.background },
-      textColor: theme.muted,
-      fontFamily: theme.fontFamily,
-      fontSize: 11,
-      panes: { separatorColor: theme.border, separatorHoverColor: withAlpha(theme.accent, 0.25), enableResize: true },
-    },
-    grid: {
-      vertLines: { color: withAlpha(theme.border, 0.45) },
-      horzLines: { color: withAlpha(theme.border, 0.45) },
-    },
-    crosshair: {
-      mode: CrosshairMode.Magnet,
-      vertLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
-      horzLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
-    },
-    rightPriceScale: { borderColor: theme.border, scaleMargins: { top: 0.1, bottom: 0.08 } },
-    timeScale: { borderColor: theme.border, rightOffset: 2, minBarSpacing: 0.05, timeVisible: false, secondsVisible: false },
-    localization: { locale: 'en-US' },
+  const chart = createThemedChart(container, theme, {
+    crosshairMode: CrosshairMode.Magnet,
+    priceMargins: { top: 0.1, bottom: 0.08 },
+    rightOffset: 2,
+    minBarSpacing: 0.05,
     handleScale: { axisPressedMouseMove: { time: true, price: false } },
   })
 
   let drawn: { spec: SeriesSpec; series: AnySeries; index: Map<number, number> }[] = []
   let lastTime: number | null = null
-  const listeners = new Set<(info: SeriesCrosshair | null) => void>()
 
   function valuesAt(t: number): SeriesValue[] {
     return drawn.map(({ spec, index }) => {
@@ -144,7 +106,8 @@ export function createSeriesChart(container: HTMLElement, theme: ChartTheme): Se
     })
   }
   const lastInfo = (): SeriesCrosshair | null => (lastTime === null ? null : { time: lastTime, hovering: false, values: valuesAt(lastTime) })
-  const emit = (info: SeriesCrosshair | null) => listeners.forEach((l) => l(info))
+  const listeners = crosshairListeners(lastInfo)
+  const emit = listeners.emit
 
   const onMove = (param: MouseEventParams<Time>) => {
     if (param.time === undefined || !param.point) emit(lastInfo())
@@ -196,7 +159,7 @@ export function createSeriesChart(container: HTMLElement, theme: ChartTheme): Se
         const data =
           spec.kind === 'histogram' && spec.negativeColor
             ? points.map((p) => ('value' in p ? { ...p, time: asTime(p.time), color: p.value < 0 ? spec.negativeColor : spec.color } : { time: asTime(p.time) }))
-            : points.map((p) => ({ ...p, time: asTime(p.time) }))
+            : withChartTimes(points)
         series.setData(data as never)
         if (spec.baseline !== undefined) {
           series.createPriceLine({ price: spec.baseline, color: withAlpha(theme.muted, 0.6), lineWidth: 1, lineStyle: LineStyle.Dotted, axisLabelVisible: false, title: '' })
@@ -223,11 +186,7 @@ export function createSeriesChart(container: HTMLElement, theme: ChartTheme): Se
       chart.timeScale().fitContent()
     },
 
-    onCrosshair(listener) {
-      listeners.add(listener)
-      listener(lastInfo())
-      return () => listeners.delete(listener)
-    },
+    onCrosshair: listeners.subscribe,
 
     dispose() {
       listeners.clear()
