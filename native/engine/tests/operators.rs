@@ -420,3 +420,43 @@ fn rank_row_large_rows_with_special_values() {
         assert_all_close(&got, &pct_rank(&row), 1e-12, &format!("rank case {case}"));
     }
 }
+
+#[test]
+fn radix_rank_matches_comparison_rank_on_hard_rows() {
+    use alphadesk_engine::cross::rank::rank_row_with;
+    use alphadesk_engine::cross::Scratch;
+    let mut seed = 0x9e3779b97f4a7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let (mut s1, mut s2) = (Scratch::default(), Scratch::default());
+    for case in 0..400 {
+        let n = [64usize, 65, 100, 505, 1000, 4000][case % 6];
+        let row: Vec<f64> = (0..n)
+            .map(|_| {
+                let r = next();
+                match r % 11 {
+                    0 => f64::NAN,
+                    1 => 0.0,
+                    2 => -0.0,
+                    3 => ((r >> 8) % 5) as f64,                        // exact ties
+                    4 => 1.0 + ((r >> 8) % 4) as f64 * f64::EPSILON,    // a few ulps apart
+                    5 => -1.0 - ((r >> 8) % 4) as f64 * f64::EPSILON,
+                    6 => f64::from_bits((r >> 12) % 1000),              // subnormals
+                    7 => if r & 256 == 0 { f64::INFINITY } else { f64::NEG_INFINITY },
+                    8 => 100.0 * (1.0 + ((r >> 8) % 1000) as f64 * 1e-9), // within the truncated key's resolution
+                    _ => (f64::from_bits(r >> 12 | 0x3ff0_0000_0000_0000) - 1.5) * 10f64.powi((r % 9) as i32 - 4),
+                }
+            })
+            .collect();
+        let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
+        rank_row_with(&row, &mut a, &mut s1, true);
+        rank_row_with(&row, &mut b, &mut s2, false);
+        for i in 0..n {
+            assert_eq!(a[i].to_bits(), b[i].to_bits(), "case {case} n {n} i {i}: {} vs {} (value {})", a[i], b[i], row[i]);
+        }
+    }
+}

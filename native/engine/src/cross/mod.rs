@@ -12,6 +12,7 @@ const BLOCK: usize = 8;
 #[derive(Default)]
 pub struct Scratch {
     pub keys: Vec<u64>,
+    pub tmp: Vec<u64>,
     pub pairs: Vec<(u64, u32)>,
     pub sums: Vec<f64>,
     pub counts: Vec<u32>,

@@ -15,6 +15,11 @@ fn order_key(v: f64) -> u64 {
     b ^ (mask | (1 << 63))
 }
 
+/// Rows shorter than this are sorted by comparison (pdqsort); longer ones
+/// by the radix sort below, whose fixed cost (256-bucket prefix sums per
+/// pass) only pays off on a few dozen keys.
+const RADIX_MIN: usize = 64;
+
 /// Rank one row into `out`.
 ///
 /// Speed trick: sort plain u64 words `(key with its low bits cleared) | index`.
@@ -22,19 +27,37 @@ fn order_key(v: f64) -> u64 {
 /// comparator. Truncating the key keeps the order of distinct truncated
 /// keys, so only runs that share a truncated key (rare: values equal or
 /// within a few ulps) need a second, exact sort on the full key.
+///
+/// Long rows keep only the top 32 bits of the key (sign, exponent and 20
+/// mantissa bits: values within ~1e-6 relative share a truncated key) with
+/// the index in the low 32, and sort them with an LSD radix sort over those
+/// 32 bits: four 8-bit passes, skipping a pass when every key has the same
+/// digit (common in the high digits: a row's values share sign and
+/// exponent ranges). Runs of equal truncated keys — exact ties, or values a
+/// few millionths apart — go through the exact fix-up below, so the result
+/// is the same as a full sort.
 pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
+    rank_row_with(vals, out, scratch, true)
+}
+
+/// [`rank_row`] with the radix sort allowed or not (`false`: always the
+/// comparison sort; same results, for tests and benchmarks).
+pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow_radix: bool) {
     let n = vals.len();
-    let idx_bits = (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1);
+    let radix = allow_radix && n >= RADIX_MIN && n <= u32::MAX as usize;
+    let idx_bits = if radix { 32 } else { (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1) };
     let idx_mask: u64 = (1u64 << idx_bits) - 1;
     let keys = &mut scratch.keys;
     keys.clear();
-    keys.reserve(n);
+    keys.resize(n, 0);
+    // Branch-free compaction: every key is written, the count only advances
+    // past non-NaN ones.
+    let mut count = 0usize;
     for (i, &v) in vals.iter().enumerate() {
-        if !v.is_nan() {
-            keys.push((order_key(v + 0.0) & !idx_mask) | i as u64);
-        }
+        keys[count] = (order_key(v + 0.0) & !idx_mask) | i as u64;
+        count += usize::from(!v.is_nan());
     }
-    let count = keys.len();
+    keys.truncate(count);
     if count < n {
         // Only NaN inputs keep NaN; every other slot is written below.
         out.iter_mut().for_each(|o| *o = f64::NAN);
@@ -42,9 +65,13 @@ pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
     if count == 0 {
         return;
     }
-    // (A value-bucketing distribution sort was tried here and measured
-    // slower: its random gathers cost more than pdqsort's comparisons.)
-    keys.sort_unstable();
+    if radix && count >= RADIX_MIN {
+        radix_sort_high32(&mut scratch.keys, &mut scratch.tmp);
+    } else {
+        // (A value-bucketing distribution sort was tried here and measured
+        // slower: its random gathers cost more than pdqsort's comparisons.)
+        scratch.keys.sort_unstable();
+    }
     let keys = &scratch.keys;
     let inv = 1.0 / count as f64;
     // Common case first: distinct keys get rank position / count. Runs of
@@ -89,3 +116,44 @@ pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
     }
 }
 
+
+/// Stable LSD radix sort of `keys` by their high 32 bits (8 bits per pass;
+/// a pass is skipped when all keys share its digit). `tmp` is scratch.
+fn radix_sort_high32(keys: &mut Vec<u64>, tmp: &mut Vec<u64>) {
+    let n = keys.len();
+    let mut hist = [[0u32; 256]; 4];
+    for &k in keys.iter() {
+        let h = (k >> 32) as u32;
+        hist[0][(h & 0xff) as usize] += 1;
+        hist[1][((h >> 8) & 0xff) as usize] += 1;
+        hist[2][((h >> 16) & 0xff) as usize] += 1;
+        hist[3][(h >> 24) as usize] += 1;
+    }
+    tmp.clear();
+    tmp.resize(n, 0);
+    for (d, counts) in hist.iter().enumerate() {
+        let shift = 32 + 8 * d;
+        let first = ((keys[0] >> shift) & 0xff) as usize;
+        if counts[first] as usize == n {
+            continue;
+        }
+        let mut offs = [0u32; 256];
+        let mut sum = 0u32;
+        for (o, &c) in offs.iter_mut().zip(counts) {
+            *o = sum;
+            sum += c;
+        }
+        let dst = &mut tmp[..n];
+        for &k in keys.iter() {
+            let b = ((k >> shift) & 0xff) as usize;
+            let at = offs[b] as usize;
+            debug_assert!(at < n);
+            // SAFETY: `at < n = dst.len()`: bucket b's slots run from its
+            // prefix sum to the next bucket's, and the histogram counted
+            // every key in its bucket, so no bucket is written past its end.
+            unsafe { *dst.get_unchecked_mut(at) = k };
+            offs[b] += 1;
+        }
+        std::mem::swap(keys, tmp);
+    }
+}
