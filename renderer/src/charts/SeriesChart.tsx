@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { formatDate } from '../components/format'
-import { createSeriesChart, formatSeriesValue, type SeriesChart as Chart, type SeriesCrosshair, type SeriesSpec } from './series'
-import { readChartTheme } from './theme'
+import { createSeriesChart, formatSeriesValue, type SeriesCrosshair, type SeriesSpec } from './series'
+import { useChart, useCrosshair } from './useChart'
 import './series-chart.css'
 
 interface Props {
@@ -16,21 +16,8 @@ interface Props {
 /** One analysis chart: series from `createSeriesChart`, a legend with the hovered (or last) values. */
 export function SeriesChart({ series, paneStretch, legendExclude, testId, className }: Props) {
   const ref = useRef<HTMLDivElement>(null)
-  const [chart, setChart] = useState<Chart | null>(null)
-  const [info, setInfo] = useState<SeriesCrosshair | null>(null)
-
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const created = createSeriesChart(el, readChartTheme())
-    setChart(created)
-    const off = created.onCrosshair(setInfo)
-    return () => {
-      off()
-      setChart(null)
-      created.dispose()
-    }
-  }, [])
+  const chart = useChart(ref, createSeriesChart)
+  const info = useCrosshair<SeriesCrosshair>(chart)
 
   useEffect(() => {
     chart?.setSeries(series, { paneStretch })

@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
 import type { AlphaRun } from '../../../../electron/contract'
-import type { CrosshairInfo, PriceChart, RangePreset } from '../../charts/candles'
-import { usePriceChart } from '../../charts/usePriceChart'
-import { ErrorBox } from '../../components/ErrorBox'
+import { createPriceChart, type RangePreset } from '../../charts/candles'
+import { ChartLoadState } from '../../charts/ChartLoadState'
+import { OhlcLegend } from '../../charts/OhlcLegend'
+import { RangeButtons } from '../../charts/RangeButtons'
+import { useChart } from '../../charts/useChart'
 import { Spinner } from '../../components/StatePanel'
-import { formatDate, formatNumber, formatSignedPercent } from '../../components/format'
 import { closeInstrument, loadInstrument, loadSeries, setChartKey } from '../../stores/alphas/actions'
 import { formatAlphaValue, okColumns } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
+
+const INSTRUMENT_RANGES: RangePreset[] = ['6M', '1Y', 'All']
 
 /** The clicked instrument: candles over the run's dates (volume beneath) and the chosen alpha in a pane below. */
 export function InstrumentChart({ run }: { run: AlphaRun }) {
@@ -19,7 +22,7 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
   const markerTime = useAlphas((s) => run.dates[s.dateIndex] ?? null)
   const [range, setRange] = useState<RangePreset>('1Y')
   const containerRef = useRef<HTMLDivElement>(null)
-  const chart = usePriceChart(containerRef)
+  const chart = useChart(containerRef, createPriceChart)
   const ok = okColumns(run)
   const column = run.alphas.find((a) => a.key === chartKey)
   const data = bars.data && bars.data.instrumentId === instrument.id ? bars.data : null
@@ -54,22 +57,16 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
             </option>
           ))}
         </select>
-        <div className="btn-group" role="group" aria-label="Visible range">
-          {(['6M', '1Y', 'All'] as RangePreset[]).map((p) => (
-            <button
-              key={p}
-              className={range === p ? 'active' : ''}
-              onClick={() => {
-                setRange(p)
-                chart?.setRange(p)
-              }}
-              disabled={!data}
-              data-testid={`instrument-range-${p}`}
-            >
-              {p}
-            </button>
-          ))}
-        </div>
+        <RangeButtons
+          presets={INSTRUMENT_RANGES}
+          active={range}
+          onPick={(p) => {
+            setRange(p)
+            chart?.setRange(p)
+          }}
+          disabled={!data}
+          testIdPrefix="instrument-range-"
+        />
         {series.status === 'loading' && <Spinner size={10} />}
         {series.status === 'error' && series.error && (
           <span className="error-text chart-inline-error" title={series.error.message}>
@@ -85,55 +82,28 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
       </div>
       <div className="chart-wrap">
         <div ref={containerRef} className="chart-container" data-testid="instrument-price-chart" data-state={bars.status} data-alpha={line ? 'ready' : series.status} />
-        {chart && data && <Legend chart={chart} />}
-        {bars.status === 'loading' && (
-          <div className="chart-overlay-state">
-            <span className="chart-loading-chip">
-              <Spinner /> Loading bars for {instrument.symbol}…
-            </span>
-          </div>
+        {chart && data && (
+          <OhlcLegend
+            chart={chart}
+            testId="instrument-legend"
+            digits={2}
+            extra={(info) =>
+              info.lower && (
+                <span data-testid="instrument-legend-alpha">
+                  <b style={{ color: info.lower.color }}>{info.lower.label}</b> {formatAlphaValue(info.lower.value)}
+                </span>
+              )
+            }
+          />
         )}
-        {bars.status === 'error' && bars.error && (
-          <div className="chart-overlay-state">
-            <ErrorBox error={bars.error} title={`Could not load bars for ${instrument.symbol}`} onRetry={() => void loadInstrument()} />
-          </div>
-        )}
-        {bars.status === 'ready' && !data?.time.length && <div className="chart-overlay-state muted">No bars for {instrument.symbol} in the run's dates.</div>}
-      </div>
-    </div>
-  )
-}
-
-function Legend({ chart }: { chart: PriceChart }) {
-  const [info, setInfo] = useState<CrosshairInfo | null>(null)
-  useEffect(() => chart.onCrosshair(setInfo), [chart])
-  if (!info) return null
-  const { bar, prevClose } = info
-  const change = bar.close !== null && prevClose ? bar.close / prevClose - 1 : null
-  const dir = change === null ? '' : change >= 0 ? 'up' : 'down'
-  const f = (v: number | null) => formatNumber(v, 2)
-  return (
-    <div className="chart-legend num" data-testid="instrument-legend">
-      <div className="legend-row">
-        <span className="legend-time">{formatDate(bar.time)}</span>
-        <span>
-          <b>O</b> <span className={dir}>{f(bar.open)}</span>
-        </span>
-        <span>
-          <b>H</b> <span className={dir}>{f(bar.high)}</span>
-        </span>
-        <span>
-          <b>L</b> <span className={dir}>{f(bar.low)}</span>
-        </span>
-        <span>
-          <b>C</b> <span className={dir}>{f(bar.close)}</span>
-        </span>
-        <span className={dir}>{formatSignedPercent(change, 2)}</span>
-        {info.lower && (
-          <span data-testid="instrument-legend-alpha">
-            <b style={{ color: info.lower.color }}>{info.lower.label}</b> {formatAlphaValue(info.lower.value)}
-          </span>
-        )}
+        <ChartLoadState
+          status={bars.status}
+          error={bars.error}
+          empty={!data?.time.length}
+          symbol={instrument.symbol}
+          onRetry={() => void loadInstrument()}
+          emptyText={`No bars for ${instrument.symbol} in the run's dates.`}
+        />
       </div>
     </div>
   )

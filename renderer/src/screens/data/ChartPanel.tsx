@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { indicatorKinds, type Dataset, type IndicatorKind, type Instrument } from '../../../../electron/contract'
 import { isIntraday } from '../../charts/bars'
-import { rangePresetsFor, type CrosshairInfo, type PriceChart, type RangePreset } from '../../charts/candles'
-import { usePriceChart } from '../../charts/usePriceChart'
-import { ErrorBox } from '../../components/ErrorBox'
+import { createPriceChart, rangePresetsFor, type RangePreset } from '../../charts/candles'
+import { ChartLoadState } from '../../charts/ChartLoadState'
+import { OhlcLegend } from '../../charts/OhlcLegend'
+import { RangeButtons } from '../../charts/RangeButtons'
+import { useChart } from '../../charts/useChart'
 import { Spinner } from '../../components/StatePanel'
-import { formatCompact, formatDate, formatDateTime, formatMs, formatNumber, formatSignedPercent } from '../../components/format'
+import { formatMs } from '../../components/format'
 import { computeOverlay, reloadDetail, setOverlayConfig, setRangePreference } from '../../stores/market/actions'
 import { useMarket } from '../../stores/market/state'
 
@@ -13,7 +15,7 @@ const kindLabels: Record<IndicatorKind, string> = { sma: 'SMA', ema: 'EMA', boll
 
 export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrument: Instrument }) {
   const containerRef = useRef<HTMLDivElement>(null)
-  const chart = usePriceChart(containerRef)
+  const chart = useChart(containerRef, createPriceChart)
   const bars = useMarket((s) => s.bars)
   const overlay = useMarket((s) => s.overlay)
   const data = bars.data && bars.data.instrumentId === instrument.id ? bars.data : null
@@ -45,19 +47,7 @@ export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrume
   return (
     <div className="chart-panel">
       <div className="chart-toolbar">
-        <div className="btn-group" role="group" aria-label="Visible range">
-          {presets.map((p) => (
-            <button
-              key={p}
-              className={activeRange === p ? 'active' : ''}
-              onClick={() => applyRange(p)}
-              disabled={!data}
-              data-testid={`range-${p}`}
-            >
-              {p}
-            </button>
-          ))}
-        </div>
+        <RangeButtons presets={presets} active={activeRange} onPick={applyRange} disabled={!data} testIdPrefix="range-" />
         <button
           onClick={() => {
             chart?.fit()
@@ -83,24 +73,17 @@ export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrume
           onWheel={() => setActiveRange(null)}
           onPointerDown={() => setActiveRange(null)}
         />
-        {chart && data && bars.status === 'ready' && <Legend chart={chart} intraday={intraday} />}
-        {bars.status === 'loading' && (
-          <div className="chart-overlay-state" data-testid="chart-loading">
-            <span className="chart-loading-chip">
-              <Spinner /> Loading bars for {instrument.symbol}…
-            </span>
-          </div>
-        )}
-        {bars.status === 'error' && bars.error && (
-          <div className="chart-overlay-state">
-            <ErrorBox error={bars.error} title={`Could not load bars for ${instrument.symbol}`} onRetry={reloadDetail} />
-          </div>
-        )}
-        {bars.status === 'ready' && !data?.time.length && (
-          <div className="chart-overlay-state muted" data-testid="chart-empty">
-            No bars for {instrument.symbol}.
-          </div>
-        )}
+        {chart && data && bars.status === 'ready' && <OhlcLegend chart={chart} testId="chart-legend" intraday={intraday} lineLabel="Settle" volume />}
+        <ChartLoadState
+          status={bars.status}
+          error={bars.error}
+          empty={!data?.time.length}
+          symbol={instrument.symbol}
+          onRetry={reloadDetail}
+          emptyText={`No bars for ${instrument.symbol}.`}
+          loadingTestId="chart-loading"
+          emptyTestId="chart-empty"
+        />
       </div>
     </div>
   )
@@ -187,61 +170,6 @@ function OverlayControls() {
           </span>
         ) : null}
       </span>
-    </div>
-  )
-}
-
-/** O/H/L/C/V and the overlay values of the hovered bar (the last bar when the pointer is away). */
-function Legend({ chart, intraday }: { chart: PriceChart; intraday: boolean }) {
-  const [info, setInfo] = useState<CrosshairInfo | null>(null)
-  useEffect(() => chart.onCrosshair(setInfo), [chart])
-  if (!info) return null
-  const { bar, prevClose } = info
-  const change = bar.close !== null && prevClose ? bar.close / prevClose - 1 : null
-  const dir = change === null ? '' : change >= 0 ? 'up' : 'down'
-  const line = chart.style === 'line'
-  const digits = Math.abs(bar.close ?? 0) < 10 ? 3 : 2
-  const f = (v: number | null) => formatNumber(v, digits)
-  return (
-    <div className="chart-legend num" data-testid="chart-legend" data-hovering={info.hovering ? 'true' : 'false'}>
-      <div className="legend-row">
-        <span className="legend-time">{intraday ? formatDateTime(bar.time) : formatDate(bar.time)}</span>
-        {line ? (
-          <span>
-            <b>Settle</b> <span className={dir}>{f(bar.close)}</span>
-          </span>
-        ) : (
-          <>
-            <span>
-              <b>O</b> <span className={dir}>{f(bar.open)}</span>
-            </span>
-            <span>
-              <b>H</b> <span className={dir}>{f(bar.high)}</span>
-            </span>
-            <span>
-              <b>L</b> <span className={dir}>{f(bar.low)}</span>
-            </span>
-            <span>
-              <b>C</b> <span className={dir}>{f(bar.close)}</span>
-            </span>
-          </>
-        )}
-        <span className={dir}>{formatSignedPercent(change, 2)}</span>
-        {bar.volume !== null && bar.volume > 0 && (
-          <span>
-            <b>V</b> {formatCompact(bar.volume)}
-          </span>
-        )}
-      </div>
-      {info.overlay.length > 0 && (
-        <div className="legend-row">
-          {info.overlay.map((o) => (
-            <span key={o.key}>
-              <b style={{ color: o.color }}>{o.label}</b> {f(o.value)}
-            </span>
-          ))}
-        </div>
-      )}
     </div>
   )
 }
