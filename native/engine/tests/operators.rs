@@ -302,6 +302,10 @@ fn constant_windows() {
     assert!(s("stddev(close, 4)")[3..].iter().all(|&v| v == 0.0));
     assert!(s("correlation(close, volume, 4)").iter().all(|v| v.is_nan()), "corr of constant window is NaN, never inf");
     assert!(s("covariance(close, volume, 4)")[3..].iter().all(|&v| v == 0.0));
+    // Short windows take the direct kernel: same rules.
+    assert!(s("correlation(close, volume, 3)").iter().all(|v| v.is_nan()));
+    assert!(s("covariance(close, volume, 3)")[2..].iter().all(|&v| v == 0.0));
+    assert!(s("correlation(close, volume, 1)").iter().all(|v| v.is_nan()));
     assert!(s("ts_rank(close, 4)")[3..].iter().all(|&v| v == 0.625), "(d + 1) / (2d)");
     assert!(s("ts_argmax(close, 4)")[3..].iter().all(|&v| v == 0.0), "ties → oldest");
     assert!(s("decay_linear(close, 4)")[3..].iter().all(|&v| v == 5.0));

@@ -106,6 +106,13 @@ impl Sums {
 /// its first day.
 fn rolling_co_into(xs: &[f64], ys: &[f64], w: usize, stat: Stat, out: &mut [f64]) {
     let n = xs.len().min(ys.len()).min(out.len());
+    if w < 2 {
+        // A sample (co)variance of one value is undefined (ddof = 1): NaN
+        // everywhere, whatever the inputs (the paper has several
+        // `correlation(x, y, 1)` after window flooring).
+        out[..n].iter_mut().for_each(|o| *o = f64::NAN);
+        return;
+    }
     let wf = w as f64;
     let mut sums = Sums::default();
     let (mut nan, mut inf) = (0usize, 0usize);
@@ -198,12 +205,97 @@ fn rolling_co_into(xs: &[f64], ys: &[f64], w: usize, stat: Stat, out: &mut [f64]
     }
 }
 
+/// Windows up to this length are computed directly (two-pass over the
+/// window): no running state, no rebuild checks. Measured on the sample
+/// panel: 2- and 3-day windows ≈ 7.5–8 ns/step instead of 9–12; from 5 days
+/// on the incremental update is cheaper.
+pub const DIRECT_MAX: usize = 3;
+
+/// Direct two-pass rolling statistic for short windows (same rules as
+/// [`rolling_co_into`]: full window, NaN in the window → NaN, constant
+/// window → NaN correlation / 0 covariance, snapping).
+fn direct_co_into(xs: &[f64], ys: &[f64], w: usize, stat: Stat, out: &mut [f64]) {
+    let n = xs.len().min(ys.len()).min(out.len());
+    let wf = w as f64;
+    let inv = 1.0 / wf;
+    let (mut nan, mut inf) = (0usize, 0usize);
+    let (mut change_x, mut change_y) = (0usize, 0usize);
+    for t in 0..n {
+        let (x, y) = (xs[t], ys[t]);
+        if t > 0 {
+            if x != xs[t - 1] {
+                change_x = t;
+            }
+            if y != ys[t - 1] {
+                change_y = t;
+            }
+        }
+        nan += usize::from(x.is_nan() || y.is_nan());
+        inf += usize::from(x.is_infinite() || y.is_infinite());
+        if t >= w {
+            let (ox, oy) = (xs[t - w], ys[t - w]);
+            nan -= usize::from(ox.is_nan() || oy.is_nan());
+            inf -= usize::from(ox.is_infinite() || oy.is_infinite());
+        }
+        if t + 1 < w || nan > 0 {
+            out[t] = f64::NAN;
+            continue;
+        }
+        let start = t + 1 - w;
+        let (wx, wy) = (&xs[start..=t], &ys[start..=t]);
+        if inf > 0 {
+            out[t] = match stat {
+                Stat::Covariance => super::naive::covariance(wx, wy),
+                Stat::Correlation => super::naive::correlation(wx, wy),
+            };
+            continue;
+        }
+        let (const_x, const_y) = (change_x <= start, change_y <= start);
+        if const_x || const_y {
+            out[t] = match stat {
+                Stat::Covariance => 0.0,
+                Stat::Correlation => f64::NAN,
+            };
+            continue;
+        }
+        let (mut sx, mut sy) = (0.0, 0.0);
+        for k in 0..w {
+            sx += wx[k];
+            sy += wy[k];
+        }
+        let (mx, my) = (sx * inv, sy * inv);
+        let (mut sxx, mut syy, mut sxy) = (0.0, 0.0, 0.0);
+        for k in 0..w {
+            let (dx, dy) = (wx[k] - mx, wy[k] - my);
+            sxx += dx * dx;
+            syy += dy * dy;
+            sxy += dx * dy;
+        }
+        out[t] = match stat {
+            Stat::Covariance => sxy / (wf - 1.0),
+            Stat::Correlation => {
+                if negligible(sxx, w, mx) || negligible(syy, w, my) {
+                    f64::NAN
+                } else {
+                    snap_correlation(sxy / (sxx * syy).sqrt())
+                }
+            }
+        };
+    }
+}
+
 /// Rolling sample covariance of `xs` and `ys` over `w` values.
 pub fn rolling_cov_into(xs: &[f64], ys: &[f64], w: usize, out: &mut [f64]) {
+    if (2..=DIRECT_MAX).contains(&w) {
+        return direct_co_into(xs, ys, w, Stat::Covariance, out);
+    }
     rolling_co_into(xs, ys, w, Stat::Covariance, out);
 }
 
 /// Rolling Pearson correlation of `xs` and `ys` over `w` values.
 pub fn rolling_corr_into(xs: &[f64], ys: &[f64], w: usize, out: &mut [f64]) {
+    if (2..=DIRECT_MAX).contains(&w) {
+        return direct_co_into(xs, ys, w, Stat::Correlation, out);
+    }
     rolling_co_into(xs, ys, w, Stat::Correlation, out);
 }
