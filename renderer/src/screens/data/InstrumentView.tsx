@@ -7,7 +7,8 @@ import { formatCount, formatDate, formatDateTime, formatNumber, formatPercent, f
 import { useApp } from '../../stores/app/state'
 import { reloadDetail } from '../../stores/market/actions'
 import { selectedDataset } from '../../stores/market/selectors'
-import { useMarket, type Loadable } from '../../stores/market/state'
+import type { Loadable } from '../../stores/loadable'
+import { useMarket } from '../../stores/market/state'
 import { ChartPanel } from './ChartPanel'
 
 export function InstrumentView() {

@@ -1,6 +1,8 @@
 import { api, onEvent } from '../../api/client'
 import { asErrorData } from '../../components/issues'
 import type { AlphaRun, ErrorData, JobInfo, TearSheet } from '../../../../electron/contract'
+import { latestRequests } from '../latest'
+import { idle } from '../loadable'
 import {
   adhocIncluded,
   applySuggestionTo,
@@ -16,7 +18,6 @@ import {
   unixOfIso,
 } from './selectors'
 import {
-  idle,
   idleTask,
   useAlphas,
   type AlphasSlice,
@@ -36,11 +37,8 @@ export const TEAR_QUANTILES = 5
 const set = (partial: Partial<AlphasSlice>) => useAlphas.setState(partial)
 const get = () => useAlphas.getState()
 
-/**
- * Request generations: each kind of request bumps its counter; a reply whose generation is no
- * longer current is dropped, so out-of-order replies never overwrite newer state.
- */
-const gen = { library: 0, datasets: 0, sectors: 0, parse: 0, cross: 0, bars: 0, series: 0, correlation: 0, backtest: 0 }
+/** Each kind of request: replies to an older one are dropped (see latest.ts). */
+const requests = latestRequests(['library', 'datasets', 'sectors', 'parse', 'cross', 'bars', 'series', 'correlation', 'backtest'])
 let jobCounter = 0
 let parseTimer: ReturnType<typeof setTimeout> | undefined
 let crossTimer: ReturnType<typeof setTimeout> | undefined
@@ -88,12 +86,12 @@ export function enterAlphas(): void {
 }
 
 export async function loadLibrary(): Promise<void> {
-  const g = ++gen.library
+  const isLatest = requests.start('library')
   const prev = get().library
   set({ library: { status: 'loading', data: prev.data, error: null } })
   try {
     const data = await api.alphas.library()
-    if (g !== gen.library) return
+    if (!isLatest()) return
     set({ library: { status: 'ready', data, error: null } })
     // Keys that vanished (a deleted formula) leave the selection.
     const known = new Set(data.formulas.map((f) => f.key))
@@ -102,7 +100,7 @@ export async function loadLibrary(): Promise<void> {
     if (selected.length !== s.selected.length) set({ selected })
     if (s.focusedKey === null || !known.has(s.focusedKey)) set({ focusedKey: data.formulas[0]?.key ?? null })
   } catch (err) {
-    if (g !== gen.library) return
+    if (!isLatest()) return
     set({ library: { status: 'error', data: prev.data, error: asErrorData(err) } })
   }
 }
@@ -110,12 +108,12 @@ export async function loadLibrary(): Promise<void> {
 // ---- universe -------------------------------------------------------------------------------
 
 export async function loadDatasets(): Promise<void> {
-  const g = ++gen.datasets
+  const isLatest = requests.start('datasets')
   const prev = get().datasets
   set({ datasets: { status: 'loading', data: prev.data, error: null } })
   try {
     const list = await api.market.listDatasets()
-    if (g !== gen.datasets) return
+    if (!isLatest()) return
     set({ datasets: { status: 'ready', data: list, error: null } })
     const stocks = stockDatasets(list)
     const current = get().universe.datasetId
@@ -123,7 +121,7 @@ export async function loadDatasets(): Promise<void> {
     if (stocks.length) selectDataset(stocks[0].id)
     else set({ universe: { datasetId: null, sectors: [], from: '', to: '' }, sectorList: idle() })
   } catch (err) {
-    if (g !== gen.datasets) return
+    if (!isLatest()) return
     set({ datasets: { status: 'error', data: prev.data, error: asErrorData(err) } })
   }
 }
@@ -136,16 +134,16 @@ export function selectDataset(datasetId: number): void {
 }
 
 export async function loadSectors(): Promise<void> {
-  const g = ++gen.sectors
+  const isLatest = requests.start('sectors')
   const datasetId = get().universe.datasetId
   if (datasetId === null) return
   set({ sectorList: { status: 'loading', data: null, error: null } })
   try {
     const data = await api.market.listSectors({ datasetId })
-    if (g !== gen.sectors) return
+    if (!isLatest()) return
     set({ sectorList: { status: 'ready', data, error: null } })
   } catch (err) {
-    if (g !== gen.sectors) return
+    if (!isLatest()) return
     set({ sectorList: { status: 'error', data: null, error: asErrorData(err) } })
   }
 }
@@ -209,7 +207,7 @@ export function setEditorText(text: string): void {
   setEditor({ text, save: { status: 'idle', error: null } })
   clearTimeout(parseTimer)
   if (!text.trim()) {
-    ++gen.parse
+    requests.drop('parse')
     setEditor({ parse: { status: 'idle', text, result: null, error: null } })
     return
   }
@@ -220,14 +218,14 @@ export function setEditorText(text: string): void {
 export async function parseNow(): Promise<void> {
   clearTimeout(parseTimer)
   const text = get().editor.text
-  const g = ++gen.parse
+  const isLatest = requests.start('parse')
   if (!text.trim()) return
   try {
     const result = await api.alphas.parse({ text })
-    if (g !== gen.parse) return
+    if (!isLatest()) return
     setEditor({ parse: { status: result.ok ? 'ok' : 'error', text, result, error: null } })
   } catch (err) {
-    if (g !== gen.parse) return
+    if (!isLatest()) return
     setEditor({ parse: { status: 'failed', text, result: null, error: asErrorData(err) } })
   }
 }
@@ -357,11 +355,7 @@ function adoptRun(run: AlphaRun): void {
   for (const t of Object.values(s.tearSheets)) if (t.status === 'loading') cancelQuietly(t.job?.id)
   if (s.correlation.status === 'loading') cancelQuietly(s.correlation.job?.id)
   if (s.backtest.status === 'loading') cancelQuietly(s.backtest.job?.id)
-  ++gen.cross
-  ++gen.bars
-  ++gen.series
-  ++gen.correlation
-  ++gen.backtest
+  requests.drop('cross', 'bars', 'series', 'correlation', 'backtest')
   const ok = okColumns(run)
   const first = ok[0]?.key ?? null
   const keepSort = s.sort.column === 'symbol' || s.sort.column === 'sector' || ok.some((a) => a.key === s.sort.column)
@@ -437,15 +431,15 @@ export async function loadCross(): Promise<void> {
   if (!run) return
   const keys = okColumns(run).map((a) => a.key)
   if (!keys.length) return
-  const g = ++gen.cross
+  const isLatest = requests.start('cross')
   const date = run.dates[s.dateIndex]
   set({ cross: { status: 'loading', data: s.cross.data, error: null } })
   try {
     const data = await api.alphas.crossSection({ runId: run.runId, date, keys })
-    if (g !== gen.cross) return
+    if (!isLatest()) return
     set({ cross: { status: 'ready', data, error: null } })
   } catch (err) {
-    if (g !== gen.cross) return
+    if (!isLatest()) return
     set({ cross: { status: 'error', data: s.cross.data, error: asErrorData(err) } })
   }
 }
@@ -481,8 +475,7 @@ export function openInstrument(instrument: InstrumentRef): void {
 }
 
 export function closeInstrument(): void {
-  ++gen.bars
-  ++gen.series
+  requests.drop('bars', 'series')
   set({ instrument: null, bars: idle(), series: idle() })
 }
 
@@ -496,7 +489,7 @@ export async function loadInstrument(): Promise<void> {
   const run = s.run.data
   const instrument = s.instrument
   if (!run || !instrument) return
-  const g = ++gen.bars
+  const isLatest = requests.start('bars')
   set({ bars: { status: 'loading', data: s.bars.data, error: null } })
   const series = loadSeries()
   try {
@@ -506,10 +499,10 @@ export async function loadInstrument(): Promise<void> {
       from: run.dates[0] - 10 * 86_400,
       to: run.dates[run.dates.length - 1] + 86_400,
     })
-    if (g !== gen.bars) return
+    if (!isLatest()) return
     set({ bars: { status: 'ready', data, error: null } })
   } catch (err) {
-    if (g !== gen.bars) return
+    if (!isLatest()) return
     set({ bars: { status: 'error', data: null, error: asErrorData(err) } })
   }
   await series
@@ -521,14 +514,14 @@ export async function loadSeries(): Promise<void> {
   if (!run || !s.instrument || !s.chartKey) return
   const key = s.chartKey
   const instrumentId = s.instrument.id
-  const g = ++gen.series
+  const isLatest = requests.start('series')
   set({ series: { status: 'loading', data: s.series.data, error: null } })
   try {
     const data = await api.alphas.series({ runId: run.runId, key, instrumentId })
-    if (g !== gen.series) return
+    if (!isLatest()) return
     set({ series: { status: 'ready', data: { key, instrumentId, ...data }, error: null } })
   } catch (err) {
-    if (g !== gen.series) return
+    if (!isLatest()) return
     set({ series: { status: 'error', data: null, error: asErrorData(err) } })
   }
 }
@@ -584,18 +577,18 @@ export function cancelTearSheet(key: string): void {
 export async function loadCorrelation(): Promise<void> {
   const run = get().run.data
   if (!run) return
-  const g = ++gen.correlation
+  const isLatest = requests.start('correlation')
   const jobId = newJobId('correlation')
   const stop = watch(jobId, (info) => {
     const c = get().correlation
-    if (g === gen.correlation && c.job) set({ correlation: { ...c, job: { ...c.job, info } } })
+    if (isLatest() && c.job) set({ correlation: { ...c, job: { ...c.job, info } } })
   })
   set({ correlation: { status: 'loading', data: null, error: null, job: slot(jobId) } })
   try {
     const data = await api.alphas.correlation({ runId: run.runId, jobId })
-    if (g === gen.correlation) set({ correlation: { ...get().correlation, status: 'ready', data, error: null } })
+    if (isLatest()) set({ correlation: { ...get().correlation, status: 'ready', data, error: null } })
   } catch (err) {
-    if (g === gen.correlation) set({ correlation: { ...get().correlation, status: 'error', data: null, error: asErrorData(err) } })
+    if (isLatest()) set({ correlation: { ...get().correlation, status: 'error', data: null, error: asErrorData(err) } })
   } finally {
     stop()
   }
@@ -625,11 +618,11 @@ export async function runBacktest(): Promise<void> {
   const run = s.run.data
   const config = s.backtestConfig
   if (!run || s.backtest.status === 'loading' || backtestProblem(config)) return
-  const g = ++gen.backtest
+  const isLatest = requests.start('backtest')
   const jobId = newJobId('backtest')
   const stop = watch(jobId, (info) => {
     const b = get().backtest
-    if (g === gen.backtest && b.job) set({ backtest: { ...b, job: { ...b.job, info } } })
+    if (isLatest() && b.job) set({ backtest: { ...b, job: { ...b.job, info } } })
   })
   set({ backtest: { status: 'loading', data: s.backtest.data, error: null, job: slot(jobId) } })
   try {
@@ -641,9 +634,9 @@ export async function runBacktest(): Promise<void> {
       costBps: config.costBps,
       jobId,
     })
-    if (g === gen.backtest) set({ backtest: { ...get().backtest, status: 'ready', data, error: null } })
+    if (isLatest()) set({ backtest: { ...get().backtest, status: 'ready', data, error: null } })
   } catch (err) {
-    if (g === gen.backtest) set({ backtest: { ...get().backtest, status: 'error', error: asErrorData(err) } })
+    if (isLatest()) set({ backtest: { ...get().backtest, status: 'error', error: asErrorData(err) } })
   } finally {
     stop()
   }

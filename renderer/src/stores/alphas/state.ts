@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { idle, type Loadable } from '../loadable'
 import type {
   AlphaBacktest,
   AlphaCorrelation,
@@ -12,14 +13,6 @@ import type {
   ParseResult,
   TearSheet,
 } from '../../../../electron/contract'
-
-/** A value fetched from the backend, with where the fetch stands. */
-export interface Loadable<T> {
-  status: 'idle' | 'loading' | 'ready' | 'error'
-  data: T | null
-  error: ErrorData | null
-}
-export const idle = <T>(): Loadable<T> => ({ status: 'idle', data: null, error: null })
 
 /** An engine job the screen started: its id (for cancel), when it started, its last progress. */
 export interface JobSlot {

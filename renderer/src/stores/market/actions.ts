@@ -2,7 +2,9 @@ import { api } from '../../api/client'
 import { asErrorData } from '../../components/issues'
 import type { Instrument } from '../../../../electron/contract'
 import type { RangePreset } from '../../charts/candles'
-import { idle, useMarket, type Group, type MarketSlice, type OverlayConfig } from './state'
+import { latestRequests } from '../latest'
+import { idle } from '../loadable'
+import { useMarket, type Group, type MarketSlice, type OverlayConfig } from './state'
 
 const PAGE_SIZE = 500
 const SEARCH_DEBOUNCE_MS = 220
@@ -12,11 +14,8 @@ const DETAIL_DEBOUNCE_MS = 90
 const set = (partial: Partial<MarketSlice>) => useMarket.setState(partial)
 const get = () => useMarket.getState()
 
-/**
- * Request generations: each kind of request bumps its counter; a reply whose generation is no
- * longer current is dropped, so out-of-order replies never overwrite newer state.
- */
-const gen = { datasets: 0, groups: 0, instruments: 0, detail: 0, overlay: 0 }
+/** Each kind of request: replies to an older one are dropped (see latest.ts). */
+const requests = latestRequests(['datasets', 'groups', 'instruments', 'detail', 'overlay'])
 
 let searchTimer: ReturnType<typeof setTimeout> | undefined
 let detailTimer: ReturnType<typeof setTimeout> | undefined
@@ -29,12 +28,12 @@ const lastSelection = new Map<number, Instrument>()
 
 /** Loads the dataset list; selects `select` if given, else keeps the current one or picks the first. */
 export async function loadDatasets(options: { select?: number } = {}): Promise<void> {
-  const g = ++gen.datasets
+  const isLatest = requests.start('datasets')
   const prev = get().datasets
   set({ datasets: { status: 'loading', data: prev.data, error: null } })
   try {
     const list = await api.market.listDatasets()
-    if (g !== gen.datasets) return
+    if (!isLatest()) return
     set({ datasets: { status: 'ready', data: list, error: null } })
     const current = get().datasetId
     const want =
@@ -50,7 +49,7 @@ export async function loadDatasets(options: { select?: number } = {}): Promise<v
       selectDataset(want)
     }
   } catch (err) {
-    if (g !== gen.datasets) return
+    if (!isLatest()) return
     set({ datasets: { status: 'error', data: prev.data, error: asErrorData(err) } })
   }
 }
@@ -69,7 +68,7 @@ export function selectDataset(datasetId: number): void {
 // ---- sectors / roots ---------------------------------------------------------------------
 
 async function loadGroups(): Promise<void> {
-  const g = ++gen.groups
+  const isLatest = requests.start('groups')
   const dataset = get().datasets.data?.find((d) => d.id === get().datasetId)
   if (!dataset || dataset.kind === 'intraday') {
     set({ groups: idle() })
@@ -88,10 +87,10 @@ async function loadGroups(): Promise<void> {
       for (const i of all.items) counts.set(i.root ?? '—', (counts.get(i.root ?? '—') ?? 0) + 1)
       groups = [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key))
     }
-    if (g !== gen.groups) return
+    if (!isLatest()) return
     set({ groups: { status: 'ready', data: groups, error: null } })
   } catch (err) {
-    if (g !== gen.groups) return
+    if (!isLatest()) return
     set({ groups: { status: 'error', data: null, error: asErrorData(err) } })
   }
 }
@@ -121,7 +120,7 @@ export async function loadInstruments(options: { append?: boolean } = {}): Promi
   if (s.datasetId === null) return
   if (options.append && (s.instruments.loadingMore || s.instruments.status !== 'ready')) return
   if (!options.append) clearTimeout(searchTimer)
-  const g = options.append ? gen.instruments : ++gen.instruments
+  const isLatest = options.append ? requests.join('instruments') : requests.start('instruments')
   const offset = options.append ? s.instruments.items.length : 0
   const search = s.search.trim()
   set({
@@ -138,7 +137,7 @@ export async function loadInstruments(options: { append?: boolean } = {}): Promi
       limit: PAGE_SIZE,
       offset,
     })
-    if (g !== gen.instruments) return
+    if (!isLatest()) return
     const items = options.append ? [...get().instruments.items, ...page.items] : page.items
     set({ instruments: { status: 'ready', items, total: page.total, loadingMore: false, error: null } })
     // A fresh dataset with nothing selected yet: show its first instrument rather than an empty chart.
@@ -146,7 +145,7 @@ export async function loadInstruments(options: { append?: boolean } = {}): Promi
       selectInstrument(items[0], { immediate: true })
     }
   } catch (err) {
-    if (g !== gen.instruments) return
+    if (!isLatest()) return
     set({
       instruments: options.append
         ? { ...get().instruments, loadingMore: false, error: asErrorData(err) }
@@ -169,14 +168,14 @@ export function moveSelection(delta: number): void {
 
 /** End key: load the remaining pages of the query, then select its last row. */
 export async function selectLast(): Promise<void> {
-  const g = gen.instruments
+  const isLatest = requests.join('instruments')
   while (get().instruments.status === 'ready' && get().instruments.items.length < get().instruments.total) {
     const before = get().instruments.items.length
     await loadInstruments({ append: true })
-    if (g !== gen.instruments || get().instruments.items.length === before) return
+    if (!isLatest() || get().instruments.items.length === before) return
   }
   const items = get().instruments.items
-  if (g === gen.instruments && items.length) selectInstrument(items[items.length - 1])
+  if (isLatest() && items.length) selectInstrument(items[items.length - 1])
 }
 
 export function selectIndex(index: number): void {
@@ -187,8 +186,7 @@ export function selectIndex(index: number): void {
 // ---- selected instrument: bars, summary, overlay ------------------------------------------
 
 function clearSelection(): void {
-  ++gen.detail
-  ++gen.overlay
+  requests.drop('detail', 'overlay')
   clearTimeout(detailTimer)
   set({ selectedId: null, selected: null, bars: idle(), summary: idle(), overlay: idle() })
 }
@@ -196,8 +194,8 @@ function clearSelection(): void {
 export function selectInstrument(instrument: Instrument, options: { immediate?: boolean } = {}): void {
   if (get().selectedId === instrument.id && get().bars.status !== 'idle') return
   lastSelection.set(instrument.datasetId, instrument)
-  const g = ++gen.detail
-  ++gen.overlay
+  const isLatest = requests.start('detail')
+  requests.drop('overlay')
   set({
     selectedId: instrument.id,
     selected: instrument,
@@ -207,7 +205,7 @@ export function selectInstrument(instrument: Instrument, options: { immediate?: 
   })
   clearTimeout(detailTimer)
   const run = () => {
-    if (g === gen.detail) void loadDetail(instrument.id)
+    if (isLatest()) void loadDetail(instrument.id)
   }
   if (options.immediate) run()
   else detailTimer = setTimeout(run, DETAIL_DEBOUNCE_MS)
@@ -219,25 +217,25 @@ export function reloadDetail(): void {
 }
 
 async function loadDetail(instrumentId: number): Promise<void> {
-  const g = ++gen.detail
+  const isLatest = requests.start('detail')
   set({
     bars: { status: 'loading', data: null, error: null },
     summary: { status: 'loading', data: null, error: null },
   })
   const bars = api.market.getBars({ instrumentId }).then(
     (data) => {
-      if (g === gen.detail) set({ bars: { status: 'ready', data, error: null } })
+      if (isLatest()) set({ bars: { status: 'ready', data, error: null } })
     },
     (err) => {
-      if (g === gen.detail) set({ bars: { status: 'error', data: null, error: asErrorData(err) } })
+      if (isLatest()) set({ bars: { status: 'error', data: null, error: asErrorData(err) } })
     },
   )
   const summary = api.indicators.summary({ instrumentId }).then(
     (data) => {
-      if (g === gen.detail) set({ summary: { status: 'ready', data, error: null } })
+      if (isLatest()) set({ summary: { status: 'ready', data, error: null } })
     },
     (err) => {
-      if (g === gen.detail) set({ summary: { status: 'error', data: null, error: asErrorData(err) } })
+      if (isLatest()) set({ summary: { status: 'error', data: null, error: asErrorData(err) } })
     },
   )
   const overlay = computeOverlay()
@@ -255,7 +253,7 @@ export function setRangePreference(rangePreference: RangePreset): void {
 }
 
 export async function computeOverlay(): Promise<void> {
-  const g = ++gen.overlay
+  const isLatest = requests.start('overlay')
   const { selectedId, overlayConfig } = get()
   // A newer request replaces the one in flight: cancel its job, the reply will be ignored anyway.
   if (overlayJob) {
@@ -280,11 +278,11 @@ export async function computeOverlay(): Promise<void> {
   try {
     const data = await api.indicators.compute({ instrumentId: selectedId, kind: overlayConfig.kind, window, jobId })
     if (overlayJob === jobId) overlayJob = null
-    if (g !== gen.overlay) return
+    if (!isLatest()) return
     set({ overlay: { status: 'ready', data, error: null } })
   } catch (err) {
     if (overlayJob === jobId) overlayJob = null
-    if (g !== gen.overlay) return
+    if (!isLatest()) return
     set({ overlay: { status: 'error', data: null, error: asErrorData(err) } })
   }
 }

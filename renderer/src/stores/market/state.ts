@@ -1,14 +1,7 @@
 import { create } from 'zustand'
+import { idle, type Loadable } from '../loadable'
 import type { RangePreset } from '../../charts/candles'
 import type { Bars, Dataset, ErrorData, IndicatorKind, IndicatorSeries, Instrument, SummaryStats } from '../../../../electron/contract'
-
-/** A value fetched from the backend, with where the fetch stands. */
-export interface Loadable<T> {
-  status: 'idle' | 'loading' | 'ready' | 'error'
-  data: T | null
-  error: ErrorData | null
-}
-export const idle = <T>(): Loadable<T> => ({ status: 'idle', data: null, error: null })
 
 export interface OverlayConfig {
   /** null = no overlay. */
