@@ -2,12 +2,12 @@ import { useEffect, useMemo, useState } from 'react'
 import type { AlphaBacktest, AlphaRun } from '../../../../electron/contract'
 import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
-import { ErrorBox } from '../../components/ErrorBox'
 import { StatePanel } from '../../components/StatePanel'
 import { formatCount, formatNumber, formatPercent, formatSignedPercent } from '../../components/format'
-import { backtestProblem, cancelBacktest, compute, runBacktest, setBacktestConfig } from '../../stores/alphas/actions'
-import { equityOf, isRunGone, okColumns } from '../../stores/alphas/selectors'
+import { backtestProblem, cancelBacktest, runBacktest, setBacktestConfig } from '../../stores/alphas/actions'
+import { equityOf, okColumns } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
+import { AnalysisError } from './AnalysisError'
 import { JobProgress } from './JobProgress'
 import { Panel, Stat } from './TearSheetView'
 
@@ -129,15 +129,7 @@ export function BacktestView({ run }: { run: AlphaRun }) {
             <JobProgress job={task.job} label={`Backtesting ${name}…`} onCancel={cancelBacktest} testId="bt-progress" big />
           </div>
         ) : task.status === 'error' ? (
-          <div className="panel-pad">
-            <ErrorBox
-              error={task.error!}
-              title={task.error!.code === 'JOB_CANCELLED' ? 'Backtest cancelled' : isRunGone(task.error) ? 'This run is no longer available: Retry computes again' : 'The backtest failed'}
-              tone={task.error!.code === 'JOB_CANCELLED' ? 'warn' : 'error'}
-              onRetry={() => void (isRunGone(task.error) ? compute() : runBacktest())}
-              testId="bt-error"
-            />
-          </div>
+          <AnalysisError error={task.error!} cancelledTitle="Backtest cancelled" failedTitle="The backtest failed" onRetry={() => void runBacktest()} testId="bt-error" />
         ) : task.data ? (
           <BacktestBody run={run} data={task.data} />
         ) : (

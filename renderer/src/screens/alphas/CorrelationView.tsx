@@ -1,12 +1,12 @@
 import { useMemo } from 'react'
 import type { AlphaCorrelation, AlphaRun } from '../../../../electron/contract'
-import { ErrorBox } from '../../components/ErrorBox'
 import { Heatmap } from '../../components/Heatmap'
 import { StatePanel } from '../../components/StatePanel'
 import { formatCount } from '../../components/format'
-import { cancelCorrelation, compute, loadCorrelation } from '../../stores/alphas/actions'
-import { divergingColor, isRunGone, okColumns, shortLabel, strongestPairs } from '../../stores/alphas/selectors'
+import { cancelCorrelation, loadCorrelation } from '../../stores/alphas/actions'
+import { divergingColor, okColumns, shortLabel, strongestPairs } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
+import { AnalysisError } from './AnalysisError'
 import { JobProgress } from './JobProgress'
 
 const rho = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(2).replace('-', '−'))
@@ -39,15 +39,13 @@ export function CorrelationView({ run }: { run: AlphaRun }) {
             <JobProgress job={task.job} label="Correlating the alphas…" onCancel={cancelCorrelation} testId="correlation-progress" big />
           </div>
         ) : task.status === 'error' ? (
-          <div className="panel-pad">
-            <ErrorBox
-              error={task.error!}
-              title={task.error!.code === 'JOB_CANCELLED' ? 'Correlation cancelled' : isRunGone(task.error) ? 'This run is no longer available: Retry computes again' : 'The correlation failed'}
-              tone={task.error!.code === 'JOB_CANCELLED' ? 'warn' : 'error'}
-              onRetry={() => void (isRunGone(task.error) ? compute() : loadCorrelation())}
-              testId="correlation-error"
-            />
-          </div>
+          <AnalysisError
+            error={task.error!}
+            cancelledTitle="Correlation cancelled"
+            failedTitle="The correlation failed"
+            onRetry={() => void loadCorrelation()}
+            testId="correlation-error"
+          />
         ) : task.data ? (
           <CorrelationBody run={run} data={task.data} />
         ) : null}

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
 import { Spinner } from '../../components/StatePanel'
 import { formatCount, formatDuration } from '../../components/format'
+import { useNow } from '../../components/useNow'
 import { jobFraction } from '../../stores/alphas/selectors'
 import type { JobSlot } from '../../stores/alphas/state'
 
@@ -15,7 +15,7 @@ interface Props {
 
 /** A running engine job: what it does, a progress bar, done / total, elapsed, ETA and Cancel. */
 export function JobProgress({ job, label, onCancel, testId, big }: Props) {
-  const now = useNow(true)
+  const now = useNow(true, 500)
   const fraction = jobFraction(job)
   const info = job?.info
   const elapsed = job ? now - job.startedAt : 0
@@ -46,15 +46,4 @@ export function JobProgress({ job, label, onCancel, testId, big }: Props) {
       </div>
     </div>
   )
-}
-
-/** The current time, ticking every half second while `active`. */
-export function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (!active) return
-    const t = setInterval(() => setNow(Date.now()), 500)
-    return () => clearInterval(t)
-  }, [active])
-  return now
 }

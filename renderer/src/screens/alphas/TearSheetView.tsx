@@ -3,12 +3,12 @@ import type { AlphaRun, TearSheet } from '../../../../electron/contract'
 import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
 import { BarChart } from '../../components/BarChart'
-import { ErrorBox } from '../../components/ErrorBox'
 import { StatePanel } from '../../components/StatePanel'
 import { formatCount, formatNumber, formatPercent } from '../../components/format'
-import { TEAR_QUANTILES, cancelTearSheet, compute, loadTearSheet, setTearKey } from '../../stores/alphas/actions'
-import { isRunGone, okColumns, rollingMean } from '../../stores/alphas/selectors'
+import { TEAR_QUANTILES, cancelTearSheet, loadTearSheet, setTearKey } from '../../stores/alphas/actions'
+import { okColumns, rollingMean } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
+import { AnalysisError } from './AnalysisError'
 import { JobProgress } from './JobProgress'
 
 const IC_ROLLING = 63
@@ -65,15 +65,13 @@ export function TearSheetView({ run }: { run: AlphaRun }) {
             <JobProgress job={task.job} label={`Computing the tear sheet of ${column?.name ?? tearKey}…`} onCancel={() => tearKey && cancelTearSheet(tearKey)} testId="tear-progress" big />
           </div>
         ) : task.status === 'error' ? (
-          <div className="panel-pad">
-            <ErrorBox
-              error={task.error!}
-              title={task.error!.code === 'JOB_CANCELLED' ? 'Tear sheet cancelled' : isRunGone(task.error) ? 'This run is no longer available: Retry computes again' : 'The tear sheet failed'}
-              tone={task.error!.code === 'JOB_CANCELLED' ? 'warn' : 'error'}
-              onRetry={() => (isRunGone(task.error) ? void compute() : tearKey && void loadTearSheet(tearKey))}
-              testId="tear-error"
-            />
-          </div>
+          <AnalysisError
+            error={task.error!}
+            cancelledTitle="Tear sheet cancelled"
+            failedTitle="The tear sheet failed"
+            onRetry={() => tearKey && void loadTearSheet(tearKey)}
+            testId="tear-error"
+          />
         ) : task.data ? (
           <TearSheetBody sheet={task.data} />
         ) : null}

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner } from '../../components/StatePanel'
 import { formatCount, formatDuration, formatMs } from '../../components/format'
 import { issueLocation } from '../../components/issues'
+import { useNow } from '../../components/useNow'
 import { importFraction } from '../../stores/imports/selectors'
 import { useImports } from '../../stores/imports/state'
 
@@ -11,7 +11,7 @@ export function ImportProgress() {
   const state = useImports()
   const { running, job, result, importError, datasetName } = state
   const fraction = importFraction(state)
-  const now = useNow(running)
+  const now = useNow(running, 1000)
 
   if (running && job) {
     const info = job.info
@@ -79,15 +79,4 @@ export function ImportProgress() {
     )
   }
   return null
-}
-
-/** The current time, ticking every second while `active`. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (!active) return
-    const t = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(t)
-  }, [active])
-  return now
 }
