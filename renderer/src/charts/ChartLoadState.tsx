@@ -1,6 +1,7 @@
 import type { ErrorData } from '../../../electron/contract'
 import { ErrorBox } from '../components/ErrorBox'
 import { Spinner } from '../components/StatePanel'
+import './price-chart.css'
 
 interface Props {
   status: 'idle' | 'loading' | 'ready' | 'error'

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { formatCompact, formatDate, formatDateTime, formatNumber, formatSignedPercent } from '../components/format'
 import type { CrosshairInfo, PriceChart } from './candles'
 import { useCrosshair } from './useChart'
+import './price-chart.css'
 
 interface Props {
   chart: PriceChart
