@@ -8,13 +8,15 @@ fn main() {
     let mapped = MappedPanel::open(std::path::Path::new(&path)).expect("panel");
     let v = mapped.view();
     let (t, n) = (v.t, v.n);
-    // Date-major rows of a few typical inputs: close, volume, 1-day delta of close, a correlation-like snapped value.
+    // Date-major rows of a few typical inputs: close, volume, 1-day delta and return of close, its sign.
     let mut rows: Vec<Vec<f64>> = Vec::new();
     for d in 1..t {
         rows.push((0..n).map(|i| v.close[i * t + d]).collect());
         rows.push((0..n).map(|i| v.volume[i * t + d]).collect());
         rows.push((0..n).map(|i| v.close[i * t + d] - v.close[i * t + d - 1]).collect());
         rows.push((0..n).map(|i| v.close[i * t + d] / v.close[i * t + d - 1] - 1.0).collect());
+        // Heavy ties: the sign of the 1-day change (as a 2-day correlation's ±1).
+        rows.push((0..n).map(|i| (v.close[i * t + d] - v.close[i * t + d - 1]).signum()).collect());
     }
     let mut out = vec![0.0; n];
     let mut s = Scratch::default();

@@ -50,6 +50,22 @@ fn family(node: &Node) -> usize {
     }
 }
 
+/// A node's kind with its window, for the per-kind timing dump.
+fn kind_label(node: &Node) -> String {
+    match node {
+        Node::Leaf(l) => format!("leaf {l:?}"),
+        Node::Const(_) => "const".into(),
+        Node::Unary(op, _) => format!("unary {op:?}"),
+        Node::Binary(op, ..) => format!("binary {op:?}"),
+        Node::Ternary(..) => "ternary".into(),
+        Node::Ts(op, _, w) => format!("ts {op:?} w{}", if *w <= 10 { w.to_string() } else { ">10".into() }),
+        Node::Pair(op, _, _, w) => format!("pair {op:?} w{}", if *w <= 10 { w.to_string() } else { ">10".into() }),
+        Node::Rank(_) => "rank".into(),
+        Node::Scale(..) => "scale".into(),
+        Node::Neutralize(..) => "neutralize".into(),
+    }
+}
+
 pub struct Executor<'p, 'v> {
     pub panel: &'v PanelView<'p>,
     pub shape: Shape,
@@ -88,6 +104,8 @@ struct State<'p> {
     cancelled: bool,
     live: usize,
     stats: ExecStats,
+    /// Per node kind (count, thread-seconds) when ALPHADESK_NODE_TIMES is set.
+    node_times: Option<std::collections::BTreeMap<String, (usize, f64)>>,
 }
 
 struct Plan {
@@ -134,6 +152,7 @@ impl<'p> Executor<'p, '_> {
             cancelled: false,
             live: 0,
             stats: ExecStats { nodes: len, ..ExecStats::default() },
+            node_times: std::env::var_os("ALPHADESK_NODE_TIMES").map(|_| Default::default()),
         });
         let wake = Condvar::new();
         let groups = self.group_indexes();
@@ -159,6 +178,15 @@ impl<'p> Executor<'p, '_> {
         }
         let mut stats = st.stats;
         stats.evaluated = st.done;
+        if let Some(times) = &st.node_times {
+            // Diagnostics for profiling (env-gated): thread-seconds per node kind.
+            let mut rows: Vec<_> = times.iter().collect();
+            rows.sort_by(|a, b| b.1 .1.total_cmp(&a.1 .1));
+            eprintln!("node kind                      count   seconds");
+            for (k, (c, secs)) in rows {
+                eprintln!("{k:<30} {c:>5} {secs:>9.4}");
+            }
+        }
         Ok((Outputs { values: st.outputs, finite: st.finite }, stats))
     }
 
@@ -276,6 +304,11 @@ impl<'p> Executor<'p, '_> {
                 st.running -= 1;
                 st.done += 1;
                 st.stats.seconds[family(&node)] += eval_secs;
+                if let Some(t) = st.node_times.as_mut() {
+                    let e = t.entry(kind_label(&node)).or_insert((0, 0.0));
+                    e.0 += 1;
+                    e.1 += eval_secs;
+                }
                 st.stats.seconds[5] += out_secs;
                 if matches!(*value, Value::Owned(_)) {
                     st.live += 1;
@@ -403,7 +436,7 @@ impl<'p> Executor<'p, '_> {
         let rows = self.rows[f].min(t.saturating_sub(self.t_start));
         let file = match self.sink {
             Some(sink) => match sink.offsets[f] {
-                Some(offset) => Some((&sink.file, offset)),
+                Some(offset) => Some((sink, offset)),
                 None => return Ok((None, 0)),
             },
             None => None,
