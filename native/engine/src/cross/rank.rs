@@ -50,7 +50,6 @@ pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow
     let idx_bits = if radix { 40 } else { (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1) };
     let idx_mask: u64 = (1u64 << idx_bits) - 1;
     let keys = &mut scratch.keys;
-    keys.clear();
     keys.resize(n, 0);
     // Branch-free compaction: every key is written, the count only advances
     // past non-NaN ones.
@@ -141,7 +140,7 @@ fn radix_sort_high24(keys: &mut Vec<u64>, tmp: &mut Vec<u64>) {
         hist[1][((h >> 8) & 0xff) as usize] += 1;
         hist[2][((h >> 16) & 0xff) as usize] += 1;
     }
-    tmp.clear();
+
     tmp.resize(n, 0);
     for (d, counts) in hist.iter().enumerate() {
         let shift = 40 + 8 * d;
