@@ -214,5 +214,9 @@ fn output_file_holds_the_same_values_as_memory_mode() {
     assert!(matches!(r, Err(EngineError::Cancelled)));
     let names: Vec<_> = std::fs::read_dir(&dir).expect("ls").map(|e| e.expect("e").file_name()).collect();
     assert_eq!(names.len(), 1, "{names:?}");
+    // A folder that does not exist: an I/O error, nothing written.
+    let nowhere = dir.join("missing").join("run.bin");
+    let r = evaluate(&v, &formulas, &EvalOptions { output_path: Some(nowhere), ..base }, &mut |_, _| true);
+    assert!(matches!(r, Err(EngineError::Io { .. })), "{:?}", r.err());
     std::fs::remove_dir_all(&dir).expect("rm");
 }

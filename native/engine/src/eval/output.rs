@@ -57,6 +57,9 @@ pub struct FileSink {
     /// Buffers the writer is done with, for the next blocks.
     free: Arc<Mutex<Vec<Vec<f64>>>>,
     writer: Option<std::thread::JoinHandle<std::io::Result<File>>>,
+    /// Committed or abandoned; otherwise dropping the sink (a panic
+    /// unwinding through the evaluation) removes the temporary file.
+    closed: bool,
 }
 
 impl FileSink {
@@ -105,7 +108,7 @@ impl FileSink {
                 }
             })
             .map_err(|e| io(e, "cannot start writing the values file", &tmp))?;
-        Ok(FileSink { path: path.to_path_buf(), tmp, offsets, bytes: at, queue: Some(queue), free, writer: Some(writer) })
+        Ok(FileSink { path: path.to_path_buf(), tmp, offsets, bytes: at, queue: Some(queue), free, writer: Some(writer), closed: false })
     }
 
     /// A buffer of `len` values (contents arbitrary), recycled when possible.
@@ -136,7 +139,17 @@ impl FileSink {
     }
 
     /// Make the file visible under its final name.
+    /// On failure (a write error, e.g. a full disk) the temporary file is removed.
     pub fn commit(mut self) -> Result<()> {
+        let r = self.complete();
+        self.closed = true;
+        if r.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        r
+    }
+
+    fn complete(&mut self) -> Result<()> {
         let file = self.finish().map_err(|e| io(e, "cannot write the values file", &self.tmp))?;
         if let Some(file) = file {
             // Holes (a block of 0 rows at the end) still give the right length.
@@ -147,8 +160,18 @@ impl FileSink {
 
     /// Remove the temporary file after a failure.
     pub fn abandon(mut self) {
+        self.closed = true;
         let _ = self.finish();
         let _ = std::fs::remove_file(&self.tmp);
+    }
+}
+
+impl Drop for FileSink {
+    fn drop(&mut self) {
+        if !self.closed {
+            let _ = self.finish();
+            let _ = std::fs::remove_file(&self.tmp);
+        }
     }
 }
 
