@@ -305,7 +305,11 @@ impl<'p> Executor<'p, '_> {
                 st.done += 1;
                 st.stats.seconds[family(&node)] += eval_secs;
                 if let Some(t) = st.node_times.as_mut() {
-                    let e = t.entry(kind_label(&node)).or_insert((0, 0.0));
+                    let label = match node {
+                        Node::Rank(c) => format!("rank of {}", kind_label(&nodes[c as usize])),
+                        _ => kind_label(&node),
+                    };
+                    let e = t.entry(label).or_insert((0, 0.0));
                     e.0 += 1;
                     e.1 += eval_secs;
                 }
