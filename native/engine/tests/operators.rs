@@ -452,6 +452,11 @@ fn radix_rank_matches_comparison_rank_on_hard_rows() {
                     6 => f64::from_bits((r >> 12) % 1000),              // subnormals
                     7 => if r & 256 == 0 { f64::INFINITY } else { f64::NEG_INFINITY },
                     8 => 100.0 * (1.0 + ((r >> 8) % 1000) as f64 * 1e-9), // within the truncated key's resolution
+                    9 if case % 2 == 0 => {
+                        // price differences: clusters of nearly equal floats
+                        let p = 10.0 + ((r >> 8) % 5000) as f64 * 0.01;
+                        (p + ((r >> 24) % 7) as f64 * 0.01) - p
+                    }
                     _ => (f64::from_bits(r >> 12 | 0x3ff0_0000_0000_0000) - 1.5) * 10f64.powi((r % 9) as i32 - 4),
                 }
             })
@@ -461,6 +466,21 @@ fn radix_rank_matches_comparison_rank_on_hard_rows() {
         rank_row_with(&row, &mut b, &mut s2, false);
         for i in 0..n {
             assert_eq!(a[i].to_bits(), b[i].to_bits(), "case {case} n {n} i {i}: {} vs {} (value {})", a[i], b[i], row[i]);
+        }
+        // And both against the definition (positions less+1 ..= less+equal averaged).
+        if n <= 1000 {
+            let valid: Vec<f64> = row.iter().copied().filter(|v| !v.is_nan()).collect();
+            let inv = 1.0 / valid.len() as f64;
+            for i in 0..n {
+                let want = if row[i].is_nan() {
+                    f64::NAN
+                } else {
+                    let less = valid.iter().filter(|&&u| u < row[i]).count();
+                    let equal = valid.iter().filter(|&&u| u == row[i]).count();
+                    (2 * less + equal + 1) as f64 * 0.5 * inv
+                };
+                assert_eq!(a[i].to_bits(), want.to_bits(), "case {case} n {n} i {i}: {} vs {want} (value {})", a[i], row[i]);
+            }
         }
     }
 }
