@@ -18,16 +18,15 @@ pub struct Scratch {
     pub counts: Vec<u32>,
 }
 
-/// Apply `row_op(row_in, row_out, scratch)` to every date of the
-/// instrument-major `n × t` column `x`, writing the instrument-major result
-/// to `out`.
+/// Apply `row_op(row_in, row_out, scratch)` to every date of `x`, writing
+/// the result date-major (row `t` at `out[t·n..(t+1)·n]`). `x` is
+/// instrument-major (`n × t`) unless `x_rows` says it is date-major.
 ///
-/// Dates are split into contiguous ranges, one per thread. `out` is cut
-/// safely into per-thread pieces: each instrument's series is split at the
-/// range boundaries, so a thread owns N disjoint sub-slices. Within a range,
-/// dates are processed in blocks of 8: one cache line per instrument is read
-/// (gather) and written (scatter) per block, which beats a full transpose.
-pub fn apply_rows<F>(x: &[f64], t: usize, n: usize, threads: usize, out: &mut [f64], row_op: F)
+/// Dates are split into contiguous ranges, one per thread (each owns its
+/// rows of `out`). An instrument-major input is gathered 8 dates at a time:
+/// one cache line per instrument is read per block, which beats a full
+/// transpose.
+pub fn apply_rows<F>(x: &[f64], x_rows: bool, t: usize, n: usize, threads: usize, out: &mut [f64], row_op: F)
 where
     F: Fn(&[f64], &mut [f64], &mut Scratch) + Sync,
 {
@@ -36,20 +35,17 @@ where
     }
     let parts = if t * n < (1 << 14) { 1 } else { threads.clamp(1, t) };
     let per = t.div_ceil(parts);
-    let ranges: Vec<(usize, usize)> = (0..parts).map(|p| (p * per, ((p + 1) * per).min(t))).filter(|(a, b)| a < b).collect();
-    let mut pieces: Vec<Vec<&mut [f64]>> = ranges.iter().map(|_| Vec::with_capacity(n)).collect();
-    for series in out[..t * n].chunks_mut(t) {
-        let mut rest = series;
-        for (p, &(a, b)) in ranges.iter().enumerate() {
-            let (head, tail) = rest.split_at_mut(b - a);
-            pieces[p].push(head);
-            rest = tail;
-        }
-    }
-    let work = |(d0, d1): (usize, usize), mut piece: Vec<&mut [f64]>| {
+    let work = |d0: usize, piece: &mut [f64]| {
+        let d1 = d0 + piece.len() / n;
         let mut scratch = Scratch::default();
+        if x_rows {
+            for (k, o) in piece.chunks_exact_mut(n).enumerate() {
+                let d = d0 + k;
+                row_op(&x[d * n..(d + 1) * n], o, &mut scratch);
+            }
+            return;
+        }
         let mut rows_in = vec![0.0; BLOCK * n];
-        let mut rows_out = vec![0.0; BLOCK * n];
         let mut d = d0;
         while d < d1 {
             let b = BLOCK.min(d1 - d);
@@ -61,34 +57,26 @@ where
                 }
             }
             for k in 0..b {
-                row_op(&rows_in[k * n..(k + 1) * n], &mut rows_out[k * n..(k + 1) * n], &mut scratch);
-            }
-            // Scatter back into each instrument's piece.
-            for (i, dst) in piece.iter_mut().enumerate() {
-                let dst = &mut dst[d - d0..d - d0 + b];
-                for (k, o) in dst.iter_mut().enumerate() {
-                    *o = rows_out[k * n + i];
-                }
+                let o = &mut piece[(d - d0 + k) * n..(d - d0 + k + 1) * n];
+                row_op(&rows_in[k * n..(k + 1) * n], o, &mut scratch);
             }
             d += b;
         }
-        piece.clear();
     };
-    if ranges.len() == 1 {
-        if let Some(piece) = pieces.pop() {
-            work(ranges[0], piece);
-        }
+    let out = &mut out[..t * n];
+    if parts == 1 {
+        work(0, out);
         return;
     }
     std::thread::scope(|s| {
         let work = &work;
-        let mut jobs = ranges.iter().copied().zip(pieces);
-        let mine = jobs.next();
-        for (r, piece) in jobs {
-            s.spawn(move || work(r, piece));
+        let mut chunks = out.chunks_mut(per * n).enumerate();
+        let mine = chunks.next();
+        for (p, piece) in chunks {
+            s.spawn(move || work(p * per, piece));
         }
-        if let Some((r, piece)) = mine {
-            work(r, piece);
+        if let Some((p, piece)) = mine {
+            work(p * per, piece);
         }
     });
 }

@@ -50,6 +50,23 @@ fn family(node: &Node) -> usize {
     }
 }
 
+/// Elementwise operand `k`: its transposed copy when one was made, else the value.
+fn operand<'a>(ins: &[&'a Value<'_>], conv: &'a [Option<Vec<f64>>], k: usize) -> super::nodes::Operand<'a> {
+    match &conv[k] {
+        Some(c) => super::nodes::Operand::Array(c),
+        None => ins[k].operand(),
+    }
+}
+
+/// The input of a cross-sectional node in its own layout (a scalar
+/// materialised; either layout of a scalar is the same).
+fn cross_input<'a>(x: &'a Value<'_>, shape: Shape) -> std::borrow::Cow<'a, [f64]> {
+    match x {
+        Value::Rows(r) => std::borrow::Cow::Borrowed(r),
+        other => other.column(shape),
+    }
+}
+
 /// A node's kind with its window, for the per-kind timing dump.
 fn kind_label(node: &Node) -> String {
     match node {
@@ -314,7 +331,7 @@ impl<'p> Executor<'p, '_> {
                     e.1 += eval_secs;
                 }
                 st.stats.seconds[5] += out_secs;
-                if matches!(*value, Value::Owned(_)) {
+                if matches!(*value, Value::Owned(_) | Value::Rows(_)) {
                     st.live += 1;
                     st.stats.peak_live = st.stats.peak_live.max(st.live);
                 }
@@ -358,7 +375,7 @@ impl<'p> Executor<'p, '_> {
         st.refs[i] -= k;
         if st.refs[i] == 0 {
             if let Some(v) = st.values[i].take() {
-                if let Ok(Value::Owned(buf)) = Arc::try_unwrap(v) {
+                if let Ok(Value::Owned(buf) | Value::Rows(buf)) = Arc::try_unwrap(v) {
                     st.live -= 1;
                     st.pool.push(buf);
                 }
@@ -392,43 +409,76 @@ impl<'p> Executor<'p, '_> {
         shape: Shape,
         buf: Option<Vec<f64>>,
     ) -> Result<Value<'p>> {
-        let cells = shape.cells();
         let input = |k: usize| -> Result<&Value<'p>> {
             inputs.get(k).copied().ok_or_else(|| EngineError::Internal("node input missing".into()))
         };
-        let buf = || buf.unwrap_or_else(|| vec![0.0; cells]);
+        let buf = || buf.unwrap_or_else(|| vec![0.0; shape.cells()]);
+        // Elementwise nodes keep their operands' layout; when date-major and
+        // instrument-major operands meet, the date-major ones are transposed.
+        let elementwise_inputs = |arity: usize| -> Result<(Vec<&Value<'p>>, Vec<Option<Vec<f64>>>, bool)> {
+            let ins = (0..arity).map(input).collect::<Result<Vec<_>>>()?;
+            let any_rows = ins.iter().any(|v| v.is_rows());
+            let any_cols = ins.iter().any(|v| matches!(v, Value::Owned(_) | Value::Borrowed(_)));
+            let mixed = any_rows && any_cols;
+            let conv = ins
+                .iter()
+                .map(|v| match v {
+                    Value::Rows(r) if mixed => Some(crate::panel::transpose(r, shape.t, shape.n)),
+                    _ => None,
+                })
+                .collect();
+            Ok((ins, conv, any_rows && !any_cols))
+        };
+        let wrap = |rows: bool, v: Vec<f64>| if rows { Value::Rows(v) } else { Value::Owned(v) };
         Ok(match *node {
             Node::Leaf(l) => leaf::leaf(l, self.panel, shape),
             Node::Const(bits) => Value::Scalar(f64::from_bits(bits)),
-            Node::Unary(op, _) => Value::Owned(elementwise::unary(op, input(0)?.operand(), shape, buf())),
-            Node::Binary(op, _, _) => {
-                Value::Owned(elementwise::binary(op, input(0)?.operand(), input(1)?.operand(), shape, buf()))
+            Node::Unary(op, _) => {
+                let (ins, conv, rows) = elementwise_inputs(1)?;
+                wrap(rows, elementwise::unary(op, operand(&ins, &conv, 0), shape, buf()))
             }
-            Node::Ternary(..) => Value::Owned(elementwise::ternary(
-                input(0)?.operand(),
-                input(1)?.operand(),
-                input(2)?.operand(),
-                shape,
-                buf(),
-            )),
-            Node::Ts(op, _, w) => Value::Owned(timeseries::rolling(op, &input(0)?.column(cells), w as usize, shape, buf())),
+            Node::Binary(op, _, _) => {
+                let (ins, conv, rows) = elementwise_inputs(2)?;
+                wrap(rows, elementwise::binary(op, operand(&ins, &conv, 0), operand(&ins, &conv, 1), shape, buf()))
+            }
+            Node::Ternary(..) => {
+                let (ins, conv, rows) = elementwise_inputs(3)?;
+                wrap(
+                    rows,
+                    elementwise::ternary(
+                        operand(&ins, &conv, 0),
+                        operand(&ins, &conv, 1),
+                        operand(&ins, &conv, 2),
+                        shape,
+                        buf(),
+                    ),
+                )
+            }
+            Node::Ts(op, _, w) => Value::Owned(timeseries::rolling(op, &input(0)?.column(shape), w as usize, shape, buf())),
             Node::Pair(op, _, _, w) => Value::Owned(timeseries::pair(
                 op,
-                &input(0)?.column(cells),
-                &input(1)?.column(cells),
+                &input(0)?.column(shape),
+                &input(1)?.column(shape),
                 w as usize,
                 shape,
                 buf(),
             )),
-            Node::Rank(_) => Value::Owned(cross_section::rank(&input(0)?.column(cells), shape, buf())),
-            Node::Scale(_, k) => Value::Owned(cross_section::scale(&input(0)?.column(cells), f64::from_bits(k), shape, buf())),
+            Node::Rank(_) => {
+                let x = input(0)?;
+                Value::Rows(cross_section::rank(&cross_input(x, shape), x.is_rows(), shape, buf()))
+            }
+            Node::Scale(_, k) => {
+                let x = input(0)?;
+                Value::Rows(cross_section::scale(&cross_input(x, shape), x.is_rows(), f64::from_bits(k), shape, buf()))
+            }
             Node::Neutralize(_, level) => {
                 let g = groups
                     .iter()
                     .find(|(l, _)| *l == level)
                     .map(|(_, g)| g)
                     .ok_or_else(|| EngineError::Internal("group index missing".into()))?;
-                Value::Owned(cross_section::neutralize(&input(0)?.column(cells), g, shape, buf()))
+                let x = input(0)?;
+                Value::Rows(cross_section::neutralize(&cross_input(x, shape), x.is_rows(), g, shape, buf()))
             }
         })
     }

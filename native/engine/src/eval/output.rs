@@ -219,6 +219,10 @@ pub fn emit(
             transpose_strided(col, t, t0, n, rows, &mut out);
             count_finite(&out)
         }
+        Value::Rows(r) => {
+            out.copy_from_slice(&r[t0 * n..(t0 + rows) * n]);
+            count_finite(&out)
+        }
     };
     match sink {
         None => Ok((Some(out), finite)),

@@ -1,36 +1,53 @@
-//! Evaluation of each node kind, one file per family. Every function takes
-//! instrument-major inputs (`n` series of length `t`) and returns a new
-//! column; they never see the DAG.
+//! Evaluation of each node kind, one file per family. Rolling functions take
+//! instrument-major inputs (`n` series of length `t`), cross-sectional ones
+//! either layout (and return date-major rows), elementwise ones any layout
+//! as long as their operands share it (see [`Value`]); each returns a new
+//! column and never sees the DAG.
 
 pub mod cross_section;
 pub mod elementwise;
 pub mod leaf;
 pub mod timeseries;
 
-/// A node's value: a broadcast scalar, an owned column, or a column borrowed
-/// from the (memory-mapped) panel.
+/// A node's value: a broadcast scalar, an owned column, a column borrowed
+/// from the (memory-mapped) panel — all instrument-major — or an owned
+/// date-major column (`Rows`: value of instrument i on date t at `t·n + i`).
+///
+/// Cross-sectional nodes produce `Rows` (they work one date at a time, so
+/// scattering their result back to instrument-major would cost a transpose),
+/// elementwise nodes over `Rows` operands stay `Rows`, and an output of `Rows`
+/// is a plain copy. Rolling nodes, and elementwise nodes that mix layouts,
+/// get instrument-major copies of `Rows` inputs.
 #[derive(Debug)]
 pub enum Value<'a> {
     Scalar(f64),
     Owned(Vec<f64>),
     Borrowed(&'a [f64]),
+    Rows(Vec<f64>),
 }
 
 impl Value<'_> {
+    /// The values as an elementwise operand, in the value's own layout.
     pub fn operand(&self) -> Operand<'_> {
         match self {
             Value::Scalar(v) => Operand::Scalar(*v),
-            Value::Owned(v) => Operand::Array(v),
+            Value::Owned(v) | Value::Rows(v) => Operand::Array(v),
             Value::Borrowed(v) => Operand::Array(v),
         }
     }
 
-    /// The column, materialising a scalar to `len` copies when needed.
-    pub fn column(&self, len: usize) -> std::borrow::Cow<'_, [f64]> {
+    pub fn is_rows(&self) -> bool {
+        matches!(self, Value::Rows(_))
+    }
+
+    /// The instrument-major column (`n` series of `t` dates), materialising
+    /// a scalar and transposing a date-major value when needed.
+    pub fn column(&self, shape: Shape) -> std::borrow::Cow<'_, [f64]> {
         match self {
-            Value::Scalar(v) => std::borrow::Cow::Owned(vec![*v; len]),
+            Value::Scalar(v) => std::borrow::Cow::Owned(vec![*v; shape.cells()]),
             Value::Owned(v) => std::borrow::Cow::Borrowed(v),
             Value::Borrowed(v) => std::borrow::Cow::Borrowed(v),
+            Value::Rows(v) => std::borrow::Cow::Owned(crate::panel::transpose(v, shape.t, shape.n)),
         }
     }
 }
