@@ -134,7 +134,8 @@ async function bench(pool: EnginePool, cacheDir: string, runsDir: string, label:
     const runId = `bench-${randomUUID()}`
     const run: AlphaRun = await pool.run('alphas.compute', { runId, cacheDir, runsDir, datasetId, sectors: null, formulas: keys, ...extra })
     const wall = performance.now() - t0
-    const cpu = workersCpu(pool) - cpu0
+    const cpu1 = workersCpu(pool)
+    const cpu = { user: cpu1.user - cpu0.user, sys: cpu1.sys - cpu0.sys }
     const { timings } = readRunMeta(runsDir, runId)
     // Run files are big (every value of every alpha): drop each one once measured.
     for (const path of runsToEvict(runsDir, 0, 0)) rmSync(path, { force: true })
@@ -157,14 +158,14 @@ async function bench(pool: EnginePool, cacheDir: string, runsDir: string, label:
   for (let i = 0; i < repeat; i++) {
     const { run: r, wall, cpu, timings } = await compute()
     console.log(
-      `  optimised #${i + 1}: engine ${s(r.evalMs!)} (evaluation + writing the run file; ${s(timings.outputMs)} thread-time in transposing/writing values), job ${s(r.computeMs)}, wall ${s(wall)}; worker CPU ${s(1000 * cpu)}`,
+      `  optimised #${i + 1}: engine ${s(r.evalMs!)} (evaluation + writing the run file; ${s(timings.outputMs)} thread-time in transposing/writing values), job ${s(r.computeMs)}, wall ${s(wall)}; worker CPU ${s(1000 * (cpu.user + cpu.sys))} (system ${s(1000 * cpu.sys)})`,
     )
     if (wall < best.wall) best = { wall, evalMs: r.evalMs!, computeMs: r.computeMs }
   }
   console.log(`optimised (best of ${repeat}): engine ${s(best.evalMs)}, job wall ${s(best.wall)}`)
   if (!skipNaive) {
     const { run: r, wall, cpu } = await compute({ naive: true })
-    console.log(`naive (single thread, no shared subexpressions, from-scratch windows): engine ${s(r.evalMs!)}, job wall ${s(wall)}; worker CPU ${s(1000 * cpu)}`)
+    console.log(`naive (single thread, no shared subexpressions, from-scratch windows): engine ${s(r.evalMs!)}, job wall ${s(wall)}; worker CPU ${s(1000 * (cpu.user + cpu.sys))} (system ${s(1000 * cpu.sys)})`)
     console.log(`ratio naive / optimised: engine ${(r.evalMs! / best.evalMs).toFixed(1)}x, job wall ${(wall / best.wall).toFixed(1)}x`)
   }
 
@@ -201,13 +202,14 @@ async function bench(pool: EnginePool, cacheDir: string, runsDir: string, label:
   }
 }
 
-/** User + system CPU seconds of the pool's worker processes so far (Linux /proc; 0 elsewhere). */
-function workersCpu(pool: EnginePool): number {
-  let total = 0
+/** User and system CPU seconds of the pool's worker processes so far (Linux /proc; 0 elsewhere). */
+function workersCpu(pool: EnginePool): { user: number; sys: number } {
+  const total = { user: 0, sys: 0 }
   for (const w of pool.status().workers) {
     try {
       const fields = readFileSync(`/proc/${w.pid}/stat`, 'utf8').split(') ')[1].split(' ')
-      total += (Number(fields[11]) + Number(fields[12])) / 100
+      total.user += Number(fields[11]) / 100
+      total.sys += Number(fields[12]) / 100
     } catch {
       // not Linux, or the worker is gone
     }
