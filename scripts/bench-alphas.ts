@@ -26,6 +26,7 @@ import { nodeWorkerSpawner } from '../electron/engine/worker-handle'
 import { paperFormulas, readRunMeta } from '../electron/services/alphas'
 import { removeRuns, runsLocation, runsToEvict } from '../electron/services/alphas/run-file'
 import { importSampleData } from '../electron/services/market'
+import { seededRandom } from '../electron/shared/seeded-random'
 
 const args = process.argv.slice(2)
 const skipNaive = args.includes('--skip-naive')
@@ -35,17 +36,7 @@ const formulas = paperFormulas(join(root, 'resources'))
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 
-/** Seeded uniform [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = seededRandom
 
 /**
  * Writes a seeded random-walk stocks dataset (n × days, weekdays from 2023-01-02) with

@@ -20,6 +20,10 @@ impl SplitMix {
     pub fn uniform(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
+    /// Uniform integer in [0, n).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
     /// Approximately standard normal (sum of 4 uniforms, rescaled).
     pub fn normal(&mut self) -> f64 {
         let s: f64 = (0..4).map(|_| self.uniform()).sum();

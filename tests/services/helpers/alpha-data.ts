@@ -1,4 +1,5 @@
 import type { Db } from '../../../electron/db/open'
+import { seededRandom } from '../../../electron/shared/seeded-random'
 
 export interface PanelSpec {
   key: string
@@ -47,17 +48,8 @@ export function seedPanel(db: Db, spec: PanelSpec): { datasetId: number; ids: nu
   return { datasetId, ids, dates }
 }
 
-/** Seeded uniform [0, 1) (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded uniform [0, 1). */
+export const rng = seededRandom
 
 /** Random-walk closes, days × n, date-major. */
 export function randomWalk(days: number, n: number, seed: number): number[][] {

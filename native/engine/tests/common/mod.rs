@@ -2,28 +2,8 @@
 //! comparisons that treat NaN == NaN.
 #![allow(dead_code)]
 
-/// SplitMix64: tiny, seeded, good enough for test data.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    pub fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-}
+/// The engine's own seeded generator (SplitMix64), shared with the benchmarks.
+pub use alphadesk_engine::synth::SplitMix as Rng;
 
 /// A series with NaNs, ties (values on a coarse grid) and constant runs.
 pub fn messy_series(rng: &mut Rng, n: usize) -> Vec<f64> {
