@@ -97,6 +97,54 @@ impl Sums {
     }
 }
 
+/// Per-step bookkeeping shared by both kernels: how many pairs in the
+/// window hold a NaN or an infinity, and the last day each series changed
+/// (the window starting at `start` is constant iff no change came after it).
+#[derive(Default)]
+struct PairWindow {
+    nan: usize,
+    inf: usize,
+    change_x: usize,
+    change_y: usize,
+}
+
+impl PairWindow {
+    /// Takes in day `t` and drops day `t - w` from the window.
+    #[inline]
+    fn step(&mut self, xs: &[f64], ys: &[f64], w: usize, t: usize) {
+        let (x, y) = (xs[t], ys[t]);
+        if t > 0 {
+            if x != xs[t - 1] {
+                self.change_x = t;
+            }
+            if y != ys[t - 1] {
+                self.change_y = t;
+            }
+        }
+        self.nan += usize::from(x.is_nan() || y.is_nan());
+        self.inf += usize::from(x.is_infinite() || y.is_infinite());
+        if t >= w {
+            let (ox, oy) = (xs[t - w], ys[t - w]);
+            self.nan -= usize::from(ox.is_nan() || oy.is_nan());
+            self.inf -= usize::from(ox.is_infinite() || oy.is_infinite());
+        }
+    }
+
+    /// Whether x and y are constant over the window starting at `start`.
+    #[inline]
+    fn constant(&self, start: usize) -> (bool, bool) {
+        (self.change_x <= start, self.change_y <= start)
+    }
+}
+
+/// IEEE semantics from scratch, for windows holding an infinity.
+fn from_scratch(stat: Stat, wx: &[f64], wy: &[f64]) -> f64 {
+    match stat {
+        Stat::Covariance => super::naive::covariance(wx, wy),
+        Stat::Correlation => super::naive::correlation(wx, wy),
+    }
+}
+
 /// One tight loop for both statistics (the generic window driver's
 /// per-step indirection showed up in profiles: correlation is the most
 /// used rolling operator of the 101 alphas).
@@ -115,43 +163,25 @@ fn rolling_co_into(xs: &[f64], ys: &[f64], w: usize, stat: Stat, out: &mut [f64]
     }
     let wf = w as f64;
     let mut sums = Sums::default();
-    let (mut nan, mut inf) = (0usize, 0usize);
-    let (mut change_x, mut change_y) = (0usize, 0usize);
+    let mut window = PairWindow::default();
     let mut clean = false; // sums hold exactly the window ending at t-1
     let mut since = 0usize;
     for t in 0..n {
         let (x, y) = (xs[t], ys[t]);
-        if t > 0 {
-            if x != xs[t - 1] {
-                change_x = t;
-            }
-            if y != ys[t - 1] {
-                change_y = t;
-            }
+        window.step(xs, ys, w, t);
+        if t >= w && clean {
+            sums.remove(xs[t - w], ys[t - w]);
         }
-        nan += usize::from(x.is_nan() || y.is_nan());
-        inf += usize::from(x.is_infinite() || y.is_infinite());
-        if t >= w {
-            let (ox, oy) = (xs[t - w], ys[t - w]);
-            nan -= usize::from(ox.is_nan() || oy.is_nan());
-            inf -= usize::from(ox.is_infinite() || oy.is_infinite());
-            if clean {
-                sums.remove(ox, oy);
-            }
-        }
-        if t + 1 < w || nan > 0 {
+        if t + 1 < w || window.nan > 0 {
             out[t] = f64::NAN;
             clean = false;
             continue;
         }
         let start = t + 1 - w;
         let (wx, wy) = (&xs[start..=t], &ys[start..=t]);
-        if inf > 0 {
+        if window.inf > 0 {
             // ±inf would poison the sums; IEEE semantics from scratch.
-            out[t] = match stat {
-                Stat::Covariance => super::naive::covariance(wx, wy),
-                Stat::Correlation => super::naive::correlation(wx, wy),
-            };
+            out[t] = from_scratch(stat, wx, wy);
             clean = false;
             continue;
         }
@@ -163,11 +193,7 @@ fn rolling_co_into(xs: &[f64], ys: &[f64], w: usize, stat: Stat, out: &mut [f64]
             since = 0;
             clean = true;
         }
-        let (const_x, const_y) = (change_x <= start, change_y <= start);
-        if w < 2 {
-            out[t] = f64::NAN;
-            continue;
-        }
+        let (const_x, const_y) = window.constant(start);
         // Scaled moments: q = n·m2, c = n·cxy. Rebuild when the mean has
         // drifted > 10 sd from the shift point (costs ~2 digits) or squares
         // once held dwarf the current spread, so correlations that are ±1 in
@@ -218,39 +244,20 @@ fn direct_co_into(xs: &[f64], ys: &[f64], w: usize, stat: Stat, out: &mut [f64])
     let n = xs.len().min(ys.len()).min(out.len());
     let wf = w as f64;
     let inv = 1.0 / wf;
-    let (mut nan, mut inf) = (0usize, 0usize);
-    let (mut change_x, mut change_y) = (0usize, 0usize);
+    let mut window = PairWindow::default();
     for t in 0..n {
-        let (x, y) = (xs[t], ys[t]);
-        if t > 0 {
-            if x != xs[t - 1] {
-                change_x = t;
-            }
-            if y != ys[t - 1] {
-                change_y = t;
-            }
-        }
-        nan += usize::from(x.is_nan() || y.is_nan());
-        inf += usize::from(x.is_infinite() || y.is_infinite());
-        if t >= w {
-            let (ox, oy) = (xs[t - w], ys[t - w]);
-            nan -= usize::from(ox.is_nan() || oy.is_nan());
-            inf -= usize::from(ox.is_infinite() || oy.is_infinite());
-        }
-        if t + 1 < w || nan > 0 {
+        window.step(xs, ys, w, t);
+        if t + 1 < w || window.nan > 0 {
             out[t] = f64::NAN;
             continue;
         }
         let start = t + 1 - w;
         let (wx, wy) = (&xs[start..=t], &ys[start..=t]);
-        if inf > 0 {
-            out[t] = match stat {
-                Stat::Covariance => super::naive::covariance(wx, wy),
-                Stat::Correlation => super::naive::correlation(wx, wy),
-            };
+        if window.inf > 0 {
+            out[t] = from_scratch(stat, wx, wy);
             continue;
         }
-        let (const_x, const_y) = (change_x <= start, change_y <= start);
+        let (const_x, const_y) = window.constant(start);
         if const_x || const_y {
             out[t] = match stat {
                 Stat::Covariance => 0.0,
