@@ -8,13 +8,5 @@
 //! incremental update carries rounding history and breaks such ties.)
 
 pub fn decay_linear_into(xs: &[f64], w: usize, out: &mut [f64]) {
-    let n = xs.len().min(out.len());
-    let mut nan = 0usize;
-    for t in 0..n {
-        nan += usize::from(xs[t].is_nan());
-        if t >= w {
-            nan -= usize::from(xs[t - w].is_nan());
-        }
-        out[t] = if t + 1 < w || nan > 0 { f64::NAN } else { super::naive::decay_linear(&xs[t + 1 - w..=t]) };
-    }
+    super::direct::each_full_window(xs, w, out, super::naive::decay_linear);
 }

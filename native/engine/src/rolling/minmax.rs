@@ -74,18 +74,7 @@ pub fn rolling_extreme_into(xs: &[f64], w: usize, which: Extreme, output: Output
 /// Direct scan of each window (same results as the deque: NaN rules, ties
 /// to the oldest position).
 fn direct(xs: &[f64], w: usize, which: Extreme, output: Output, out: &mut [f64]) {
-    let n = xs.len().min(out.len());
-    let mut nan = 0usize;
-    for t in 0..n {
-        nan += usize::from(xs[t].is_nan());
-        if t >= w {
-            nan -= usize::from(xs[t - w].is_nan());
-        }
-        if t + 1 < w || nan > 0 {
-            out[t] = f64::NAN;
-            continue;
-        }
-        let win = &xs[t + 1 - w..=t];
+    super::direct::each_full_window(xs, w, out, |win| {
         let (mut best, mut pos) = (win[0], 0usize);
         // Selects instead of branches: random data would mispredict them.
         for (k, &v) in win.iter().enumerate().skip(1) {
@@ -96,9 +85,9 @@ fn direct(xs: &[f64], w: usize, which: Extreme, output: Output, out: &mut [f64])
             best = if better { v } else { best };
             pos = if better { k } else { pos };
         }
-        out[t] = match output {
+        match output {
             Output::Value => best,
             Output::Position => pos as f64,
-        };
-    }
+        }
+    });
 }

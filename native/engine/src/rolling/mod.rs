@@ -3,11 +3,13 @@
 //! Common rules (pandas `rolling(w, min_periods=w)`): output `t` is NaN until
 //! a full window `[t-w+1, t]` is available, and NaN whenever any value in the
 //! window is NaN. Each kernel family lives in its own file; the incremental
-//! ones share the generic add/remove driver in [`driver`]; [`naive`] holds
+//! ones share the generic add/remove driver in [`driver`], the direct ones
+//! the full-window driver in [`direct`]; [`naive`] holds
 //! from-scratch versions of all of them (reference + benchmark baseline).
 
 pub mod cov;
 pub mod decay;
+pub mod direct;
 pub mod driver;
 pub mod ema;
 pub mod mean;

@@ -7,26 +7,16 @@
 
 /// Rolling percentile rank of the newest value; NaN until a full window or if the window holds a NaN.
 pub fn ts_rank_into(xs: &[f64], w: usize, out: &mut [f64]) {
-    let n = xs.len().min(out.len());
-    let mut nan = 0usize;
     let inv = 1.0 / w as f64;
-    for t in 0..n {
-        nan += usize::from(xs[t].is_nan());
-        if t >= w {
-            nan -= usize::from(xs[t - w].is_nan());
-        }
-        if t + 1 < w || nan > 0 {
-            out[t] = f64::NAN;
-            continue;
-        }
-        let v = xs[t];
+    super::direct::each_full_window(xs, w, out, |win| {
+        let v = win[win.len() - 1];
         // Integer counters: unlike float sums they may be reordered, so the
         // loop vectorises.
         let (mut less, mut equal) = (0u32, 0u32);
-        for &y in &xs[t + 1 - w..=t] {
+        for &y in win {
             less += u32::from(y < v);
             equal += u32::from(y == v);
         }
-        out[t] = (f64::from(less) + (f64::from(equal) + 1.0) * 0.5) * inv;
-    }
+        (f64::from(less) + (f64::from(equal) + 1.0) * 0.5) * inv
+    });
 }
