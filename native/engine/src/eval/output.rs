@@ -181,6 +181,7 @@ fn io(source: std::io::Error, what: &str, path: &Path) -> EngineError {
 
 /// Number of finite values (branch-free, vectorises).
 #[inline]
+#[allow(clippy::eq_op)] // `v - v` is the point: 0 for finite v, NaN otherwise
 pub fn count_finite(xs: &[f64]) -> usize {
     // v - v is 0 for finite v, NaN for NaN and ±inf.
     xs.iter().map(|&v| usize::from(v - v == 0.0)).sum()
