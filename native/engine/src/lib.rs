@@ -12,6 +12,7 @@
 //! * [`panel`] — dates × instruments data and its memory-mapped file format.
 //! * [`alphas`] — the paper's 101 formulas (resources/alphas/alpha101.txt).
 //! * [`stats`] — summary statistics of a price series.
+//! * [`sim`] — stop-loss / take-profit trade simulation and SL×TP sweeps.
 
 pub mod alphas;
 pub mod cross;
@@ -21,6 +22,7 @@ pub mod expr;
 pub mod panel;
 pub mod parallel;
 pub mod rolling;
+pub mod sim;
 pub mod stats;
 pub mod synth;
 
