@@ -34,7 +34,7 @@ pub fn simulate(
     let tables = SweepTables::build(bars, signals, spec, options, Grid::single(sl, tp)?, 1)?;
     let mut walker = PairWalker::new(&tables);
     let stats = walker.stats(0, 0);
-    let (exits, _) = walker.exits(0, 0);
+    let exits = walker.exits(0, 0);
     let trades: Vec<Trade> = exits.iter().map(|x| trade_of(&tables, x, sl, tp)).collect();
     Ok(SimResult {
         trades,

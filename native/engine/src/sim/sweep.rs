@@ -3,7 +3,7 @@
 //! (in parallel by grid row). No bar is re-scanned per pair.
 
 use super::bars::Bars;
-use super::passage::{first_passage, horizon, LevelOut};
+use super::passage::{first_passage, horizon, LevelOut, GAP, NONE};
 use super::signals::{entries, Entries, Signal};
 use super::spec::{ContractSpec, Grid, SimOptions};
 use super::stats::SetStats;
@@ -18,19 +18,28 @@ pub struct SweepTables {
     pub options: SimOptions,
     pub grid: Grid,
     pub entries: Entries,
-    /// Level-major: `sl_bar[k * S + e]` is entry `e`'s first-passage bar of
-    /// stop level `k` (with the GAP flag), `sl_pnl` the money P&L there.
-    pub sl_bar: Vec<u32>,
-    pub sl_pnl: Vec<f64>,
-    pub tp_bar: Vec<u32>,
-    pub tp_pnl: Vec<f64>,
-    /// Per entry: where and with what P&L it exits when no level is reached.
-    pub time_bar: Vec<u32>,
-    pub time_pnl: Vec<f64>,
+    /// Level-major: `sl[k * S + e]` is where entry `e` first reaches stop
+    /// level `k` (the pair walk reads one row sequentially).
+    pub sl: Vec<Hit>,
+    pub tp: Vec<Hit>,
+    /// Per entry: where it exits when no level is reached, and why.
+    pub time: Vec<Hit>,
     pub time_reason: Vec<ExitReason>,
-    /// `next_entry[b]`: the first entry whose signal bar is at or after bar `b`
-    /// (S when none) — the no-overlap walk jumps here from an exit bar.
-    pub next_entry: Vec<u32>,
+}
+
+/// A possible exit of one entry, with what the pair walk needs next to it
+/// (so the walk touches no bar-sized array).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hit {
+    /// Exit bar, with `passage::GAP` set on a gap fill; `passage::NONE` when never reached.
+    pub bar: u32,
+    /// Day number of the exit bar.
+    pub day: u32,
+    /// First entry whose signal bar is at or after the exit bar (the
+    /// no-overlap walk continues there).
+    pub next: u32,
+    /// Net money P&L of exiting here.
+    pub pnl: f64,
 }
 
 /// Largest grid a sweep accepts (sets).
@@ -89,17 +98,6 @@ impl SweepTables {
                 });
             }
         });
-        let (sl_bar, sl_pnl) = (transpose(&sl_rows, s, nk), transpose(&sl_rows_pnl, s, nk));
-        let (tp_bar, tp_pnl) = (transpose(&tp_rows, s, nm), transpose(&tp_rows_pnl, s, nm));
-        let mut time_bar = Vec::with_capacity(s);
-        let mut time_pnl = Vec::with_capacity(s);
-        let mut time_reason = Vec::with_capacity(s);
-        for e in &entries.usable {
-            let (last, reason) = horizon(&bars, e.bar as usize, options.max_hold);
-            time_bar.push(last as u32);
-            time_pnl.push(round_trip(&spec, e.dir, e.price, bars.close[last]).1);
-            time_reason.push(reason);
-        }
         let mut next_entry = vec![s as u32; bars.len() + 1];
         let mut x = s;
         for b in (0..bars.len()).rev() {
@@ -108,20 +106,46 @@ impl SweepTables {
             }
             next_entry[b] = x as u32;
         }
+        let hit = |bar: u32, pnl: f64| {
+            let b = (bar & !GAP) as usize;
+            if b == NONE as usize {
+                Hit {
+                    bar,
+                    day: 0,
+                    next: s as u32,
+                    pnl,
+                }
+            } else {
+                Hit {
+                    bar,
+                    day: bars.day[b],
+                    next: next_entry[b],
+                    pnl,
+                }
+            }
+        };
+        let sl = level_major(&sl_rows, &sl_rows_pnl, s, nk, hit);
+        let tp = level_major(&tp_rows, &tp_rows_pnl, s, nm, hit);
+        let mut time = Vec::with_capacity(s);
+        let mut time_reason = Vec::with_capacity(s);
+        for e in &entries.usable {
+            let (last, reason) = horizon(&bars, e.bar as usize, options.max_hold);
+            time.push(hit(
+                last as u32,
+                round_trip(&spec, e.dir, e.price, bars.close[last]).1,
+            ));
+            time_reason.push(reason);
+        }
         Ok(SweepTables {
             bars,
             spec,
             options,
             grid,
             entries,
-            sl_bar,
-            sl_pnl,
-            tp_bar,
-            tp_pnl,
-            time_bar,
-            time_pnl,
+            sl,
+            tp,
+            time,
             time_reason,
-            next_entry,
         })
     }
 
@@ -156,11 +180,18 @@ impl SweepTables {
     }
 }
 
-fn transpose<T: Copy + Default>(rows: &[T], s: usize, n: usize) -> Vec<T> {
-    let mut out = vec![T::default(); s * n];
+/// Entry-major `(bar, pnl)` rows → level-major [`Hit`]s.
+fn level_major(
+    bars: &[u32],
+    pnl: &[f64],
+    s: usize,
+    n: usize,
+    hit: impl Fn(u32, f64) -> Hit,
+) -> Vec<Hit> {
+    let mut out = vec![Hit::default(); s * n];
     for e in 0..s {
         for k in 0..n {
-            out[k * s + e] = rows[e * n + k];
+            out[k * s + e] = hit(bars[e * n + k], pnl[e * n + k]);
         }
     }
     out

@@ -5,7 +5,7 @@
 use super::passage::{stop_level, target_level, GAP, NONE};
 use super::spec::TiePolicy;
 use super::stats::{SetStats, StatsAcc};
-use super::sweep::SweepTables;
+use super::sweep::{Hit, SweepTables};
 use super::trade::ExitReason;
 
 const BAR: u32 = !GAP;
@@ -16,15 +16,32 @@ pub struct Exit {
     /// Index into `entries.usable`.
     pub entry: u32,
     pub bar: u32,
+    pub day: u32,
+    /// Next entry allowed to open without overlap.
+    pub next: u32,
     pub pnl: f64,
     pub reason: ExitReason,
+}
+
+impl Exit {
+    #[inline(always)]
+    fn at(entry: u32, h: &Hit, reason: ExitReason) -> Exit {
+        Exit {
+            entry,
+            bar: h.bar & BAR,
+            day: h.day,
+            next: h.next,
+            pnl: h.pnl,
+            reason,
+        }
+    }
 }
 
 /// Reusable scratch for walking pairs on one thread.
 pub struct PairWalker<'t> {
     t: &'t SweepTables,
     exits: Vec<Exit>,
-    order: Vec<u64>,
+    keys: Vec<u64>,
 }
 
 impl<'t> PairWalker<'t> {
@@ -32,152 +49,129 @@ impl<'t> PairWalker<'t> {
         PairWalker {
             t,
             exits: Vec::new(),
-            order: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn exit(&self, k: usize, m: usize, e: usize) -> Exit {
         let t = self.t;
         let s = t.entries.usable.len();
-        let bs = t.sl_bar[k * s + e];
-        let bt = t.tp_bar[m * s + e];
-        let (sb, tb) = (bs & BAR, bt & BAR);
+        let hs = &t.sl[k * s + e];
+        let ht = &t.tp[m * s + e];
+        let (sb, tb) = (hs.bar & BAR, ht.bar & BAR);
         let entry = e as u32;
         if sb < tb {
-            Exit {
-                entry,
-                bar: sb,
-                pnl: t.sl_pnl[k * s + e],
-                reason: ExitReason::Sl,
-            }
+            Exit::at(entry, hs, ExitReason::Sl)
         } else if tb < sb {
-            Exit {
-                entry,
-                bar: tb,
-                pnl: t.tp_pnl[m * s + e],
-                reason: ExitReason::Tp,
-            }
+            Exit::at(entry, ht, ExitReason::Tp)
         } else if sb == NONE {
-            Exit {
-                entry,
-                bar: t.time_bar[e],
-                pnl: t.time_pnl[e],
-                reason: t.time_reason[e],
-            }
+            Exit::at(entry, &t.time[e], t.time_reason[e])
+        } else if hs.bar & GAP != 0 {
+            Exit::at(entry, hs, ExitReason::Sl)
+        } else if ht.bar & GAP != 0 {
+            Exit::at(entry, ht, ExitReason::Tp)
+        } else if self.tie_takes_target(k, m, e, sb) {
+            Exit::at(entry, ht, ExitReason::AmbiguousTp)
         } else {
-            let stop = Exit {
-                entry,
-                bar: sb,
-                pnl: t.sl_pnl[k * s + e],
-                reason: ExitReason::Sl,
-            };
-            let target = Exit {
-                entry,
-                bar: tb,
-                pnl: t.tp_pnl[m * s + e],
-                reason: ExitReason::Tp,
-            };
-            if bs & GAP != 0 {
-                return stop;
-            }
-            if bt & GAP != 0 {
-                return target;
-            }
-            let take_target = match t.options.tie {
-                TiePolicy::Stop => false,
-                TiePolicy::Target => true,
-                TiePolicy::Nearest => {
-                    let en = &t.entries.usable[e];
-                    let sign = f64::from(en.dir);
-                    let ep = sign * en.price;
-                    let open = sign * t.bars.open[sb as usize];
-                    let to_stop = open - stop_level(ep, t.grid.sl[k], en.scale);
-                    let to_target = target_level(ep, t.grid.tp[m], en.scale) - open;
-                    to_target < to_stop
-                }
-            };
-            if take_target {
-                Exit {
-                    reason: ExitReason::AmbiguousTp,
-                    ..target
-                }
-            } else {
-                Exit {
-                    reason: ExitReason::AmbiguousSl,
-                    ..stop
-                }
+            Exit::at(entry, hs, ExitReason::AmbiguousSl)
+        }
+    }
+
+    /// Both levels inside bar `j` (no gap): does the tie policy take the target?
+    #[cold]
+    fn tie_takes_target(&self, k: usize, m: usize, e: usize, j: u32) -> bool {
+        let t = self.t;
+        match t.options.tie {
+            TiePolicy::Stop => false,
+            TiePolicy::Target => true,
+            TiePolicy::Nearest => {
+                let en = &t.entries.usable[e];
+                let sign = f64::from(en.dir);
+                let ep = sign * en.price;
+                let open = sign * t.bars.open[j as usize];
+                let to_stop = open - stop_level(ep, t.grid.sl[k], en.scale);
+                let to_target = target_level(ep, t.grid.tp[m], en.scale) - open;
+                to_target < to_stop
             }
         }
     }
 
-    /// The pair's trades as exits, in exit order (ties in entry order), and
+    /// Visit the pair's trades in exit order (ties in entry order); returns
     /// the number of bars with a position open.
-    pub fn exits(&mut self, k: usize, m: usize) -> (&[Exit], u64) {
+    #[inline]
+    fn walk(&mut self, k: usize, m: usize, mut visit: impl FnMut(&Exit)) -> u64 {
         let t = self.t;
         let s = t.entries.usable.len();
-        self.exits.clear();
         let mut exposed = 0u64;
         if !t.options.overlap {
+            // Exits come in entry order; the next trade opens from the first
+            // signal at or after the exit bar.
             let mut e = 0usize;
             while e < s {
                 let x = self.exit(k, m, e);
                 exposed += u64::from(x.bar - t.entries.usable[e].bar + 1);
-                self.exits.push(x);
-                e = t.next_entry[x.bar as usize] as usize;
+                visit(&x);
+                e = x.next as usize;
             }
-            return (&self.exits, exposed);
+            return exposed;
         }
-        // Overlap: every entry trades; exposure is the union of the [entry, exit] spans.
+        // Overlap: every entry trades. Exits in entry order are nearly in
+        // exit order (displaced by at most the number of trades open at
+        // once), so an insertion sort of (exit bar, entry) keys costs about
+        // one shift per overlapping trade; a full sort takes over if not.
+        self.exits.clear();
+        self.keys.clear();
         let mut covered_to: i64 = -1;
+        let mut shifts = 0usize;
+        let budget = 32 * s + 1024;
         for e in 0..s {
+            let bar = t.entries.usable[e].bar;
             let x = self.exit(k, m, e);
-            let from = i64::from(t.entries.usable[e].bar).max(covered_to + 1);
+            let from = i64::from(bar).max(covered_to + 1);
             if i64::from(x.bar) >= from {
                 exposed += (i64::from(x.bar) - from + 1) as u64;
                 covered_to = i64::from(x.bar);
             }
+            let key = (u64::from(x.bar) << 32) | e as u64;
+            self.keys.push(key);
+            if shifts <= budget {
+                let mut p = self.keys.len() - 1;
+                while p > 0 && self.keys[p - 1] > key {
+                    self.keys[p] = self.keys[p - 1];
+                    p -= 1;
+                }
+                shifts += self.keys.len() - 1 - p;
+                self.keys[p] = key;
+            }
             self.exits.push(x);
         }
-        self.order.clear();
-        self.order.extend(
-            self.exits
-                .iter()
-                .map(|x| (u64::from(x.bar) << 32) | u64::from(x.entry)),
-        );
-        self.order.sort_unstable();
-        let sorted: Vec<Exit> = self
-            .order
-            .iter()
-            .map(|&key| self.exits[(key & 0xFFFF_FFFF) as usize])
-            .collect();
-        self.exits = sorted;
-        (&self.exits, exposed)
+        if shifts > budget {
+            self.keys.sort_unstable();
+        }
+        for &key in &self.keys {
+            visit(&self.exits[(key & 0xFFFF_FFFF) as usize]);
+        }
+        exposed
     }
 
-    /// The pair's statistics; without overlap fused into the walk (no trade list).
+    /// The pair's trades as exits in exit order.
+    pub fn exits(&mut self, k: usize, m: usize) -> Vec<Exit> {
+        let mut out = Vec::new();
+        self.walk(k, m, |x| out.push(*x));
+        out
+    }
+
+    /// The pair's statistics, accumulated during the walk (no trade list).
     pub fn stats(&mut self, k: usize, m: usize) -> SetStats {
         let t = self.t;
-        let s = t.entries.usable.len();
-        if t.options.overlap {
-            let (exits, exposed) = self.exits(k, m);
-            let mut acc = StatsAcc::new();
-            for x in exits {
-                acc.push(t.bars.day[x.bar as usize], x.pnl, x.reason);
-            }
-            return acc.finish(t.bars.days, t.bars.len(), exposed, 0);
-        }
         let mut acc = StatsAcc::new();
-        let mut exposed = 0u64;
         let mut trades = 0u32;
-        let mut e = 0usize;
-        while e < s {
-            let x = self.exit(k, m, e);
-            exposed += u64::from(x.bar - t.entries.usable[e].bar + 1);
-            acc.push(t.bars.day[x.bar as usize], x.pnl, x.reason);
+        let exposed = self.walk(k, m, |x| {
+            acc.push(x.day, x.pnl, x.reason);
             trades += 1;
-            e = t.next_entry[x.bar as usize] as usize;
-        }
-        acc.finish(t.bars.days, t.bars.len(), exposed, s as u32 - trades)
+        });
+        let skipped = t.entries.usable.len() as u32 - trades;
+        acc.finish(t.bars.days, t.bars.len(), exposed, skipped)
     }
 }
