@@ -19,6 +19,7 @@
 //! is an independent plain-loop reference used by tests and the benchmark.
 
 pub mod bars;
+pub mod conditions;
 pub mod iso;
 pub mod naive;
 pub mod passage;

@@ -135,7 +135,7 @@ pub fn simulate(
                 worst = worse(worst, adverse);
                 best = better(best, favourable);
                 if j == last_allowed {
-                    let reason = if opt.max_hold.is_some_and(|h| i + h as usize - 1 <= n - 1) {
+                    let reason = if opt.max_hold.is_some_and(|h| i + h as usize - 1 < n) {
                         ExitReason::Time
                     } else {
                         ExitReason::End

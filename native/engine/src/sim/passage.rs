@@ -38,6 +38,7 @@ pub struct LevelOut<'a> {
 
 /// Fill `sl` and `tp` outputs for entry `e` with horizon `last`.
 /// `sl_levels` / `tp_levels` are the grid's distances (strictly increasing).
+#[allow(clippy::too_many_arguments)]
 pub fn first_passage(
     bars: &Bars,
     spec: &ContractSpec,
