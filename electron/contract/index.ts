@@ -10,8 +10,9 @@ import { imports } from './imports'
 import { jobs } from './jobs'
 import { indicators } from './indicators'
 import { alphas } from './alphas'
+import { backtests } from './backtests'
 
-export const contract = { app, market, imports, jobs, indicators, alphas }
+export const contract = { app, market, imports, jobs, indicators, alphas, backtests }
 export type Contract = typeof contract
 export type Domain = keyof Contract
 export type MethodName<D extends Domain> = keyof Contract[D] & string
@@ -53,7 +54,9 @@ export type * from './imports'
 export type * from './jobs'
 export type * from './indicators'
 export type * from './alphas'
+export type * from './backtests'
 export { datasetKinds } from './market'
 export { csvFields, csvKinds, dateFormats } from './imports'
 export { indicatorKinds } from './indicators'
+export { exitReasons, setMetrics, signalGenerators, sltpUnits, tiePolicies } from './backtests'
 export * from './dates'

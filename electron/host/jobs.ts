@@ -4,11 +4,13 @@
  */
 import { selftestJobs } from '../pool/selftest'
 import { alphaJobs } from '../services/alphas/jobs'
+import { backtestJobs } from '../services/backtests/jobs'
 import { marketJobs } from '../services/market/jobs'
 
 export const jobTable = {
   ...marketJobs,
   ...alphaJobs,
+  ...backtestJobs,
   ...selftestJobs,
 }
 export type AppJobs = typeof jobTable

@@ -4,7 +4,8 @@
  */
 import market from './001-market'
 import alphas from './002-alphas'
+import backtests from './004-backtests'
 
-export const migrations: readonly string[] = [market, alphas]
+export const migrations: readonly string[] = [market, alphas, backtests]
 
 export const schemaVersion = migrations.length
