@@ -47,4 +47,4 @@ export default `
     tp_price REAL NOT NULL,
     PRIMARY KEY (run_id, sl_index, tp_index, seq)
   ) WITHOUT ROWID;
-  `;
+  `
