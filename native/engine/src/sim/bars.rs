@@ -7,8 +7,9 @@ use crate::{EngineError, Result};
 /// (stored as if UTC), so `time / 86400` is the trading day.
 ///
 /// Every bar's range includes its open and close: `high` and `low` are
-/// widened when a data row says otherwise (futures settlements can lie
-/// outside the traded range), so a fill at the open is always inside the bar.
+/// widened to span all four prices when a data row says otherwise (futures
+/// settlements can lie outside the traded range; real data has rows with the
+/// high below the low), so a fill at the open is always inside the bar.
 #[derive(Debug, Clone)]
 pub struct Bars {
     pub time: Vec<i64>,
@@ -64,16 +65,13 @@ impl Bars {
                 iso_seconds(time[k - 1])
             )));
         }
-        if let Some(k) = (0..n).find(|&k| high[k] < low[k]) {
-            return Err(EngineError::invalid(format!(
-                "bars.high[{k}] ({}) = {} is below bars.low[{k}] = {}",
-                iso_seconds(time[k]),
-                high[k],
-                low[k]
-            )));
-        }
-        let high: Vec<f64> = (0..n).map(|k| high[k].max(open[k]).max(close[k])).collect();
-        let low: Vec<f64> = (0..n).map(|k| low[k].min(open[k]).min(close[k])).collect();
+        let hi: Vec<f64> = (0..n)
+            .map(|k| high[k].max(low[k]).max(open[k]).max(close[k]))
+            .collect();
+        let lo: Vec<f64> = (0..n)
+            .map(|k| low[k].min(high[k]).min(open[k]).min(close[k]))
+            .collect();
+        let (high, low) = (hi, lo);
         let mut day = Vec::with_capacity(n);
         let mut days = 0usize;
         let mut last_day = i64::MIN;

@@ -164,8 +164,13 @@ pub fn simulate(
             bars_held: (xb - i + 1) as u32,
             pnl_ticks: ticks,
             pnl_money: ticks * spec.tick_value - 2.0 * spec.commission,
-            mae_ticks: d * (entry - worst) / spec.tick_size,
-            mfe_ticks: d * (best - entry) / spec.tick_size,
+            // Excursions as distances (never -0 for shorts).
+            mae_ticks: (if dir > 0 {
+                entry - worst
+            } else {
+                worst - entry
+            }) / spec.tick_size,
+            mfe_ticks: (if dir > 0 { best - entry } else { entry - best }) / spec.tick_size,
             sl_price: stop,
             tp_price: target,
         });
