@@ -45,13 +45,34 @@ function firstOf(dataset: string): number {
 type Case = { name: string; id: () => number; tick: number; levels: { unit: BacktestSpec['unit']; sl: number[]; tp: number[] } }
 
 const cases: Case[] = [
-  { name: 'S&P 500 one-minute', id: () => instrument('spx_1min', 'SPX'), tick: 0.01, levels: { unit: 'price', sl: [0.5, 1, 2.5, 4], tp: [0.75, 2, 3, 6] } },
-  { name: 'daily stock (AAPL)', id: () => instrument('sp500', 'AAPL'), tick: 0.01, levels: { unit: 'pct', sl: [0.5, 1, 2, 5], tp: [1, 2, 4] } },
+  {
+    name: 'S&P 500 one-minute',
+    id: () => instrument('spx_1min', 'SPX'),
+    tick: 0.01,
+    levels: { unit: 'price', sl: [0.5, 1, 2.5, 4], tp: [0.75, 2, 3, 6] },
+  },
+  {
+    name: 'daily stock (AAPL)',
+    id: () => instrument('sp500', 'AAPL'),
+    tick: 0.01,
+    levels: { unit: 'pct', sl: [0.5, 1, 2, 5], tp: [1, 2, 4] },
+  },
   { name: 'VIX futures contract', id: () => firstOf('vx'), tick: 0.05, levels: { unit: 'atr', sl: [0.5, 1, 2], tp: [0.5, 1.5, 3] } },
 ]
 
-function setupFor(id: number, bars: SimBarsData, tick: number, unit: BacktestSpec['unit'], tie: TiePolicy, overlap: boolean, maxHold: number | null): SimSetup {
-  const signals = resolveSignals(native, bars, { signals: { kind: 'generator', generator: 'breakout', length: 10, edge: false }, direction: 'both' })
+function setupFor(
+  id: number,
+  bars: SimBarsData,
+  tick: number,
+  unit: BacktestSpec['unit'],
+  tie: TiePolicy,
+  overlap: boolean,
+  maxHold: number | null,
+): SimSetup {
+  const signals = resolveSignals(native, bars, {
+    signals: { kind: 'generator', generator: 'breakout', length: 10, edge: false },
+    direction: 'both',
+  })
   return {
     instrumentId: id,
     signals,
