@@ -37,7 +37,7 @@ export type BacktestServiceDeps = Pick<ServiceDeps<BacktestJobs>, 'db' | 'pool' 
 const MIN_SETS_TO_SPLIT = 400
 
 function cancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new AppError('JOB_CANCELLED', 'the backtest was cancelled')
+  if (signal.aborted) throw new AppError('JOB_CANCELLED', 'the backtest was cancelled; nothing was stored')
 }
 
 export function setupOf(stored: StoredSpec): SimSetup {
@@ -56,6 +56,22 @@ export function setupOf(stored: StoredSpec): SimSetup {
       overlap: spec.overlap,
     },
   }
+}
+
+/** `SPX breakout 15 · price SL 0.5–5 × TP 0.5–8 · stop first`: what tells runs apart in a list. */
+function autoName(symbol: string, spec: BacktestRun['spec'], grid: { sl: number[]; tp: number[] }): string {
+  const sig = spec.signals
+  const signals =
+    sig.kind === 'generator'
+      ? `${sig.generator} ${sig.length}${sig.slow ? `/${sig.slow}` : ''}`
+      : sig.kind === 'formula'
+        ? 'formula'
+        : (sig.name ?? 'CSV')
+  const range = (v: number[]) => (v.length === 1 ? `${v[0]}` : `${v[0]}–${v[v.length - 1]}`)
+  const options = [`${spec.tie} first`, spec.maxHold ? `hold ≤ ${spec.maxHold}` : '', spec.overlap ? 'overlap' : '']
+    .filter(Boolean)
+    .join(', ')
+  return `${symbol} ${signals} · ${spec.unit} SL ${range(grid.sl)} × TP ${range(grid.tp)} · ${options}`
 }
 
 export function createBacktestService(deps: BacktestServiceDeps): Service<'backtests'> {
@@ -204,11 +220,13 @@ export function createBacktestService(deps: BacktestServiceDeps): Service<'backt
             },
             bars: prepared.bars,
           }
-          const name =
-            spec.name?.trim() ||
-            `${instrument.symbol} ${spec.unit} SL ${grid.sl[0]}–${grid.sl[rows - 1]} × TP ${grid.tp[0]}–${grid.tp[grid.tp.length - 1]}`
+          const name = spec.name?.trim() || autoName(instrument.symbol, spec, grid)
           const runId = insertRun(db, name, stored, stats, Date.now() - started)
           return readRun(db, runId)
+        } catch (err) {
+          // A worker job stopped by our cancel reports its own label: say what the user did.
+          cancelled(signal)
+          throw err
         } finally {
           signal.removeEventListener('abort', cancelChildren)
         }

@@ -1,10 +1,11 @@
 import { useEffect } from 'react'
+import { AlphasScreen } from '../screens/alphas/AlphasScreen'
+import { BacktestsScreen } from '../screens/backtests/BacktestsScreen'
+import { DataScreen } from '../screens/data/DataScreen'
+import { PlannedScreen } from '../screens/PlannedScreen'
 import { startAppInfo } from '../stores/app/actions'
 import { useApp } from '../stores/app/state'
 import { startEngineStatus } from '../stores/engine/actions'
-import { AlphasScreen } from '../screens/alphas/AlphasScreen'
-import { DataScreen } from '../screens/data/DataScreen'
-import { PlannedScreen } from '../screens/PlannedScreen'
 import { Nav } from './Nav'
 import { SampleImportBanner } from './SampleImportBanner'
 import { StatusBar } from './StatusBar'
@@ -21,7 +22,15 @@ export function App() {
       <main className="main" style={{ display: 'flex', flexDirection: 'column' }}>
         <SampleImportBanner />
         <div style={{ flex: 1, minHeight: 0 }}>
-          {screen === 'data' ? <DataScreen /> : screen === 'alphas' ? <AlphasScreen /> : <PlannedScreen screen={screen} />}
+          {screen === 'data' ? (
+            <DataScreen />
+          ) : screen === 'alphas' ? (
+            <AlphasScreen />
+          ) : screen === 'backtests' ? (
+            <BacktestsScreen />
+          ) : (
+            <PlannedScreen screen={screen} />
+          )}
         </div>
       </main>
       <StatusBar />
