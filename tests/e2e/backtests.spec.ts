@@ -91,6 +91,7 @@ test.describe('backtests', () => {
     const item = page.getByTestId('bt-queue-item').first()
     await expect(item.getByTestId('bt-cancel')).toBeVisible()
     await expect(item.getByTestId('bt-eta')).toBeVisible()
+    await expect(item).toContainText(/[1-9]\d?%/, { timeout: 30_000 })
     await shot(page, 'backtests-progress')
     await item.getByTestId('bt-cancel').click()
     await expect(item).toHaveAttribute('data-status', 'cancelled')

@@ -2,7 +2,7 @@ import type { Instrument, JobInfo } from '../../../../electron/contract'
 import { api, onEvent } from '../../api/client'
 import { asErrorData } from '../../components/issues'
 import { latestRequests } from '../latest'
-import { bestCell, specOf } from './selectors'
+import { bestCell, gridSize, specOf } from './selectors'
 import { type BacktestsSlice, type FormState, type QueuedRun, useBacktests } from './state'
 
 const set = (partial: Partial<BacktestsSlice>) => useBacktests.setState(partial)
@@ -109,7 +109,7 @@ export async function launch(): Promise<void> {
   const inst = get().form.instrument
   const entry: QueuedRun = {
     jobId,
-    label: `${inst?.symbol ?? ''} ${spec.unit} SL×TP`,
+    label: `${inst?.symbol ?? ''}: ${gridSize(spec.sl.from, spec.sl.to, spec.sl.step)}×${gridSize(spec.tp.from, spec.tp.to, spec.tp.step)} sets (${spec.unit})`,
     startedAt: Date.now(),
     info: null,
     status: 'running',
