@@ -81,43 +81,29 @@ impl StatsAcc {
     }
 
     /// One trade, exiting on day `exit_day` (nondecreasing between calls).
-    #[inline]
+    /// Branch-free where the outcome is a coin flip (win or loss, new peak
+    /// or not): mispredictions would cost more than the arithmetic.
+    #[inline(always)]
     pub fn push(&mut self, exit_day: u32, pnl: f64, reason: ExitReason) {
         self.trades += 1;
-        if pnl > 0.0 {
-            self.wins += 1;
-            self.gross_profit += pnl;
-        } else if pnl < 0.0 {
-            self.losses += 1;
-            self.gross_loss -= pnl;
-        }
+        self.wins += u32::from(pnl > 0.0);
+        self.losses += u32::from(pnl < 0.0);
+        self.gross_profit += pnl.max(0.0);
+        self.gross_loss += (-pnl).max(0.0);
         self.equity += pnl;
-        if self.equity > self.peak {
-            self.peak = self.equity;
-        } else if self.peak - self.equity > self.max_dd {
-            self.max_dd = self.peak - self.equity;
-        }
+        self.peak = self.peak.max(self.equity);
+        self.max_dd = self.max_dd.max(self.peak - self.equity);
         if exit_day != self.day {
             self.sumsq += self.day_sum * self.day_sum;
             self.day_sum = 0.0;
             self.day = exit_day;
         }
         self.day_sum += pnl;
-        let slot = match reason {
-            ExitReason::Sl => 0,
-            ExitReason::Tp => 1,
-            ExitReason::Time => 2,
-            ExitReason::End => 3,
-            ExitReason::AmbiguousSl => {
-                self.ambiguous += 1;
-                0
-            }
-            ExitReason::AmbiguousTp => {
-                self.ambiguous += 1;
-                1
-            }
-        };
-        self.reasons[slot] += 1;
+        // Sl, Tp, Time, End, AmbiguousSl, AmbiguousTp → the four exit kinds.
+        const SLOT: [usize; 6] = [0, 1, 2, 3, 0, 1];
+        let r = reason as usize;
+        self.reasons[SLOT[r]] += 1;
+        self.ambiguous += u32::from(r >= 4);
     }
 
     /// `days`: length of the daily series; `exposed_bars` of `bars` had a position.

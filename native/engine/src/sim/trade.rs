@@ -3,17 +3,18 @@
 use super::spec::ContractSpec;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum ExitReason {
-    Sl,
-    Tp,
+    Sl = 0,
+    Tp = 1,
     /// Max holding bars reached: exit at that bar's close.
-    Time,
+    Time = 2,
     /// Data ended with the trade open: exit at the last close.
-    End,
+    End = 3,
     /// Both levels inside one bar; the tie policy took the stop.
-    AmbiguousSl,
+    AmbiguousSl = 4,
     /// Both levels inside one bar; the tie policy took the target.
-    AmbiguousTp,
+    AmbiguousTp = 5,
 }
 
 impl ExitReason {
@@ -30,7 +31,7 @@ impl ExitReason {
 
     /// Stable small code for typed-array transport (index into `ALL`).
     pub fn code(self) -> u8 {
-        ExitReason::ALL.iter().position(|&r| r == self).unwrap_or(0) as u8
+        self as u8
     }
 
     pub const ALL: [ExitReason; 6] = [

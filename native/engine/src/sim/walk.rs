@@ -61,11 +61,19 @@ impl<'t> PairWalker<'t> {
         let ht = &t.tp[m * s + e];
         let (sb, tb) = (hs.bar & BAR, ht.bar & BAR);
         let entry = e as u32;
-        if sb < tb {
-            Exit::at(entry, hs, ExitReason::Sl)
-        } else if tb < sb {
-            Exit::at(entry, ht, ExitReason::Tp)
-        } else if sb == NONE {
+        // The common case, a strict winner, as a select rather than a branch
+        // (which level is reached first is a coin flip across entries).
+        if sb != tb {
+            let stop_first = sb < tb;
+            let h = if stop_first { hs } else { ht };
+            let reason = if stop_first {
+                ExitReason::Sl
+            } else {
+                ExitReason::Tp
+            };
+            return Exit::at(entry, h, reason);
+        }
+        if sb == NONE {
             Exit::at(entry, &t.time[e], t.time_reason[e])
         } else if hs.bar & GAP != 0 {
             Exit::at(entry, hs, ExitReason::Sl)
