@@ -37,6 +37,7 @@ test.describe('backtests', () => {
   test('a sweep on the sample: heatmap, click a cell, its trades on the chart; keep; compare two runs', async ({ page }) => {
     await openScreen(page)
     await page.getByTestId('bt-length').fill('15')
+    await expect(page.getByTestId('bt-generator-text')).toContainText('close > delay(ts_max(high, 15), 1)')
     await fillGrid(page, ['0.5', '5', '0.5'], ['0.5', '8', '0.5'])
     await expect(page.getByTestId('bt-launch')).toHaveText('Launch 160 sets')
     await page.getByTestId('bt-launch').click()

@@ -1,6 +1,14 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { signalGenerators, sltpUnits, tiePolicies } from '../../../../electron/contract'
-import { chooseDataset, chooseInstrument, launch, searchInstruments, setCost, setForm } from '../../stores/backtests/actions'
+import {
+  chooseDataset,
+  chooseInstrument,
+  launch,
+  previewGenerator,
+  searchInstruments,
+  setCost,
+  setForm,
+} from '../../stores/backtests/actions'
 import { gridSize, specOf } from '../../stores/backtests/selectors'
 import { type FormState, type SignalKind, useBacktests } from '../../stores/backtests/state'
 
@@ -43,7 +51,11 @@ export function BacktestForm() {
   // Select the stored arrays themselves: a fresh `?? []` per call would re-render forever.
   const datasets = useBacktests((s) => s.datasets.data) ?? []
   const instruments = useBacktests((s) => s.instruments.data) ?? []
+  const generatorText = useBacktests((s) => s.generatorText)
   const [launchError, setLaunchError] = useState<string | null>(null)
+  useEffect(() => {
+    void previewGenerator()
+  }, [form.generator, form.length, form.slow])
   const { problem } = specOf(form)
   const sets =
     gridSize(Number(form.sl.from), Number(form.sl.to), Number(form.sl.step)) *
@@ -159,6 +171,16 @@ export function BacktestForm() {
                 )}
               </div>
             </div>
+            {generatorText && (
+              <div className="bt-generator-text muted small" data-testid="bt-generator-text">
+                <div>
+                  long: <code>{generatorText.long}</code>
+                </div>
+                <div>
+                  short: <code>{generatorText.short}</code>
+                </div>
+              </div>
+            )}
           </>
         )}
         {form.signalKind === 'formula' && (

@@ -8,7 +8,7 @@ import { type BacktestsSlice, type FormState, type QueuedRun, useBacktests } fro
 const set = (partial: Partial<BacktestsSlice>) => useBacktests.setState(partial)
 const get = () => useBacktests.getState()
 /** Replies to an older request of the same kind are dropped. */
-const requests = latestRequests(['instruments', 'costs', 'run', 'compare', 'set', 'bars', 'runs'])
+const requests = latestRequests(['instruments', 'costs', 'run', 'compare', 'set', 'bars', 'runs', 'generator'])
 let counter = 0
 
 // ---- lifecycle and job progress --------------------------------------------------------------
@@ -92,6 +92,24 @@ export async function chooseInstrument(instrument: Instrument): Promise<void> {
     })
   } catch {
     // Costs stay editable as they are.
+  }
+}
+
+/** The chosen generator's long and short conditions, for the form to show. */
+export async function previewGenerator(): Promise<void> {
+  const { generator, length, slow } = get().form
+  const current = requests.start('generator')
+  const n = Number(length)
+  const m = Number(slow)
+  if (!Number.isInteger(n) || n < 1 || (generator === 'ma-cross' && !(Number.isInteger(m) && m > n))) {
+    set({ generatorText: null })
+    return
+  }
+  try {
+    const text = await api.backtests.generator({ generator, length: n, slow: generator === 'ma-cross' ? m : undefined })
+    if (current()) set({ generatorText: text })
+  } catch {
+    if (current()) set({ generatorText: null })
   }
 }
 

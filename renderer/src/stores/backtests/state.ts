@@ -76,6 +76,8 @@ export interface BacktestsSlice {
   trade: number | null
   bars: Loadable<Bars>
   keep: { status: 'idle' | 'saving' | 'error'; error: ErrorData | null }
+  /** The built-in generator's conditions as formulas (shown under the rule). */
+  generatorText: { long: string; short: string } | null
 }
 
 export const defaultCosts: ContractCosts = { tickSize: 0.01, tickValue: 0.01, commission: 0, slippageTicks: 0 }
@@ -123,4 +125,5 @@ export const useBacktests = create<BacktestsSlice>(() => ({
   trade: null,
   bars: idle(),
   keep: { status: 'idle', error: null },
+  generatorText: null,
 }))
