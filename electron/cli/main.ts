@@ -2,6 +2,7 @@
  * alphadesk's headless command line: `alphadesk <command>` (via `npm run cli -- <command>`).
  * Commands: serve (browser mode), import (user CSV files), alphas (compute alphas to CSV), info.
  */
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { resolveDataDir } from './data-dir'
 
@@ -10,6 +11,7 @@ const usage = `usage: alphadesk <command> [options]
 commands:
   serve    run the backend headless and serve the app to a browser
            --data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N
+           --import-dir DIR (the only folder clients may import CSV paths from; default DATA_DIR/imports)
   import   import CSV files (a long file with a symbol column, per-symbol files, or a folder)
            --data-dir DIR  --name DATASET  --kind ohlcv|futures  [--date-format F]  FILE|DIR...
   alphas   compute alphas over a dataset and write date,symbol,alpha,value rows (missing values left out)
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '0' },
       workers: { type: 'string' },
+      'import-dir': { type: 'string' },
       name: { type: 'string' },
       kind: { type: 'string', default: 'ohlcv' },
       'date-format': { type: 'string', default: 'auto' },
@@ -57,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
         host: values.host!,
         port: Number(values.port),
         workers: values.workers ? Number(values.workers) : undefined,
+        importDir: values['import-dir'] ? resolve(values['import-dir']) : undefined,
       })
       return -1 // keep running
     }

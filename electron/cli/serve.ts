@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { createBackend } from '../host/backend'
+import { createBackend, importDirOf } from '../host/backend'
 import { appRoot } from '../engine/native'
 import { startServer } from '../serve/server'
 import { printSampleProgress } from './progress'
@@ -9,13 +9,15 @@ export interface ServeArgs {
   host: string
   port: number
   workers?: number
+  /** The only folder clients may import CSV paths from (default <dataDir>/imports). */
+  importDir?: string
 }
 
 export async function serve(args: ServeArgs): Promise<void> {
   if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
     console.warn(`alphadesk: listening on ${args.host}: anyone who can reach it and has the token can use this backend`)
   }
-  const backend = createBackend({ dataDir: args.dataDir, mode: 'browser', workers: args.workers })
+  const backend = createBackend({ dataDir: args.dataDir, mode: 'browser', workers: args.workers, importDir: args.importDir })
   const stopProgress = printSampleProgress(backend)
   const server = await startServer({
     backend,
@@ -28,6 +30,7 @@ export async function serve(args: ServeArgs): Promise<void> {
     throw new Error(`cannot listen on ${args.host}:${args.port}: ${err.message}`)
   })
   console.log(`alphadesk browser mode (data: ${args.dataDir})`)
+  console.log(`import folder (CSV paths are read from here only): ${importDirOf(args)}`)
   console.log(`open: ${server.url}`)
   backend.sample.ready.then(() => {
     stopProgress()

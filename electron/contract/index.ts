@@ -32,11 +32,15 @@ export function splitChannel(channel: string): [string, string] {
   return dot < 0 ? [channel, ''] : [channel.slice(0, dot), channel.slice(dot + 1)]
 }
 
-/** The schema for a channel, or undefined when no such method exists. */
+/**
+ * The schema for a channel, or undefined when no such method exists. Own properties only, for
+ * the domain as for the method: `__proto__.toString` or `constructor.name` name nothing.
+ */
 export function methodFor(channel: string): Method<z.ZodType, unknown> | undefined {
   const [domain, name] = splitChannel(channel)
+  if (!Object.hasOwn(contract, domain)) return undefined
   const methods = (contract as Record<string, Record<string, Method<z.ZodType, unknown>>>)[domain]
-  return methods && Object.hasOwn(methods, name) ? methods[name] : undefined
+  return Object.hasOwn(methods, name) ? methods[name] : undefined
 }
 
 /** What crosses the wire for a call. */

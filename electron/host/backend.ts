@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -9,6 +10,7 @@ import { appRoot, loadNativeEngine } from '../engine/native'
 import { nodeWorkerSpawner, type SpawnWorker } from '../engine/worker-handle'
 import { alphaEngine, createAlphaService } from '../services/alphas'
 import { createMarketService, importCsv, previewCsv } from '../services/market'
+import { importFolder, PickedPaths, pickedPaths, type PathPolicy } from '../services/market/csv/path-policy'
 import { EventBus } from './event-bus'
 import { createRouter, type Dispatch, type Handlers } from './router'
 import { SampleData } from './sample-data'
@@ -27,6 +29,13 @@ export interface BackendOptions {
   importSample?: boolean
   /** Allow the engine's self-test jobs (tests and diagnostics only). */
   allowSelftest?: boolean
+  /**
+   * Which backend-side paths clients may import CSV from. Default: in browser mode the import
+   * folder (`importDir`, else <dataDir>/imports, created if missing); in Electron nothing until
+   * the main process's file dialog adds paths (it passes its own pickedPaths policy).
+   */
+  importPaths?: PathPolicy
+  importDir?: string
 }
 
 export interface Backend {
@@ -67,6 +76,7 @@ export function createBackend(options: BackendOptions): Backend {
     resourcesDir,
     engine: () => alphaEngine(loadNativeEngine()),
   })
+  const importPaths = options.importPaths ?? defaultImportPaths(options)
   const sample = new SampleData(db, join(resourcesDir, 'data'), bus, options.importSample ?? true)
   let engineVersion: string | null = null
 
@@ -90,10 +100,10 @@ export function createBackend(options: BackendOptions): Backend {
       listSectors: ({ datasetId }) => market.listSectors(datasetId),
     },
     imports: {
-      previewCsv: (input) => previewCsv(input),
+      previewCsv: (input) => previewCsv(input, undefined, importPaths),
       importCsv: (input) =>
         tasks.run(input.jobId ?? randomUUID(), `Import ${input.datasetName}`, (signal, progress) =>
-          importCsv(db, input, (p) => progress(p.done, p.total), signal),
+          importCsv(db, input, (p) => progress(p.done, p.total), signal, importPaths),
         ),
     },
     jobs: {
@@ -133,4 +143,16 @@ export function createBackend(options: BackendOptions): Backend {
       db.close()
     },
   }
+}
+
+/** The import folder of the browser-mode default: the given one, else <dataDir>/imports. */
+export function importDirOf(options: Pick<BackendOptions, 'dataDir' | 'importDir'>): string {
+  return options.importDir ?? join(options.dataDir, 'imports')
+}
+
+function defaultImportPaths(options: BackendOptions): PathPolicy {
+  if (options.mode !== 'browser') return pickedPaths(new PickedPaths())
+  const dir = importDirOf(options)
+  mkdirSync(dir, { recursive: true })
+  return importFolder(dir)
 }

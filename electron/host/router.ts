@@ -11,6 +11,7 @@ import {
   type ParsedInput,
   type Reply,
 } from '../contract'
+import { quote } from '../shared/quote'
 
 /** One handler per contract method, typed from the contract. */
 export type Handlers = {
@@ -37,7 +38,7 @@ export function createRouter(
   return async function dispatch(channel: string, rawInput: unknown): Promise<Reply> {
     try {
       const method = methodFor(channel)
-      if (!method) throw new AppError('UNKNOWN_METHOD', `no such method: ${channel}`)
+      if (!method) throw new AppError('UNKNOWN_METHOD', `no such method: ${quote(channel)}`)
       const parsed = method.input.safeParse(rawInput ?? {})
       if (!parsed.success) {
         throw new AppError('VALIDATION', `invalid input for ${channel}: ${describeIssues(parsed.error)}`, {
@@ -45,7 +46,10 @@ export function createRouter(
         })
       }
       const [domain, name] = splitChannel(channel)
-      const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[domain][name]
+      // methodFor checked both names as own properties of the contract; check the handlers the same way.
+      const table = handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>
+      const handler = Object.hasOwn(table, domain) && Object.hasOwn(table[domain], name) ? table[domain][name] : undefined
+      if (typeof handler !== 'function') throw new AppError('UNKNOWN_METHOD', `no handler for ${channel}`)
       return { ok: true, value: await handler(parsed.data) }
     } catch (err) {
       if (!(err instanceof AppError)) onUnexpected(channel, err)

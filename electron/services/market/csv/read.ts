@@ -6,6 +6,7 @@ import { detectFormats, readFileHead, type FileHead } from './head'
 import { IssueList } from './issues'
 import { makeDateParser, type ConcreteDateFormat } from './parse-dates'
 import { readRows } from './rows'
+import { quote } from '../../../shared/quote'
 import type { CsvFile } from './sources'
 
 export interface ReadOptions {
@@ -124,7 +125,7 @@ export async function readCsvFiles(files: readonly CsvFile[], options: ReadOptio
         file: file.name,
         line: 0,
         field: 'symbol',
-        message: `no symbol column: each file's rows take the symbol from the file name (here '${file.fileSymbol}')`,
+        message: `no symbol column: each file's rows take the symbol from the file name (here ${quote(file.fileSymbol)})`,
       })
     }
 
