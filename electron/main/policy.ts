@@ -65,7 +65,7 @@ export function permissionAllowed(_permission: string): boolean {
   return false
 }
 
-/** The main window's webPreferences: isolated, sandboxed, no Node, no webviews, no insecure content. */
+/** The main window's webPreferences: isolated, sandboxed, no Node, no webviews, no insecure content, no middle-click windows. */
 export function secureWebPreferences(preload: string) {
   return {
     preload,
@@ -81,5 +81,7 @@ export function secureWebPreferences(preload: string) {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Middle-click would try to open a link in a new window (refused anyway by the window-open handler).
+    disableBlinkFeatures: 'Auxclick',
   } as const
 }

@@ -98,6 +98,7 @@ describe('links, permissions, webPreferences', () => {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 
