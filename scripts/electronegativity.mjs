@@ -41,7 +41,17 @@ async function scan() {
     const quiet = console.log
     console.log = () => {} // the scanner chats about translations and release lists (offline is fine)
     try {
-      return await run({ input: stage, isRelative: true, electronVersionOverride: electronVersion, customScan: [], excludeFromScan: [], parserPlugins: [] }, false)
+      return await run(
+        {
+          input: stage,
+          isRelative: true,
+          electronVersionOverride: electronVersion,
+          customScan: [],
+          excludeFromScan: [],
+          parserPlugins: [],
+        },
+        false,
+      )
     } finally {
       console.log = quiet
     }
@@ -68,13 +78,18 @@ async function main() {
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ electronVersion, scannerVersion, findings, blocking, parseErrors }, null, 2))
   } else {
-    console.log(`electronegativity ${scannerVersion}, Electron ${electronVersion}: ${result.atomicChecks} atomic and ${result.globalChecks} global checks`)
+    console.log(
+      `electronegativity ${scannerVersion}, Electron ${electronVersion}: ${result.atomicChecks} atomic and ${result.globalChecks} global checks`,
+    )
     for (const f of findings) {
       const mark = severityRank[f.severity] <= severityRank.LOW ? 'ok (low)' : isAccepted(f) ? 'accepted (README)' : 'FAIL'
-      console.log(`  ${f.severity.padEnd(6)} ${f.confidence.padEnd(9)} ${f.id.padEnd(34)} ${`${f.file}:${f.line}:${f.column}`.padEnd(36)} ${mark}`)
+      console.log(
+        `  ${f.severity.padEnd(6)} ${f.confidence.padEnd(9)} ${f.id.padEnd(34)} ${`${f.file}:${f.line}:${f.column}`.padEnd(36)} ${mark}`,
+      )
     }
     for (const a of accepted) {
-      if (!findings.some((f) => f.id === a.id && f.file === a.file)) console.log(`  note: README accepts ${a.id} in ${a.file}, which no longer occurs; remove the row`)
+      if (!findings.some((f) => f.id === a.id && f.file === a.file))
+        console.log(`  note: README accepts ${a.id} in ${a.file}, which no longer occurs; remove the row`)
     }
     for (const e of parseErrors) console.log(`  FAIL could not parse ${e.file}: ${e.message}`)
   }

@@ -18,7 +18,7 @@ const MAX_TARGET = 8192
  * server. Leading slashes collapse to one so a redirect to the path cannot leave the origin.
  */
 export function parseTarget(raw: string | undefined): Target | null {
-  if (!raw || raw[0] !== '/' || raw.length > MAX_TARGET) return null
+  if (!raw?.startsWith('/') || raw.length > MAX_TARGET) return null
   const q = raw.indexOf('?')
   const path = q < 0 ? raw : raw.slice(0, q)
   const hash = path.indexOf('#')

@@ -54,8 +54,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   /** Why a request is refused before the token is looked at, or null. Never throws. */
   const precheck = (req: IncomingMessage): { status: number; message: string } | { target: Target } => {
-    if (!hostAllowed(req.headers.host)) return { status: 421, message: 'alphadesk: unexpected Host header (open the URL printed by `alphadesk serve`).\n' }
-    if (!originAllowed(req.headers.origin, hostAllowed)) return { status: 403, message: 'alphadesk: requests from other origins are refused.\n' }
+    if (!hostAllowed(req.headers.host))
+      return { status: 421, message: 'alphadesk: unexpected Host header (open the URL printed by `alphadesk serve`).\n' }
+    if (!originAllowed(req.headers.origin, hostAllowed))
+      return { status: 403, message: 'alphadesk: requests from other origins are refused.\n' }
     const target = parseTarget(req.url)
     if (!target) return { status: 400, message: 'alphadesk: malformed request target.\n' }
     return { target }
@@ -158,7 +160,11 @@ function serveClient(ws: WebSocket, backend: Backend): void {
     }
     const bytes = byteLength(data)
     if (bytes > MAX_MESSAGE_BYTES && !UPLOAD_CHANNELS.includes(message.channel)) {
-      return refuse(message.id, 'TOO_LARGE', `message of ${(bytes / MiB).toFixed(1)} MiB; calls are limited to ${MAX_MESSAGE_BYTES / MiB} MiB`)
+      return refuse(
+        message.id,
+        'TOO_LARGE',
+        `message of ${(bytes / MiB).toFixed(1)} MiB; calls are limited to ${MAX_MESSAGE_BYTES / MiB} MiB`,
+      )
     }
     if (inFlight >= MAX_CALLS_IN_FLIGHT) {
       return refuse(message.id, 'BUSY', `${MAX_CALLS_IN_FLIGHT} calls are already running on this connection; wait for one to finish`)

@@ -24,7 +24,13 @@ beforeAll(() => {
   mkdirSync(outside)
   writeFileSync(join(outside, 'secret.csv'), csv)
   browser = createBackend({ dataDir: join(dir.path, 'b'), mode: 'browser', workers: 1, importSample: false, importDir })
-  electron = createBackend({ dataDir: join(dir.path, 'e'), mode: 'electron', workers: 1, importSample: false, importPaths: pickedPaths(picked) })
+  electron = createBackend({
+    dataDir: join(dir.path, 'e'),
+    mode: 'electron',
+    workers: 1,
+    importSample: false,
+    importPaths: pickedPaths(picked),
+  })
   // Created by the backend (browser-mode default) so a user can find it.
   writeFileSync(join(importDir, 'prices.csv'), csv)
   mkdirSync(join(importDir, 'folder'))
@@ -44,7 +50,14 @@ const preview = (b: Backend, path: string) => b.dispatch('imports.previewCsv', {
 
 describe('method lookup by own properties only', () => {
   it('prototype names are UNKNOWN_METHOD, not a crash in the lookup', async () => {
-    for (const channel of ['__proto__.toString', '__proto__.hasOwnProperty', 'constructor.name', 'app.__proto__', 'app.constructor', 'toString.call']) {
+    for (const channel of [
+      '__proto__.toString',
+      '__proto__.hasOwnProperty',
+      'constructor.name',
+      'app.__proto__',
+      'app.constructor',
+      'toString.call',
+    ]) {
       expect(await browser.dispatch(channel, {}), channel).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
     }
   })
@@ -67,9 +80,15 @@ describe('formula nesting through the real addon (the editor parses as the user 
   it('alphas.parse answers a parse error with its position instead of overflowing the stack', async () => {
     const reply = await browser.dispatch('alphas.parse', { text: deep })
     expect(reply).toMatchObject({ ok: true, value: { ok: false, error: { column: 257 } } })
-    if (reply.ok) expect((reply.value as { error: { message: string } }).error.message).toMatch(/^formula nested too deeply \(more than 256 levels\) at column 257/)
+    if (reply.ok)
+      expect((reply.value as { error: { message: string } }).error.message).toMatch(
+        /^formula nested too deeply \(more than 256 levels\) at column 257/,
+      )
     for (const text of [`${'-'.repeat(19_000)}close`, `close${' + 1'.repeat(4000)}`, `${'rank('.repeat(3000)}close${')'.repeat(3000)}`]) {
-      expect(await browser.dispatch('alphas.parse', { text })).toMatchObject({ ok: true, value: { ok: false, error: { message: expect.stringMatching(/nested too deeply/) } } })
+      expect(await browser.dispatch('alphas.parse', { text })).toMatchObject({
+        ok: true,
+        value: { ok: false, error: { message: expect.stringMatching(/nested too deeply/) } },
+      })
     }
   })
 
@@ -79,7 +98,10 @@ describe('formula nesting through the real addon (the editor parses as the user 
   })
 
   it('the process is still fine afterwards', async () => {
-    expect(await browser.dispatch('alphas.parse', { text: 'rank(close)' })).toMatchObject({ ok: true, value: { ok: true, normalized: 'rank(close)' } })
+    expect(await browser.dispatch('alphas.parse', { text: 'rank(close)' })).toMatchObject({
+      ok: true,
+      value: { ok: true, normalized: 'rank(close)' },
+    })
   })
 })
 
@@ -95,7 +117,10 @@ describe('error messages quote at most ~80 characters of a value', () => {
   it('a 200 KB cell makes a short CSV error', async () => {
     // 200k digits then a letter: also the input that made the old number pattern backtrack for about a minute.
     const cell = `${'9'.repeat(200_000)}x`
-    const p = await previewCsv({ sources: [{ name: 'big.csv', text: `date,symbol,close\n2024-01-02,A,${cell}\n${cell},A,1\n` }], kind: 'ohlcv' })
+    const p = await previewCsv({
+      sources: [{ name: 'big.csv', text: `date,symbol,close\n2024-01-02,A,${cell}\n${cell},A,1\n` }],
+      kind: 'ohlcv',
+    })
     const messages = p.errors.map((e) => e.message)
     expect(messages.length).toBeGreaterThanOrEqual(1)
     for (const m of messages) expect(m.length).toBeLessThan(200)
@@ -112,7 +137,11 @@ describe('error messages quote at most ~80 characters of a value', () => {
 
   it('a huge header name is cut wherever it shows', async () => {
     const name = 'h'.repeat(100_000)
-    const p = await previewCsv({ sources: [{ name: 'h.csv', text: `date,symbol,${name}\n2024-01-02,A,1\n` }], kind: 'ohlcv', mapping: { date: 0, symbol: 1, close: 2 } })
+    const p = await previewCsv({
+      sources: [{ name: 'h.csv', text: `date,symbol,${name}\n2024-01-02,A,1\n` }],
+      kind: 'ohlcv',
+      mapping: { date: 0, symbol: 1, close: 2 },
+    })
     expect(p.header[2].length).toBeLessThan(120)
     expect(JSON.stringify(p).length).toBeLessThan(5000)
   })
@@ -127,9 +156,19 @@ describe('backend-side paths: browser mode reads only inside the import folder',
   })
 
   it('anything outside is FORBIDDEN: absolute paths, ../, and symlinks that lead out', async () => {
-    for (const path of ['/etc/passwd', join(outside, 'secret.csv'), '../outside/secret.csv', 'link.csv', 'outside-dir/secret.csv', 'outside-dir']) {
+    for (const path of [
+      '/etc/passwd',
+      join(outside, 'secret.csv'),
+      '../outside/secret.csv',
+      'link.csv',
+      'outside-dir/secret.csv',
+      'outside-dir',
+    ]) {
       const reply = await preview(browser, path)
-      expect(reply, path).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/outside the import folder/) } })
+      expect(reply, path).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/outside the import folder/) },
+      })
     }
     // Existence outside is not revealed either.
     expect(await preview(browser, '/no/such/file.csv')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -138,7 +177,10 @@ describe('backend-side paths: browser mode reads only inside the import folder',
 
   it('only regular files: a FIFO in the folder is refused, not read forever', async () => {
     execFileSync('mkfifo', [join(importDir, 'pipe.csv')])
-    expect(await preview(browser, 'pipe.csv')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/not a regular file/) } })
+    expect(await preview(browser, 'pipe.csv')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/not a regular file/) },
+    })
   })
 
   it('the import also goes through the policy', async () => {
@@ -150,7 +192,10 @@ describe('backend-side paths: browser mode reads only inside the import folder',
 describe('backend-side paths: Electron reads only what its file dialog returned', () => {
   it('typed paths are refused, picked ones read', async () => {
     const file = join(outside, 'secret.csv')
-    expect(await preview(electron, file)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/not chosen in the file dialog/) } })
+    expect(await preview(electron, file)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/not chosen in the file dialog/) },
+    })
     picked.add(file)
     expect(await preview(electron, file)).toMatchObject({ ok: true, value: { rowCount: 2 } })
     // A sibling of a picked file is not picked.

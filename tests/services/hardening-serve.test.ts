@@ -94,13 +94,18 @@ describe('malformed requests get a 4xx and the server stays up', () => {
   })
 
   it('the token redirect cannot leave the origin (no //evil.example Location)', async () => {
-    const res = await rawRequestFull(`GET //evil.example/?token=${server.token} HTTP/1.1\r\nhost: 127.0.0.1:${server.port}\r\nconnection: close\r\n\r\n`)
+    const res = await rawRequestFull(
+      `GET //evil.example/?token=${server.token} HTTP/1.1\r\nhost: 127.0.0.1:${server.port}\r\nconnection: close\r\n\r\n`,
+    )
     expect(res).toMatch(/^HTTP\/1.1 303 /)
     expect(res).toMatch(/\r\nlocation: \/evil\.example\/\r\n/i)
   })
 
   it('only GET and HEAD', async () => {
-    const status = await rawRequest(server.port, `POST / HTTP/1.1\r\nhost: 127.0.0.1:${server.port}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n`)
+    const status = await rawRequest(
+      server.port,
+      `POST / HTTP/1.1\r\nhost: 127.0.0.1:${server.port}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n`,
+    )
     expect(status).toBe('HTTP/1.1 405 Method Not Allowed')
   })
 })

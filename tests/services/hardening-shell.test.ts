@@ -107,7 +107,14 @@ describe('links, permissions, webPreferences', () => {
     expect(src('policy.ts')).not.toMatch(/from 'electron'/)
     expect(src('window.ts')).toMatch(/webPreferences: secureWebPreferences\(/)
     const security = src('security.ts')
-    for (const hook of ["'web-contents-created'", "'will-navigate'", "'will-redirect'", "'will-attach-webview'", 'setPermissionCheckHandler', 'setPermissionRequestHandler']) {
+    for (const hook of [
+      "'web-contents-created'",
+      "'will-navigate'",
+      "'will-redirect'",
+      "'will-attach-webview'",
+      'setPermissionCheckHandler',
+      'setPermissionRequestHandler',
+    ]) {
       expect(security).toContain(hook)
     }
     expect(src('ipc.ts')).toMatch(/isTrustedSender\(/)

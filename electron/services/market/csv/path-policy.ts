@@ -97,5 +97,5 @@ export function pickedPaths(picked: PickedPaths): PathPolicy {
 /** For folders under a strict policy: is this entry a regular file itself (not a link to one)? */
 export async function isPlainFile(path: string): Promise<boolean> {
   const st = await lstat(path).catch(() => null)
-  return st !== null && st.isFile()
+  return st?.isFile() ?? false
 }

@@ -73,7 +73,13 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
   const iRoot = options.kind === 'futures' ? (mapping.root ?? -1) : -1
   const fields = valueFields
     .filter(([, f]) => mapping[f] !== undefined)
-    .map(([bf, f]) => ({ bf, col: mapping[f]!, name: prep.header[mapping[f]!] || f, isPrice: priceFields.includes(bf), isVolume: bf === 'volume' }))
+    .map(([bf, f]) => ({
+      bf,
+      col: mapping[f]!,
+      name: prep.header[mapping[f]!] || f,
+      isPrice: priceFields.includes(bf),
+      isVolume: bf === 'volume',
+    }))
   const closeFromSettle = options.kind === 'futures' && mapping.close === undefined && mapping.settle !== undefined
   const deriveSymbol =
     iSymbol < 0 && iExpiry >= 0 && iRoot >= 0 ? (options.deriveSymbol ?? ((root: string, expiry: string) => `${root} ${expiry}`)) : null
@@ -147,7 +153,13 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
       if (iTime >= 0) {
         const t = parseTimeOfDay(rec[iTime])
         if (t === null) {
-          errors.add({ file: name, line, column: iTime + 1, field: prep.header[iTime] || 'time', message: `not a time of day: ${quote(rec[iTime])}` })
+          errors.add({
+            file: name,
+            line,
+            column: iTime + 1,
+            field: prep.header[iTime] || 'time',
+            message: `not a time of day: ${quote(rec[iTime])}`,
+          })
           continue
         }
         ts += t
@@ -209,7 +221,13 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
         const e = parseExpiryCell(raw)
         if (e === null) {
           const field = prep.header[iExpiry] || 'expiry'
-          errors.add({ file: name, line, column: iExpiry + 1, field, message: raw.trim() === '' ? 'empty expiry' : `not a date: ${quote(raw)}` })
+          errors.add({
+            file: name,
+            line,
+            column: iExpiry + 1,
+            field,
+            message: raw.trim() === '' ? 'empty expiry' : `not a date: ${quote(raw)}`,
+          })
           continue
         }
         expiry = unixToIsoDate(e)
@@ -220,7 +238,13 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
       else symbol = file.fileSymbol
       if (!symbol) {
         const col = iSymbol >= 0 ? iSymbol : iRoot
-        errors.add({ file: name, line, column: col >= 0 ? col + 1 : undefined, field: prep.header[col] || 'symbol', message: 'empty symbol' })
+        errors.add({
+          file: name,
+          line,
+          column: col >= 0 ? col + 1 : undefined,
+          field: prep.header[col] || 'symbol',
+          message: 'empty symbol',
+        })
         continue
       }
       let s = data.symbolIndex(symbol)
@@ -266,7 +290,11 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
     input.destroy()
     const e = err as { code?: string; lines?: number; message?: string }
     if (e.code === 'CSV_MAX_RECORD_SIZE') {
-      errors.add({ file: name, line: e.lines ?? line + 1, message: `a record longer than ${MAX_CSV_RECORD_CHARS / 1024} KiB (a CSV row, all its cells): not a price file?` })
+      errors.add({
+        file: name,
+        line: e.lines ?? line + 1,
+        message: `a record longer than ${MAX_CSV_RECORD_CHARS / 1024} KiB (a CSV row, all its cells): not a price file?`,
+      })
       return { status: 'failed', rows }
     }
     if (typeof e.code === 'string' && (e.code.startsWith('CSV_') || e.code === 'INVALID_OPENING_QUOTE')) {

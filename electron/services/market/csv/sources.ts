@@ -24,7 +24,10 @@ export interface CsvFile {
 const CSV_FILE = /\.csv(\.gz)?$/i
 
 export function stemOf(name: string): string {
-  return basename(name).replace(/\.gz$/i, '').replace(/\.(csv|txt|tsv)$/i, '').trim()
+  return basename(name)
+    .replace(/\.gz$/i, '')
+    .replace(/\.(csv|txt|tsv)$/i, '')
+    .trim()
 }
 
 /** A file on disk as a CsvFile. */
@@ -54,7 +57,13 @@ export async function resolveSources(sources: readonly CsvSource[], paths: PathP
       if (!kept.length) throw new AppError('VALIDATION', `no .csv files in folder ${quote(source.path, 300)}`)
       for (const n of kept) files.push(await fileFromPath(join(real, n)))
     } else {
-      files.push({ name: basename(source.path), fileSymbol: stemOf(source.path), size: st.size, path: real, gzip: /\.gz$/i.test(source.path) })
+      files.push({
+        name: basename(source.path),
+        fileSymbol: stemOf(source.path),
+        size: st.size,
+        path: real,
+        gzip: /\.gz$/i.test(source.path),
+      })
     }
   }
   return files
