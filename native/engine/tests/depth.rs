@@ -77,3 +77,17 @@ fn formulas_at_the_limit_still_parse_print_and_evaluate() {
         });
     }
 }
+
+#[test]
+fn messages_quote_at_most_80_characters_of_a_name() {
+    let long = "x".repeat(10_000);
+    let err = parse(&format!("close + {long}")).expect_err("unknown field");
+    assert!(
+        err.message.starts_with(&format!("unknown field '{}… (10000 characters)' at column 9", "x".repeat(80))),
+        "{}",
+        err.message
+    );
+    let err = parse(&format!("{long}(close)")).expect_err("unknown function");
+    assert!(err.message.len() < 200, "{}", err.message);
+    assert!(parse("close + bogus").expect_err("short").message.starts_with("unknown field 'bogus' at column 9"));
+}

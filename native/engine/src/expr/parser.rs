@@ -282,7 +282,7 @@ impl Parser<'_> {
             return Err(self.error_at(span.end, format!("expected '(' after function '{lower}'"), &["'('"], None));
         }
         let suggestion = nearest(&lower, field_candidates().chain(function_candidates())).map(str::to_string);
-        Err(self.error_at(span.start, format!("unknown field '{name}'"), &["field"], suggestion))
+        Err(self.error_at(span.start, format!("unknown field '{}'", shown(name)), &["field"], suggestion))
     }
 
     fn call(&mut self, name: &str, name_span: Span) -> Result<Expr, ParseError> {
@@ -292,7 +292,7 @@ impl Parser<'_> {
                 return Err(self.error_at(name_span.start, format!("'{lower}' is a field, not a function"), &["function"], None));
             }
             let suggestion = nearest(&lower, function_candidates()).map(str::to_string);
-            return Err(self.error_at(name_span.start, format!("unknown function '{name}'"), &["function"], suggestion));
+            return Err(self.error_at(name_span.start, format!("unknown function '{}'", shown(name)), &["function"], suggestion));
         };
         self.expect(Tok::LParen, &["'('"])?;
         let mut args = Vec::new();
@@ -399,6 +399,15 @@ impl Parser<'_> {
             return Err(self.error_at(arg.span.start, format!("window {d} is too large"), &[], None));
         }
         Ok(())
+    }
+}
+
+/// A name from the formula as a message quotes it: at most 80 characters, then an ellipsis.
+fn shown(name: &str) -> String {
+    const MAX: usize = 80;
+    match name.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}… ({} characters)", &name[..cut], name.chars().count()),
+        None => name.to_string(),
     }
 }
 
