@@ -26,7 +26,16 @@ function deferred<T>() {
 }
 
 const info = (id: string, done: number, etaMs: number | null = null): JobInfo => ({
-  id, kind: 'k', label: '', state: 'running', done, total: 10, etaMs, startedAt: 0, finishedAt: null, workerId: 1,
+  id,
+  kind: 'k',
+  label: '',
+  state: 'running',
+  done,
+  total: 10,
+  etaMs,
+  startedAt: 0,
+  finishedAt: null,
+  workerId: 1,
 })
 
 beforeEach(() => {
@@ -39,7 +48,14 @@ describe('jobTracker', () => {
     const reply = deferred<number>()
     const seen: (number | null)[] = []
     let jobId = ''
-    const outcome = jobs.run('compute', (id) => ((jobId = id), reply.promise), (job) => seen.push(job.info?.done ?? null))
+    const outcome = jobs.run(
+      'compute',
+      (id) => {
+        jobId = id
+        return reply.promise
+      },
+      (job) => seen.push(job.info?.done ?? null),
+    )
     expect(jobId).toMatch(/^test-compute-/)
     expect(jobs.running('compute')).toBe(true)
     handlers.get('job.progress')!(info(jobId, 3, 900))
@@ -80,8 +96,18 @@ describe('jobTracker', () => {
     const fresh = deferred<string>()
     const ids: string[] = []
     const progress: string[] = []
-    const first = jobs.run('overlay', (id) => (ids.push(id), old.promise), (job) => job.info && progress.push(job.id))
-    const second = jobs.run('overlay', (id) => (ids.push(id), fresh.promise))
+    const first = jobs.run(
+      'overlay',
+      (id) => {
+        ids.push(id)
+        return old.promise
+      },
+      (job) => job.info && progress.push(job.id),
+    )
+    const second = jobs.run('overlay', (id) => {
+      ids.push(id)
+      return fresh.promise
+    })
     expect(cancel).toHaveBeenCalledTimes(1)
     expect(cancel).toHaveBeenCalledWith({ jobId: ids[0] })
     handlers.get('job.progress')?.(info(ids[0], 5))
@@ -115,7 +141,13 @@ describe('runTask', () => {
   it('moves a task through loading (keeping the old data, with the job) to ready', async () => {
     const jobs = jobTracker('test')
     const states: Task<string>[] = []
-    const outcome = await runTask(jobs, 'k', (t: Task<string>) => states.push(t), async () => 'fresh', { keep: 'old' })
+    const outcome = await runTask(
+      jobs,
+      'k',
+      (t: Task<string>) => states.push(t),
+      async () => 'fresh',
+      { keep: 'old' },
+    )
     expect(outcome.status).toBe('done')
     expect(states.map((s) => [s.status, s.data])).toEqual([
       ['loading', 'old'],
@@ -136,7 +168,12 @@ describe('runTask', () => {
 
     states.length = 0
     const slow = deferred<string>()
-    const first = runTask(jobs, 'k', (t: Task<string>) => states.push(t), () => slow.promise)
+    const first = runTask(
+      jobs,
+      'k',
+      (t: Task<string>) => states.push(t),
+      () => slow.promise,
+    )
     jobs.drop('k')
     slow.resolve('late')
     expect((await first).status).toBe('stale')

@@ -60,10 +60,11 @@ function watch(jobId: string, apply: (info: JobInfo) => void): () => void {
 }
 
 /** Asks the engine to stop a job; a job that already ended is not an error worth showing. */
-const cancelQuietly = (jobId: string): Promise<void> => api.jobs.cancel({ jobId }).then(
-  () => {},
-  () => {},
-)
+const cancelQuietly = (jobId: string): Promise<void> =>
+  api.jobs.cancel({ jobId }).then(
+    () => {},
+    () => {},
+  )
 
 let jobCounter = 0
 

@@ -11,7 +11,10 @@ function deferred<T>() {
 describe('load', () => {
   it('goes loading → ready and returns the data', async () => {
     const states: Loadable<number[]>[] = []
-    const data = await load((l) => states.push(l), async () => [1, 2])
+    const data = await load(
+      (l) => states.push(l),
+      async () => [1, 2],
+    )
     expect(data).toEqual([1, 2])
     expect(states).toEqual([
       { status: 'loading', data: null, error: null },
@@ -38,8 +41,16 @@ describe('load', () => {
     const requests = latestRequests(['list'])
     let shown: Loadable<string> | null = null
     const slow = deferred<string>()
-    const first = load((l) => (shown = l), () => slow.promise, { isLatest: requests.start('list') })
-    const second = load((l) => (shown = l), async () => 'new', { isLatest: requests.start('list') })
+    const first = load(
+      (l) => (shown = l),
+      () => slow.promise,
+      { isLatest: requests.start('list') },
+    )
+    const second = load(
+      (l) => (shown = l),
+      async () => 'new',
+      { isLatest: requests.start('list') },
+    )
     expect(await second).toBe('new')
     slow.resolve('old')
     expect(await first).toBeUndefined()

@@ -24,7 +24,11 @@ export interface LoadOptions<T> {
  * newer request made this one stale. Returns the data when it landed; undefined when the fetch
  * failed or its reply was dropped.
  */
-export async function load<T>(apply: (next: Loadable<T>) => void, fetch: () => Promise<T>, options: LoadOptions<T> = {}): Promise<T | undefined> {
+export async function load<T>(
+  apply: (next: Loadable<T>) => void,
+  fetch: () => Promise<T>,
+  options: LoadOptions<T> = {},
+): Promise<T | undefined> {
   const { isLatest = () => true, keep = null, keepOnError = false } = options
   apply({ status: 'loading', data: keep, error: null })
   try {
