@@ -144,8 +144,8 @@ describe('runTask', () => {
     const outcome = await runTask(
       jobs,
       'k',
-      (t: Task<string>) => states.push(t),
       async () => 'fresh',
+      (t) => states.push(t),
       { keep: 'old' },
     )
     expect(outcome.status).toBe('done')
@@ -159,11 +159,11 @@ describe('runTask', () => {
   it('an error keeps the old data only when asked to; a stale reply changes nothing', async () => {
     const jobs = jobTracker('test')
     const states: Task<string>[] = []
-    const fail = async () => {
+    const fail = async (): Promise<string> => {
       throw { code: 'ENGINE_ERROR', message: 'no' }
     }
-    await runTask(jobs, 'k', (t: Task<string>) => states.push(t), fail, { keep: 'old', keepOnError: true })
-    await runTask(jobs, 'k', (t: Task<string>) => states.push(t), fail, { keep: 'old' })
+    await runTask(jobs, 'k', fail, (t) => states.push(t), { keep: 'old', keepOnError: true })
+    await runTask(jobs, 'k', fail, (t) => states.push(t), { keep: 'old' })
     expect(states.filter((s) => s.status === 'error').map((s) => s.data)).toEqual(['old', null])
 
     states.length = 0
@@ -171,8 +171,8 @@ describe('runTask', () => {
     const first = runTask(
       jobs,
       'k',
-      (t: Task<string>) => states.push(t),
       () => slow.promise,
+      (t) => states.push(t),
     )
     jobs.drop('k')
     slow.resolve('late')

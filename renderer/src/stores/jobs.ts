@@ -127,14 +127,14 @@ export interface TaskOptions<T> {
 }
 
 /**
- * Runs a job into a Task: loading (with its job slot and progress), then ready or error; a stale
+ * Runs a job (`call` gets the job id) into a Task through `apply`: loading (with its job slot and progress), then ready or error; a stale
  * reply changes nothing. Returns the outcome for whatever the slice does next.
  */
 export async function runTask<T, K extends string>(
   jobs: JobTracker<K>,
   kind: K,
-  apply: (task: Task<T>) => void,
   call: (jobId: string) => Promise<T>,
+  apply: (task: Task<T>) => void,
   options: TaskOptions<T> = {},
 ): Promise<JobOutcome<T>> {
   const keep = options.keep ?? null

@@ -6,11 +6,12 @@ const parse = vi.fn()
 const compute = vi.fn()
 const crossSection = vi.fn()
 const tearSheet = vi.fn()
+const correlation = vi.fn()
 const cancel = vi.fn(async () => ({ cancelled: true }))
 const handlers = new Map<string, (payload: unknown) => void>()
 vi.mock('../../api/client', () => ({
   api: {
-    alphas: { parse, compute, crossSection, tearSheet, library: vi.fn(async () => ({ formulas: [], citation: '' })) },
+    alphas: { parse, compute, crossSection, tearSheet, correlation, library: vi.fn(async () => ({ formulas: [], citation: '' })) },
     market: { listDatasets: vi.fn(async () => []), listSectors: vi.fn(async () => []), getBars: vi.fn() },
     jobs: { cancel },
   },
@@ -77,6 +78,25 @@ describe('alphas actions', () => {
     expect(s.dateIndex).toBe(2)
     expect(s.sort).toEqual({ column: 'alpha001', dir: 'desc' })
     expect(crossSection).toHaveBeenCalledWith({ runId: 'r1', date: 300, keys: ['alpha001'] })
+  })
+
+  it('a new run cancels the analyses of the old one and drops their late replies', async () => {
+    useAlphas.setState({ run: { status: 'ready', data: run('r1'), error: null, job: null }, tab: 'correlation' })
+    const late = deferred<unknown>()
+    correlation.mockReturnValueOnce(late.promise)
+    const loading = actions.loadCorrelation()
+    const corrJob = useAlphas.getState().correlation.job!.id
+    compute.mockResolvedValueOnce(run('r2'))
+    crossSection.mockResolvedValue(cross('r2', 300))
+    correlation.mockReturnValueOnce(new Promise(() => {}))
+    await actions.compute()
+    expect(cancel).toHaveBeenCalledWith({ jobId: corrJob })
+    late.resolve({ keys: ['alpha001'], matrix: [[1]] })
+    await loading
+    // The new run's correlation (the tab is open) is loading; the old reply did not land.
+    expect(useAlphas.getState().run.data?.runId).toBe('r2')
+    expect(useAlphas.getState().correlation.status).toBe('loading')
+    expect(useAlphas.getState().correlation.job?.id).not.toBe(corrJob)
   })
 
   it('keeps the previous run when a new compute fails', async () => {

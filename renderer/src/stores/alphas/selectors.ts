@@ -2,8 +2,8 @@
  * Pure logic of the alpha screens: formula search, the cross-section table's filter / sort /
  * top-N, date stepping, series helpers. No store or backend access, so it is unit-tested directly.
  */
-import type { AlphaFormula, AlphaRun, AlphaRunColumn, CrossSection, Dataset, JobInfo, ParseResult } from '../../../../electron/contract'
-import type { AlphasSlice, Extreme, JobSlot, SortSpec } from './state'
+import type { AlphaFormula, AlphaRun, AlphaRunColumn, CrossSection, Dataset, ParseResult } from '../../../../electron/contract'
+import type { AlphasSlice, Extreme, SortSpec } from './state'
 
 export type CrossRow = CrossSection['rows'][number]
 
@@ -12,8 +12,7 @@ export type CrossRow = CrossSection['rows'][number]
 /** Alphas need a cross-section of stocks: only stock datasets qualify. */
 export const stockDatasets = (datasets: readonly Dataset[] | null): Dataset[] => (datasets ?? []).filter((d) => d.kind === 'stocks')
 
-export const selectedDatasetOf = (s: AlphasSlice): Dataset | null =>
-  s.datasets.data?.find((d) => d.id === s.universe.datasetId) ?? null
+export const selectedDatasetOf = (s: AlphasSlice): Dataset | null => s.datasets.data?.find((d) => d.id === s.universe.datasetId) ?? null
 
 /** Unix seconds → YYYY-MM-DD (UTC). */
 export function isoDate(unixSeconds: number | null | undefined): string {
@@ -144,7 +143,13 @@ export function runIssues(run: AlphaRun | null): RunIssue[] {
   const warnings: RunIssue[] = []
   for (const a of run.alphas) {
     if (!a.ok) {
-      errors.push({ key: a.key, name: a.name, severity: 'error', message: a.error?.message ?? 'could not be computed', code: a.error?.code })
+      errors.push({
+        key: a.key,
+        name: a.name,
+        severity: 'error',
+        message: a.error?.message ?? 'could not be computed',
+        code: a.error?.code,
+      })
     }
     for (const w of a.warnings) warnings.push({ key: a.key, name: a.name, severity: 'warning', message: w })
   }
@@ -184,14 +189,9 @@ export function namesList(keys: readonly string[], names: readonly string[], max
 
 /** The run's values are gone from the cache (evicted, or the backend restarted): only a new compute helps. */
 export function isRunGone(error: { code: string; message: string } | null | undefined): boolean {
-  return Boolean(error && error.code === 'NOT_FOUND' && /compute again|alpha run .* (is not available|was written)|no alpha run/i.test(error.message))
-}
-
-/** The fraction done of a job, or null while unknown. */
-export function jobFraction(job: JobSlot | null | undefined): number | null {
-  const info: JobInfo | null | undefined = job?.info
-  if (!info || info.total <= 0) return null
-  return Math.max(0, Math.min(1, info.done / info.total))
+  return Boolean(
+    error && error.code === 'NOT_FOUND' && /compute again|alpha run .* (is not available|was written)|no alpha run/i.test(error.message),
+  )
 }
 
 // ---- dates ----------------------------------------------------------------------------------
@@ -330,7 +330,11 @@ export function equityOf(returns: readonly (number | null)[]): number[] {
 }
 
 /** Pairs of different alphas ordered by |correlation|, strongest first. */
-export function strongestPairs(keys: readonly string[], matrix: readonly (readonly (number | null)[])[], limit = 8): { a: string; b: string; value: number }[] {
+export function strongestPairs(
+  keys: readonly string[],
+  matrix: readonly (readonly (number | null)[])[],
+  limit = 8,
+): { a: string; b: string; value: number }[] {
   const out: { a: string; b: string; value: number }[] = []
   for (let i = 0; i < keys.length; i++) {
     for (let j = i + 1; j < keys.length; j++) {
@@ -349,7 +353,7 @@ export function divergingColor(v: number | null | undefined): string {
   const pos = [0xe5, 0x53, 0x4b]
   const neg = [0x3f, 0x8c, 0xf0]
   const end = t >= 0 ? pos : neg
-  const k = Math.pow(Math.abs(t), 0.8)
+  const k = Math.abs(t) ** 0.8
   const c = base.map((b, i) => Math.round(b + (end[i] - b) * k))
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`
 }

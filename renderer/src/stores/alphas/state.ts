@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { idle, type Loadable } from '../loadable'
+import { idleTask, type Task } from '../task'
 import type {
   AlphaBacktest,
   AlphaCorrelation,
@@ -9,23 +10,9 @@ import type {
   Dataset,
   ErrorData,
   FormulaLibrary,
-  JobInfo,
   ParseResult,
   TearSheet,
 } from '../../../../electron/contract'
-
-/** An engine job the screen started: its id (for cancel), when it started, its last progress. */
-export interface JobSlot {
-  id: string
-  startedAt: number
-  info: JobInfo | null
-}
-
-/** A loadable computed by an engine job ('loading' = the job is queued or running). */
-export interface Task<T> extends Loadable<T> {
-  job: JobSlot | null
-}
-export const idleTask = <T>(): Task<T> => ({ status: 'idle', data: null, error: null, job: null })
 
 export type ResultTab = 'table' | 'tearsheet' | 'correlation' | 'backtest'
 export type SortDir = 'asc' | 'desc'

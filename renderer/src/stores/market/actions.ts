@@ -256,5 +256,5 @@ export async function computeOverlay(): Promise<void> {
     return
   }
   const compute = (jobId: string) => api.indicators.compute({ instrumentId: selectedId, kind, window, jobId })
-  await runTask(jobs, 'overlay', (overlay) => set({ overlay }), compute, { keep: get().overlay.data })
+  await runTask(jobs, 'overlay', compute, (overlay) => set({ overlay }), { keep: get().overlay.data })
 }
