@@ -1,5 +1,5 @@
 import { Spinner } from '../../components/StatePanel'
-import { formatCount, formatDuration } from '../../components/format'
+import { formatCount, formatDuration, formatPercent } from '../../components/format'
 import { useNow } from '../../components/useNow'
 import { jobFraction, type JobSlot } from '../../stores/task'
 
@@ -18,8 +18,7 @@ export function JobProgress({ job, label, onCancel, testId, big }: Props) {
   const fraction = jobFraction(job)
   const info = job?.info
   const elapsed = job ? now - job.startedAt : 0
-  const state =
-    info?.state === 'queued' ? 'queued (waiting for a worker)…' : fraction === null ? 'starting…' : `${(fraction * 100).toFixed(0)}%`
+  const state = info?.state === 'queued' ? 'queued (waiting for a worker)…' : fraction === null ? 'starting…' : formatPercent(fraction, 0)
   return (
     <div className={`job-progress${big ? ' big' : ''}`} data-testid={testId} role="status">
       <div className="job-progress-head">

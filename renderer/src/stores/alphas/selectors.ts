@@ -284,16 +284,6 @@ export function nextSort(current: SortSpec, column: string): SortSpec {
 
 // ---- numbers and series ---------------------------------------------------------------------
 
-/** An alpha value, compactly: 4 significant digits, exponent for tiny or huge magnitudes. */
-export function formatAlphaValue(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—'
-  if (v === 0) return '0'
-  const a = Math.abs(v)
-  if (a >= 1e6 || a < 1e-4) return v.toExponential(2).replace('-', '−')
-  const s = a >= 1000 ? v.toFixed(0) : v.toPrecision(4)
-  return s.replace('-', '−')
-}
-
 /** Trailing mean over `window` points, given once at least half the window has values. */
 export function rollingMean(values: readonly (number | null)[], window: number): (number | null)[] {
   const out: (number | null)[] = new Array(values.length).fill(null)
