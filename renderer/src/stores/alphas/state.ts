@@ -2,7 +2,6 @@ import { create } from 'zustand'
 import { idle, type Loadable } from '../loadable'
 import { idleTask, type Task } from '../task'
 import type {
-  AlphaBacktest,
   AlphaCorrelation,
   AlphaRun,
   Bars,
@@ -11,10 +10,11 @@ import type {
   ErrorData,
   FormulaLibrary,
   ParseResult,
+  PortfolioBacktest,
   TearSheet,
 } from '../../../../electron/contract'
 
-export type ResultTab = 'table' | 'tearsheet' | 'correlation' | 'backtest'
+export type ResultTab = 'table' | 'tearsheet' | 'correlation' | 'portfolio'
 export type SortDir = 'asc' | 'desc'
 /** column: 'symbol' | 'sector' | an alpha key. */
 export interface SortSpec {
@@ -57,7 +57,8 @@ export interface InstrumentRef {
   sector: string | null
 }
 
-export interface BacktestConfig {
+/** The portfolio backtest's settings: which alpha, how it is weighted, what trading costs. */
+export interface PortfolioConfig {
   key: string | null
   weighting: 'quantile' | 'rank'
   /** Fraction in each leg for quantile weighting (0.2 = top and bottom 20%). */
@@ -98,8 +99,8 @@ export interface AlphasSlice {
   tearKey: string | null
   tearSheets: Record<string, Task<TearSheet>>
   correlation: Task<AlphaCorrelation>
-  backtestConfig: BacktestConfig
-  backtest: Task<AlphaBacktest>
+  portfolioConfig: PortfolioConfig
+  portfolioBacktest: Task<PortfolioBacktest>
 }
 
 export const initialEditor = (): EditorState => ({
@@ -136,8 +137,8 @@ export const initialAlphas = (): AlphasSlice => ({
   tearKey: null,
   tearSheets: {},
   correlation: idleTask(),
-  backtestConfig: { key: null, weighting: 'quantile', quantile: 0.2, costBps: 5 },
-  backtest: idleTask(),
+  portfolioConfig: { key: null, weighting: 'quantile', quantile: 0.2, costBps: 5 },
+  portfolioBacktest: idleTask(),
 })
 
 export const useAlphas = create<AlphasSlice>(() => initialAlphas())

@@ -63,7 +63,7 @@ export function dismissRunError(): void {
 /** A fresh run: everything derived from the old one goes (its jobs are cancelled). */
 function adoptRun(run: AlphaRun): void {
   const s = get()
-  jobs.drop('correlation', 'backtest', ...Object.keys(s.tearSheets).map((key) => `tearsheet:${key}` as const))
+  jobs.drop('correlation', 'portfolio-backtest', ...Object.keys(s.tearSheets).map((key) => `tearsheet:${key}` as const))
   requests.drop('cross', 'bars', 'series')
   const ok = okColumns(run)
   const first = ok[0]?.key ?? null
@@ -87,10 +87,10 @@ function adoptRun(run: AlphaRun): void {
     tearKey: s.tearKey && ok.some((a) => a.key === s.tearKey) ? s.tearKey : first,
     tearSheets: {},
     correlation: idleTask(),
-    backtest: idleTask(),
-    backtestConfig: {
-      ...s.backtestConfig,
-      key: s.backtestConfig.key && ok.some((a) => a.key === s.backtestConfig.key) ? s.backtestConfig.key : first,
+    portfolioBacktest: idleTask(),
+    portfolioConfig: {
+      ...s.portfolioConfig,
+      key: s.portfolioConfig.key && ok.some((a) => a.key === s.portfolioConfig.key) ? s.portfolioConfig.key : first,
     },
   })
   if (ok.length) void loadCross()
