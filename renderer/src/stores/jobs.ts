@@ -41,8 +41,8 @@ function watch(jobId: string, apply: (info: JobInfo) => void): () => void {
   }
 }
 
-/** Asks the engine to stop a job; a job that already ended is not an error worth showing. */
-const cancelQuietly = (jobId: string): Promise<void> =>
+/** Asks the engine to stop a job (any job: the status bar lists them all); one that already ended is not an error worth showing. */
+export const cancelJob = (jobId: string): Promise<void> =>
   api.jobs.cancel({ jobId }).then(
     () => {},
     () => {},
@@ -64,7 +64,7 @@ export function jobTracker<K extends string = string>(prefix: string) {
     const id = inFlight.get(kind)
     if (id === undefined) return
     inFlight.delete(kind)
-    void cancelQuietly(id)
+    void cancelJob(id)
   }
 
   return {
@@ -99,7 +99,7 @@ export function jobTracker<K extends string = string>(prefix: string) {
     /** Stops the job of this kind in flight; its reply comes back as 'cancelled' (unless it finished first). */
     cancel(kind: K): Promise<void> {
       const id = inFlight.get(kind)
-      return id === undefined ? Promise.resolve() : cancelQuietly(id)
+      return id === undefined ? Promise.resolve() : cancelJob(id)
     },
 
     /** Stops the jobs of these kinds in flight and drops their replies (their inputs are gone). */

@@ -15,7 +15,3 @@ export function startEngineStatus(): () => void {
     offConn()
   }
 }
-
-export function cancelJob(jobId: string): Promise<unknown> {
-  return api.jobs.cancel({ jobId })
-}
