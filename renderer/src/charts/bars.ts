@@ -100,8 +100,18 @@ export function indexOfTime(time: readonly number[], t: number): number {
   return -1
 }
 
-export interface CandleDatum { time: number; open?: number; high?: number; low?: number; close?: number }
-export interface ValueDatum { time: number; value?: number; color?: string }
+export interface CandleDatum {
+  time: number
+  open?: number
+  high?: number
+  low?: number
+  close?: number
+}
+export interface ValueDatum {
+  time: number
+  value?: number
+  color?: string
+}
 
 /**
  * Candles. A bar with only a close (a settlement-only day in an OHLC series) is drawn as a flat
@@ -158,7 +168,10 @@ export function toLine(time: readonly number[], values: readonly (number | null)
 }
 
 /** Points with nulls as whitespace (gaps), sorted and de-duplicated by time as the library requires. */
-export function toPoints(time: readonly number[], values: readonly (number | null)[]): ({ time: number; value: number } | { time: number })[] {
+export function toPoints(
+  time: readonly number[],
+  values: readonly (number | null)[],
+): ({ time: number; value: number } | { time: number })[] {
   const out: ({ time: number; value: number } | { time: number })[] = []
   let last = -Infinity
   for (let i = 0; i < time.length; i++) {

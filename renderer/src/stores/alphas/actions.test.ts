@@ -34,7 +34,17 @@ function deferred<T>() {
   return { promise, resolve, reject }
 }
 
-const dataset = { id: 1, key: 'sp', name: 'S&P', kind: 'stocks' as const, source: '', instrumentCount: 2, barCount: 10, from: 1_000_000, to: 2_000_000 }
+const dataset = {
+  id: 1,
+  key: 'sp',
+  name: 'S&P',
+  kind: 'stocks' as const,
+  source: '',
+  instrumentCount: 2,
+  barCount: 10,
+  from: 1_000_000,
+  to: 2_000_000,
+}
 const run = (runId: string): AlphaRun => ({
   runId,
   datasetId: 1,
@@ -42,7 +52,15 @@ const run = (runId: string): AlphaRun => ({
   instruments: [{ id: 1, symbol: 'A', sector: null }],
   alphas: [
     { key: 'alpha001', name: 'Alpha#1', text: 'rank(close)', ok: true, warnings: [], coverage: 1 },
-    { key: 'alpha056', name: 'Alpha#56', text: '', ok: false, error: { code: 'MISSING_FIELD', message: 'no cap' }, warnings: [], coverage: 0 },
+    {
+      key: 'alpha056',
+      name: 'Alpha#56',
+      text: '',
+      ok: false,
+      error: { code: 'MISSING_FIELD', message: 'no cap' },
+      warnings: [],
+      coverage: 0,
+    },
   ],
   computeMs: 1,
 })
@@ -56,7 +74,11 @@ beforeEach(() => {
   useAlphas.setState({
     datasets: { status: 'ready', data: [dataset], error: null },
     universe: { datasetId: 1, sectors: [], from: '', to: '' },
-    library: { status: 'ready', data: { formulas: [{ key: 'alpha001', name: 'Alpha#1', text: 'rank(close)', source: 'paper', fields: [] }], citation: '' }, error: null },
+    library: {
+      status: 'ready',
+      data: { formulas: [{ key: 'alpha001', name: 'Alpha#1', text: 'rank(close)', source: 'paper', fields: [] }], citation: '' },
+      error: null,
+    },
     selected: ['alpha001'],
   })
 })
@@ -138,14 +160,21 @@ describe('alphas actions', () => {
 
   it('blocks compute on a formula that does not parse when nothing else is chosen', () => {
     useAlphas.setState({ selected: [] })
-    useAlphas.setState({ editor: { ...useAlphas.getState().editor, text: 'rank(', parse: { status: 'error', text: 'rank(', result: null, error: null } } })
+    useAlphas.setState({
+      editor: { ...useAlphas.getState().editor, text: 'rank(', parse: { status: 'error', text: 'rank(', result: null, error: null } },
+    })
     expect(actions.computeBlocker()).toMatch(/does not parse/)
     useAlphas.setState({ selected: ['alpha001'] })
     expect(actions.computeBlocker()).toBeNull()
   })
 
   it('sorting by an alpha puts it beneath the chart; steps clamp to the run', () => {
-    useAlphas.setState({ run: { status: 'ready', data: run('r1'), error: null, job: null }, dateIndex: 2, chartKey: null, cross: { status: 'ready', data: cross('r1', 300), error: null } })
+    useAlphas.setState({
+      run: { status: 'ready', data: run('r1'), error: null, job: null },
+      dateIndex: 2,
+      chartKey: null,
+      cross: { status: 'ready', data: cross('r1', 300), error: null },
+    })
     actions.sortBy('alpha001')
     expect(useAlphas.getState().chartKey).toBe('alpha001')
     actions.stepDate(5)

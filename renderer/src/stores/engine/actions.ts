@@ -3,7 +3,11 @@ import { useEngine } from './state'
 
 /** Keeps the engine status live: an initial fetch, then pushed events. */
 export function startEngineStatus(): () => void {
-  const refresh = () => api.jobs.status().then((status) => useEngine.setState({ status }), () => {})
+  const refresh = () =>
+    api.jobs.status().then(
+      (status) => useEngine.setState({ status }),
+      () => {},
+    )
   void refresh()
   const offStatus = onEvent('engine.status', (status) => useEngine.setState({ status }))
   const offConn = onConnection((connected) => {
