@@ -3,6 +3,7 @@
  * library state here, so the same logic serves every screen that draws bars.
  */
 import type { Bars, IndicatorSeries } from '../../../electron/contract'
+import { lowerBound } from '../../../electron/contract/dates'
 
 /** How a bar series is drawn: OHLC candles, or a line of closes (settlement-only futures). */
 export type BarStyle = 'candles' | 'line'
@@ -89,15 +90,8 @@ export function barAt(bars: Bars, i: number): BarPoint {
 
 /** Index of a time in a sorted time column, or -1. */
 export function indexOfTime(time: readonly number[], t: number): number {
-  let lo = 0
-  let hi = time.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (time[mid] === t) return mid
-    if (time[mid] < t) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
+  const i = lowerBound(time, t)
+  return time[i] === t ? i : -1
 }
 
 export interface CandleDatum {

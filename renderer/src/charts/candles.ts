@@ -19,6 +19,7 @@ import {
   type Time,
 } from 'lightweight-charts'
 import type { Bars, IndicatorSeries } from '../../../electron/contract'
+import { lowerBound } from '../../../electron/contract/dates'
 import {
   barAt,
   barStyleOf,
@@ -297,15 +298,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
   }
 
   function firstIndexAtOrAfter(t: number): number {
-    if (!bars) return 0
-    let lo = 0
-    let hi = bars.time.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (bars.time[mid] < t) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+    return bars ? lowerBound(bars.time, t) : 0
   }
 
   function setRange(preset: RangePreset) {

@@ -3,6 +3,7 @@
  * top-N, date stepping, series helpers. No store or backend access, so it is unit-tested directly.
  */
 import type { AlphaFormula, AlphaRun, AlphaRunColumn, CrossSection, Dataset, ParseResult } from '../../../../electron/contract'
+import { isoDateToUnix, lastAtOrBefore, isoDate as isoDateOf } from '../../../../electron/contract/dates'
 import type { AlphasSlice, Extreme, SortSpec } from './state'
 
 export type CrossRow = CrossSection['rows'][number]
@@ -16,16 +17,11 @@ export const selectedDatasetOf = (s: AlphasSlice): Dataset | null => s.datasets.
 
 /** Unix seconds → YYYY-MM-DD (UTC). */
 export function isoDate(unixSeconds: number | null | undefined): string {
-  if (unixSeconds === null || unixSeconds === undefined || !Number.isFinite(unixSeconds)) return ''
-  return new Date(unixSeconds * 1000).toISOString().slice(0, 10)
+  return unixSeconds === null || unixSeconds === undefined || !Number.isFinite(unixSeconds) ? '' : isoDateOf(unixSeconds)
 }
 
 /** YYYY-MM-DD → unix seconds at 00:00 UTC, or null when it is not a date. */
-export function unixOfIso(iso: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null
-  const t = Date.parse(`${iso}T00:00:00Z`)
-  return Number.isFinite(t) ? t / 1000 : null
-}
+export const unixOfIso = (iso: string): number | null => isoDateToUnix(iso)
 
 /** What is wrong with the date range, or null. */
 export function rangeProblem(from: string, to: string, dataset: Dataset | null): string | null {
@@ -198,14 +194,7 @@ export function isRunGone(error: { code: string; message: string } | null | unde
 
 /** Index of the last date on or before `t` (0 when `t` is before the first). */
 export function indexOnOrBefore(dates: readonly number[], t: number): number {
-  let lo = 0
-  let hi = dates.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (dates[mid] <= t) lo = mid + 1
-    else hi = mid
-  }
-  return Math.max(0, lo - 1)
+  return Math.max(0, lastAtOrBefore(dates, t))
 }
 
 export const clampIndex = (i: number, length: number): number => (length <= 0 ? 0 : Math.max(0, Math.min(length - 1, Math.round(i))))
