@@ -41,7 +41,7 @@ function watch(jobId: string, apply: (info: JobInfo) => void): () => void {
   }
 }
 
-/** Asks the engine to stop a job (any job: the status bar lists them all); one that already ended is not an error worth showing. */
+/** Asks the engine to stop a job (any job: the status bar lists them all); one that already ended is no error to show. */
 export const cancelJob = (jobId: string): Promise<void> =>
   api.jobs.cancel({ jobId }).then(
     () => {},
@@ -127,8 +127,9 @@ export interface TaskOptions<T> {
 }
 
 /**
- * Runs a job (`call` gets the job id) into a Task through `apply`: loading (with its job slot and progress), then ready or error; a stale
- * reply changes nothing. Returns the outcome for whatever the slice does next.
+ * Runs a job (`call` gets the job id) into a Task through `apply`: loading (with its job slot and
+ * progress), then ready or error; a stale reply changes nothing. Returns the outcome for whatever
+ * the slice does next.
  */
 export async function runTask<T, K extends string>(
   jobs: JobTracker<K>,
