@@ -7,7 +7,7 @@ import { cancelCorrelation, loadCorrelation } from '../../stores/alphas/actions'
 import { divergingColor, okColumns, shortLabel, strongestPairs } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 
 /** Correlation matrix of the run's alphas as a diverging heatmap, with the strongest pairs listed. */
 export function CorrelationView({ run }: { run: AlphaRun }) {

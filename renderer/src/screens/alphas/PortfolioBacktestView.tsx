@@ -8,7 +8,7 @@ import { portfolioBacktestProblem, cancelPortfolioBacktest, runPortfolioBacktest
 import { equityOf, okColumns } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 import { Panel, Stat } from './TearSheetView'
 
 /** Long/short portfolio of one alpha: controls, equity curve with drawdown, stats; stored as a run. */

@@ -4,7 +4,7 @@ import { adhocIncluded, computeLabel, keysToCompute } from '../../stores/alphas/
 import { useAlphas } from '../../stores/alphas/state'
 import { AlphaPicker } from './AlphaPicker'
 import { FormulaEditor } from './FormulaEditor'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 import { UniversePanel } from './UniversePanel'
 
 /** The left column: universe, alphas, formula editor, and the Compute button with its progress. */

@@ -9,7 +9,7 @@ import { TEAR_QUANTILES, cancelTearSheet, loadTearSheet, setTearKey } from '../.
 import { okColumns, rollingMean } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 
 const IC_ROLLING = 63
 /** Q1 (lowest alpha) → Qn (highest): red through grey to green. */

@@ -1,7 +1,8 @@
-import { Spinner } from '../../components/StatePanel'
-import { formatCount, formatDuration, formatPercent } from '../../components/format'
-import { useNow } from '../../components/useNow'
-import { jobFraction, type JobSlot } from '../../stores/task'
+import { jobFraction, type JobSlot } from '../stores/task'
+import { formatCount, formatDuration, formatPercent } from './format'
+import { Spinner } from './StatePanel'
+import { useNow } from './useNow'
+import './components.css'
 
 interface Props {
   job: JobSlot | null
