@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { startAppInfo } from '../stores/app/actions'
 import { useApp } from '../stores/app/state'
-import { startEngineStatus } from '../stores/engine/actions'
+import { startPoolStatus } from '../stores/pool/actions'
 import { Nav } from './Nav'
 import { SampleImportBanner } from './SampleImportBanner'
 import { screenEntry } from './screens'
@@ -10,7 +10,7 @@ import { StatusBar } from './StatusBar'
 export function App() {
   const Current = screenEntry(useApp((s) => s.screen)).component
   useEffect(() => {
-    const stops = [startAppInfo(), startEngineStatus()]
+    const stops = [startAppInfo(), startPoolStatus()]
     return () => stops.forEach((stop) => stop())
   }, [])
   return (

@@ -1,13 +1,13 @@
 import { useApp } from '../stores/app/state'
-import { useEngine } from '../stores/engine/state'
+import { usePool } from '../stores/pool/state'
 import { cancelJob } from '../stores/jobs'
-import { activeJobs, busyWorkers, readyWorkers } from '../stores/engine/selectors'
+import { activeJobs, busyWorkers, readyWorkers } from '../stores/pool/selectors'
 import { formatDuration, formatPercent } from '../components/format'
 
 /** Engine workers, running jobs (with progress, ETA and cancel), host mode. */
 export function StatusBar() {
-  const status = useEngine((s) => s.status)
-  const connected = useEngine((s) => s.connected)
+  const status = usePool((s) => s.status)
+  const connected = usePool((s) => s.connected)
   const info = useApp((s) => s.info)
   const jobs = activeJobs(status)
   const busy = busyWorkers(status)

@@ -59,7 +59,7 @@ describe('jobTracker', () => {
     expect(jobId).toMatch(/^test-compute-/)
     expect(jobs.running('compute')).toBe(true)
     handlers.get('job.progress')!(info(jobId, 3, 900))
-    handlers.get('engine.status')!({ workers: [], jobs: [info('someone-else', 1), info(jobId, 6)] })
+    handlers.get('pool.status')!({ workers: [], jobs: [info('someone-else', 1), info(jobId, 6)] })
     reply.resolve(42)
     expect(await outcome).toEqual({ status: 'done', value: 42 })
     expect(seen).toEqual([null, 3, 6])

@@ -18,12 +18,12 @@ export type JobOutcome<T> = { status: 'done'; value: T } | { status: 'cancelled'
 const watched = new Map<string, (info: JobInfo) => void>()
 let stopEvents: (() => void) | null = null
 
-/** Progress reaches us as `job.progress` (per job) and inside `engine.status` (all jobs): take both. */
+/** Progress reaches us as `job.progress` (per job) and inside `pool.status` (all jobs): take both. */
 function watch(jobId: string, apply: (info: JobInfo) => void): () => void {
   if (!stopEvents) {
     const deliver = (info: JobInfo) => watched.get(info.id)?.(info)
     const offJob = onEvent('job.progress', deliver)
-    const offStatus = onEvent('engine.status', (status) => {
+    const offStatus = onEvent('pool.status', (status) => {
       if (watched.size) status.jobs.forEach(deliver)
     })
     stopEvents = () => {

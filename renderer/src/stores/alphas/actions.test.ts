@@ -91,7 +91,7 @@ describe('alphas actions', () => {
     const done = actions.compute()
     const jobId = useAlphas.getState().run.job!.id
     expect(compute.mock.calls[0][0]).toMatchObject({ datasetId: 1, keys: ['alpha001'], jobId })
-    handlers.get('engine.status')!({ workers: [], jobs: [{ id: jobId, state: 'running', done: 3, total: 10, etaMs: 500 } as JobInfo] })
+    handlers.get('pool.status')!({ workers: [], jobs: [{ id: jobId, state: 'running', done: 3, total: 10, etaMs: 500 } as JobInfo] })
     expect(useAlphas.getState().run.job?.info?.done).toBe(3)
     pending.resolve(run('r1'))
     await done
