@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { AppError, type JobInfo } from '../../electron/contract'
+import type { AppError, JobInfo } from '../../electron/contract'
 import { openDatabase } from '../../electron/db/open'
 import { EnginePool } from '../../electron/pool/pool'
 import { nodeWorkerSpawner } from '../../electron/pool/worker-handle'
