@@ -49,6 +49,21 @@ module.exports = {
       to: { path: '^electron/(cli|serve|main)/' },
     },
     {
+      name: 'foundations-import-nothing-above',
+      comment:
+        'db, shared and native (the addon loader) sit below services and the pool; the pool sits below the host: nothing imports upward (DESIGN: arrows point one way).',
+      severity: 'error',
+      from: { path: '^electron/(db|shared|native)/' },
+      to: { path: '^electron/(services|engine|pool|host|cli|serve|main|preload)/' },
+    },
+    {
+      name: 'pool-below-host',
+      comment: 'The host composes the pool; the pool imports none of the host or the entry points.',
+      severity: 'error',
+      from: { path: '^electron/(engine|pool)/' },
+      to: { path: '^electron/(host|cli|serve|main|preload)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycles: each arrow points one way.',
       severity: 'error',
