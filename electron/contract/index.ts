@@ -46,6 +46,7 @@ export function methodFor(channel: string): Method<z.ZodType, unknown> | undefin
 /** What crosses the wire for a call. */
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: import('./errors').ErrorData }
 
+export type * from './handlers'
 export * from './errors'
 export * from './events'
 export type * from './app'
@@ -57,3 +58,4 @@ export type * from './alphas'
 export { datasetKinds } from './market'
 export { csvFields, csvKinds, dateFormats } from './imports'
 export { indicatorKinds } from './indicators'
+export * from './dates'

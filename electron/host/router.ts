@@ -1,24 +1,15 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import {
   AppError,
   methodFor,
   splitChannel,
   toErrorData,
+  type AllHandlers,
   type Contract,
-  type Domain,
-  type MethodName,
-  type Output,
-  type ParsedInput,
   type Reply,
 } from '../contract'
 import { quote } from '../shared/quote'
 
-/** One handler per contract method, typed from the contract. */
-export type Handlers = {
-  [D in Domain]: {
-    [M in MethodName<D>]: (input: ParsedInput<D, M>) => Promise<Output<D, M>> | Output<D, M>
-  }
-}
 
 /** Describes zod issues as "field: message" lines so a user can see what and where. */
 export function describeIssues(error: z.ZodError): string {
@@ -32,7 +23,7 @@ export function describeIssues(error: z.ZodError): string {
  * Never throws: every outcome is a Reply, errors as data with a code.
  */
 export function createRouter(
-  handlers: Handlers,
+  handlers: AllHandlers,
   onUnexpected: (channel: string, err: unknown) => void = (channel, err) => console.error(`[alphadesk] ${channel} failed:`, err),
 ) {
   return async function dispatch(channel: string, rawInput: unknown): Promise<Reply> {
@@ -46,11 +37,9 @@ export function createRouter(
         })
       }
       const [domain, name] = splitChannel(channel)
-      // methodFor checked both names as own properties of the contract; check the handlers the same way.
-      const table = handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>
-      const handler = Object.hasOwn(table, domain) && Object.hasOwn(table[domain], name) ? table[domain][name] : undefined
-      if (typeof handler !== 'function') throw new AppError('UNKNOWN_METHOD', `no handler for ${channel}`)
-      return { ok: true, value: await handler(parsed.data) }
+      // The contract lookup above already refused anything that is not an own method name.
+      const service = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[domain]
+      return { ok: true, value: await service[name](parsed.data) }
     } catch (err) {
       if (!(err instanceof AppError)) onUnexpected(channel, err)
       return { ok: false, error: toErrorData(err) }

@@ -1,5 +1,5 @@
 import { BrowserWindow, dialog, ipcMain } from 'electron'
-import type { PickedPaths } from '../services/market/csv/path-policy'
+import type { PickedPaths } from '../shared/path-policy'
 import type { AppEntry } from './policy'
 import { isTrustedSender } from './policy'
 import { senderOf } from './ipc'

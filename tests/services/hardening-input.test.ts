@@ -4,8 +4,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_CSV_RECORD_CHARS, MAX_QUOTED_CHARS } from '../../electron/contract/limits'
 import { createBackend, type Backend } from '../../electron/host/backend'
-import { createRouter, type Handlers } from '../../electron/host/router'
-import { PickedPaths, pickedPaths } from '../../electron/services/market/csv/path-policy'
+import { PickedPaths, pickedPaths } from '../../electron/shared/path-policy'
 import { previewCsv } from '../../electron/services/market'
 import { clip, quote } from '../../electron/shared/quote'
 import { tempDir } from './helpers/temp'
@@ -60,11 +59,6 @@ describe('method lookup by own properties only', () => {
     ]) {
       expect(await browser.dispatch(channel, {}), channel).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
     }
-  })
-
-  it('a handler table with inherited names does not reach them either', async () => {
-    const dispatch = createRouter({ app: Object.create({ info: () => 'inherited' }) } as unknown as Handlers, () => {})
-    expect(await dispatch('app.info', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
   })
 
   it('quotes at most ~80 characters of an unknown channel', async () => {

@@ -3,11 +3,11 @@ import type { Db } from '../../../db/open'
 import { throttleProgress, type ProgressFn } from '../progress'
 import { SAMPLE_KEYS } from '../sample-manifest'
 import { writeDataset } from '../store/write-dataset'
-import { nowIso } from '../time'
+import { nowIso } from '../../../contract'
 import { csvInvalid } from './issues'
 import { parseImportOptions, type ImportCsvInput } from './options'
 import { readCsvFiles } from './read'
-import { anyPath, type PathPolicy } from './path-policy'
+import { anyPath, type PathPolicy } from '../../../shared/path-policy'
 import { resolveSources } from './sources'
 
 function cancelled(): AppError {

@@ -1,7 +1,7 @@
 import type { CsvPreview } from '../../../contract'
 import { parseCsvOptions, type CsvOptionsInput } from './options'
 import { readCsvFiles } from './read'
-import { anyPath, type PathPolicy } from './path-policy'
+import { anyPath, type PathPolicy } from '../../../shared/path-policy'
 import { resolveSources } from './sources'
 
 /** Rows of the first file shown raw in a preview. */

@@ -6,7 +6,7 @@ import { createGunzip } from 'node:zlib'
 import { AppError, type CsvSource } from '../../../contract'
 import { yieldToEventLoop } from '../progress'
 import { quote } from '../../../shared/quote'
-import { isPlainFile, type PathPolicy } from './path-policy'
+import { isPlainFile, type PathPolicy } from '../../../shared/path-policy'
 
 /** One CSV file to read: uploaded text or a file on disk (optionally gzipped). */
 export interface CsvFile {
