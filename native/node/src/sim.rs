@@ -3,8 +3,8 @@
 
 use alphadesk_engine::sim::conditions::{condition_signals, generator};
 use alphadesk_engine::sim::{
-    map_signal_times, naive, simulate, Bars, ContractSpec, ExitReason, Grid, SetStats, Signal,
-    SimOptions, SweepTables, TiePolicy, Trade, Unit,
+    map_signal_times, naive, simulate, Bars, ContractSpec, ExitReason, Grid, SetStats, Signal, SimOptions, SweepTables,
+    TiePolicy, Trade, Unit,
 };
 use alphadesk_engine::Result as EngineResult;
 use napi::bindgen_prelude::{Float64Array, Uint8Array};
@@ -123,13 +123,7 @@ pub struct SimSweepStats {
 }
 
 fn bars_of(b: &SimBars) -> EngineResult<Bars> {
-    Bars::new(
-        b.time.iter().map(|&t| t as i64).collect(),
-        b.open.to_vec(),
-        b.high.to_vec(),
-        b.low.to_vec(),
-        b.close.to_vec(),
-    )
+    Bars::new(b.time.iter().map(|&t| t as i64).collect(), b.open.to_vec(), b.high.to_vec(), b.low.to_vec(), b.close.to_vec())
 }
 
 fn signals_of(bars: &Bars, s: &SimSignals) -> EngineResult<Vec<Signal>> {
@@ -142,12 +136,7 @@ fn spec_of(s: &SimSpec) -> EngineResult<ContractSpec> {
 }
 
 fn options_of(o: &SimRunOptions) -> EngineResult<SimOptions> {
-    SimOptions::new(
-        Unit::parse(&o.unit, o.atr_period)?,
-        TiePolicy::parse(&o.tie)?,
-        o.max_hold,
-        o.overlap.unwrap_or(false),
-    )
+    SimOptions::new(Unit::parse(&o.unit, o.atr_period)?, TiePolicy::parse(&o.tie)?, o.max_hold, o.overlap.unwrap_or(false))
 }
 
 fn stats_of(s: &SetStats) -> SimSetStats {
@@ -173,13 +162,7 @@ fn stats_of(s: &SetStats) -> SimSetStats {
     }
 }
 
-fn trades_of(
-    bars: &Bars,
-    trades: &[Trade],
-    stats: &SetStats,
-    last_bar: u32,
-    atr_warmup: u32,
-) -> SimTrades {
+fn trades_of(bars: &Bars, trades: &[Trade], stats: &SetStats, last_bar: u32, atr_warmup: u32) -> SimTrades {
     let col = |f: &dyn Fn(&Trade) -> f64| Float64Array::new(trades.iter().map(f).collect());
     let time = |bar: u32| bars.time[bar as usize] as f64;
     SimTrades {
@@ -191,10 +174,7 @@ fn trades_of(
         exit_time: col(&|t| time(t.exit_bar)),
         exit_price: col(&|t| t.exit_price),
         reason: Uint8Array::new(trades.iter().map(|t| t.reason.code()).collect()),
-        reasons: ExitReason::ALL
-            .iter()
-            .map(|r| r.as_str().to_string())
-            .collect(),
+        reasons: ExitReason::ALL.iter().map(|r| r.as_str().to_string()).collect(),
         bars_held: col(&|t| f64::from(t.bars_held)),
         pnl_ticks: col(&|t| t.pnl_ticks),
         pnl_money: col(&|t| t.pnl_money),
@@ -221,22 +201,9 @@ pub fn sim_trades(
     guarded(|| {
         let b = bars_of(&bars).map_err(to_napi)?;
         let sig = signals_of(&b, &signals).map_err(to_napi)?;
-        let r = simulate(
-            b.clone(),
-            &sig,
-            spec_of(&spec).map_err(to_napi)?,
-            options_of(&options).map_err(to_napi)?,
-            sl,
-            tp,
-        )
-        .map_err(to_napi)?;
-        Ok(trades_of(
-            &b,
-            &r.trades,
-            &r.stats,
-            r.last_bar_signals,
-            r.atr_warmup_signals,
-        ))
+        let r = simulate(b.clone(), &sig, spec_of(&spec).map_err(to_napi)?, options_of(&options).map_err(to_napi)?, sl, tp)
+            .map_err(to_napi)?;
+        Ok(trades_of(&b, &r.trades, &r.stats, r.last_bar_signals, r.atr_warmup_signals))
     })
 }
 
@@ -253,10 +220,7 @@ pub fn sim_trades_naive(
     guarded(|| {
         let b = bars_of(&bars).map_err(to_napi)?;
         let sig = signals_of(&b, &signals).map_err(to_napi)?;
-        let (spec, opt) = (
-            spec_of(&spec).map_err(to_napi)?,
-            options_of(&options).map_err(to_napi)?,
-        );
+        let (spec, opt) = (spec_of(&spec).map_err(to_napi)?, options_of(&options).map_err(to_napi)?);
         Grid::single(sl, tp).map_err(to_napi)?;
         let (trades, skipped) = naive::simulate(&b, &sig, &spec, &opt, sl, tp);
         let stats = naive::stats(&b, &trades, skipped);
@@ -282,14 +246,7 @@ pub fn sim_condition_signals(
 ) -> napi::Result<SimConditionSignals> {
     guarded(|| {
         let b = bars_of(&bars).map_err(to_napi)?;
-        let s = condition_signals(
-            &b,
-            volume.as_deref(),
-            long.as_deref(),
-            short.as_deref(),
-            edge,
-        )
-        .map_err(to_napi)?;
+        let s = condition_signals(&b, volume.as_deref(), long.as_deref(), short.as_deref(), edge).map_err(to_napi)?;
         Ok(SimConditionSignals {
             time: Float64Array::new(s.iter().map(|x| b.time[x.bar as usize] as f64).collect()),
             direction: Float64Array::new(s.iter().map(|x| f64::from(x.dir)).collect()),
@@ -363,12 +320,7 @@ impl SimSweep {
 
     /// Statistics of stop-level rows `from..to` (every target level each).
     #[napi]
-    pub fn run_rows(
-        &self,
-        from: u32,
-        to: u32,
-        threads: Option<u32>,
-    ) -> napi::Result<SimSweepStats> {
+    pub fn run_rows(&self, from: u32, to: u32, threads: Option<u32>) -> napi::Result<SimSweepStats> {
         guarded(|| {
             let threads = threads.map_or_else(default_threads, |t| t.clamp(1, 64) as usize);
             let s = self.tables.run_rows(from as usize..to as usize, threads);

@@ -24,30 +24,14 @@ pub struct Bars {
 }
 
 impl Bars {
-    pub fn new(
-        time: Vec<i64>,
-        open: Vec<f64>,
-        high: Vec<f64>,
-        low: Vec<f64>,
-        close: Vec<f64>,
-    ) -> Result<Bars> {
+    pub fn new(time: Vec<i64>, open: Vec<f64>, high: Vec<f64>, low: Vec<f64>, close: Vec<f64>) -> Result<Bars> {
         let n = time.len();
         if n == 0 {
-            return Err(EngineError::invalid(
-                "bars: no bars (the instrument has no data in the chosen range)",
-            ));
+            return Err(EngineError::invalid("bars: no bars (the instrument has no data in the chosen range)"));
         }
-        for (name, col) in [
-            ("open", &open),
-            ("high", &high),
-            ("low", &low),
-            ("close", &close),
-        ] {
+        for (name, col) in [("open", &open), ("high", &high), ("low", &low), ("close", &close)] {
             if col.len() != n {
-                return Err(EngineError::invalid(format!(
-                    "bars.{name} has {} values but bars.time has {n}",
-                    col.len()
-                )));
+                return Err(EngineError::invalid(format!("bars.{name} has {} values but bars.time has {n}", col.len())));
             }
             if let Some(k) = col.iter().position(|v| !v.is_finite()) {
                 return Err(EngineError::invalid(format!(
@@ -65,12 +49,8 @@ impl Bars {
                 iso_seconds(time[k - 1])
             )));
         }
-        let hi: Vec<f64> = (0..n)
-            .map(|k| high[k].max(low[k]).max(open[k]).max(close[k]))
-            .collect();
-        let lo: Vec<f64> = (0..n)
-            .map(|k| low[k].min(high[k]).min(open[k]).min(close[k]))
-            .collect();
+        let hi: Vec<f64> = (0..n).map(|k| high[k].max(low[k]).max(open[k]).max(close[k])).collect();
+        let lo: Vec<f64> = (0..n).map(|k| low[k].min(high[k]).min(open[k]).min(close[k])).collect();
         let (high, low) = (hi, lo);
         let mut day = Vec::with_capacity(n);
         let mut days = 0usize;
@@ -83,15 +63,7 @@ impl Bars {
             }
             day.push((days - 1) as u32);
         }
-        Ok(Bars {
-            time,
-            open,
-            high,
-            low,
-            close,
-            day,
-            days,
-        })
+        Ok(Bars { time, open, high, low, close, day, days })
     }
 
     pub fn len(&self) -> usize {

@@ -21,36 +21,23 @@ pub fn condition_signals(
     short: Option<&str>,
     edge: bool,
 ) -> Result<Vec<Signal>> {
-    let conditions: Vec<(&str, &str, i8)> = [("long", long, 1i8), ("short", short, -1i8)]
-        .into_iter()
-        .filter_map(|(n, t, d)| t.map(|t| (n, t, d)))
-        .collect();
+    let conditions: Vec<(&str, &str, i8)> =
+        [("long", long, 1i8), ("short", short, -1i8)].into_iter().filter_map(|(n, t, d)| t.map(|t| (n, t, d))).collect();
     if conditions.is_empty() {
-        return Err(EngineError::invalid(
-            "signals: give a long condition, a short condition or both",
-        ));
+        return Err(EngineError::invalid("signals: give a long condition, a short condition or both"));
     }
     for (name, text, _) in &conditions {
         if text.trim().is_empty() {
-            return Err(EngineError::invalid(format!(
-                "{name}: the condition is empty"
-            )));
+            return Err(EngineError::invalid(format!("{name}: the condition is empty")));
         }
         if text.len() > MAX_CONDITION_LEN {
-            return Err(EngineError::invalid(format!(
-                "{name}: the condition is longer than {MAX_CONDITION_LEN} characters"
-            )));
+            return Err(EngineError::invalid(format!("{name}: the condition is longer than {MAX_CONDITION_LEN} characters")));
         }
     }
     let t = bars.len();
     let volume = match volume {
         Some(v) if v.len() == t => v.to_vec(),
-        Some(v) => {
-            return Err(EngineError::invalid(format!(
-                "volume has {} values but bars.time has {t}",
-                v.len()
-            )))
-        }
+        Some(v) => return Err(EngineError::invalid(format!("volume has {} values but bars.time has {t}", v.len()))),
         None => vec![f64::NAN; t],
     };
     let panel = Panel {
@@ -69,22 +56,13 @@ pub fn condition_signals(
         industry: None,
         subindustry: None,
     };
-    let specs: Vec<FormulaSpec> = conditions
-        .iter()
-        .map(|(n, text, _)| FormulaSpec::new(*n, *text))
-        .collect();
-    let opts = EvalOptions {
-        threads: Some(1),
-        ..EvalOptions::default()
-    };
+    let specs: Vec<FormulaSpec> = conditions.iter().map(|(n, text, _)| FormulaSpec::new(*n, *text)).collect();
+    let opts = EvalOptions { threads: Some(1), ..EvalOptions::default() };
     let out = evaluate(&panel.view(), &specs, &opts, &mut |_, _| true)?;
     let mut fired: Vec<(u32, u8, i8)> = Vec::new();
     for (k, ((name, _, dir), result)) in conditions.iter().zip(&out.results).enumerate() {
         if let Some(err) = &result.error {
-            return Err(EngineError::invalid(format!(
-                "{name} condition: {}",
-                err.message
-            )));
+            return Err(EngineError::invalid(format!("{name} condition: {}", err.message)));
         }
         let values = result.values.as_deref().unwrap_or(&[]);
         let mut was = false;
@@ -97,31 +75,21 @@ pub fn condition_signals(
         }
     }
     fired.sort_unstable();
-    Ok(fired
-        .into_iter()
-        .map(|(bar, _, dir)| Signal { bar, dir })
-        .collect())
+    Ok(fired.into_iter().map(|(bar, _, dir)| Signal { bar, dir }).collect())
 }
 
 /// The built-in generators as conditions `(long, short)`.
 pub fn generator(kind: &str, a: u32, b: u32) -> Result<(String, String)> {
     if a == 0 {
-        return Err(EngineError::invalid(format!(
-            "generator.{kind}: the length must be >= 1"
-        )));
+        return Err(EngineError::invalid(format!("generator.{kind}: the length must be >= 1")));
     }
     match kind {
         // Close beyond the previous N-bar high / low.
-        "breakout" => Ok((
-            format!("close > delay(ts_max(high, {a}), 1)"),
-            format!("close < delay(ts_min(low, {a}), 1)"),
-        )),
+        "breakout" => Ok((format!("close > delay(ts_max(high, {a}), 1)"), format!("close < delay(ts_min(low, {a}), 1)"))),
         // Fast mean of closes above / below the slow one (use with edge triggering for crosses).
         "ma-cross" => {
             if b <= a {
-                return Err(EngineError::invalid(format!(
-                    "generator.ma-cross: slow ({b}) must be longer than fast ({a})"
-                )));
+                return Err(EngineError::invalid(format!("generator.ma-cross: slow ({b}) must be longer than fast ({a})")));
             }
             Ok((
                 format!("sum(close, {a}) / {a} > sum(close, {b}) / {b}"),
@@ -129,13 +97,10 @@ pub fn generator(kind: &str, a: u32, b: u32) -> Result<(String, String)> {
             ))
         }
         // N down closes in a row → long; N up closes → short.
-        "reversal" => Ok((
-            format!("sum(close < delay(close, 1), {a}) == {a}"),
-            format!("sum(close > delay(close, 1), {a}) == {a}"),
-        )),
-        other => Err(EngineError::invalid(format!(
-            "generator must be breakout, ma-cross or reversal, got '{other}'"
-        ))),
+        "reversal" => {
+            Ok((format!("sum(close < delay(close, 1), {a}) == {a}"), format!("sum(close > delay(close, 1), {a}) == {a}")))
+        }
+        other => Err(EngineError::invalid(format!("generator must be breakout, ma-cross or reversal, got '{other}'"))),
     }
 }
 
@@ -145,14 +110,7 @@ mod tests {
 
     fn bars(close: &[f64]) -> Bars {
         let t = (0..close.len() as i64).map(|k| k * 86_400).collect();
-        Bars::new(
-            t,
-            close.to_vec(),
-            close.to_vec(),
-            close.to_vec(),
-            close.to_vec(),
-        )
-        .unwrap()
+        Bars::new(t, close.to_vec(), close.to_vec(), close.to_vec(), close.to_vec()).unwrap()
     }
 
     #[test]
@@ -171,21 +129,10 @@ mod tests {
         let b = bars(&[5.0, 4.0, 3.0, 4.0, 5.0, 6.0]);
         let (long, short) = generator("reversal", 2, 0).unwrap();
         let s = condition_signals(&b, None, Some(&long), Some(&short), false).unwrap();
-        assert_eq!(
-            s,
-            vec![
-                Signal { bar: 2, dir: 1 },
-                Signal { bar: 4, dir: -1 },
-                Signal { bar: 5, dir: -1 }
-            ]
-        );
-        let e = condition_signals(&b, None, Some("close >"), None, false)
-            .unwrap_err()
-            .to_string();
+        assert_eq!(s, vec![Signal { bar: 2, dir: 1 }, Signal { bar: 4, dir: -1 }, Signal { bar: 5, dir: -1 }]);
+        let e = condition_signals(&b, None, Some("close >"), None, false).unwrap_err().to_string();
         assert!(e.starts_with("long condition"), "{e}");
-        let e = condition_signals(&b, None, None, Some("clsoe > 1"), false)
-            .unwrap_err()
-            .to_string();
+        let e = condition_signals(&b, None, None, Some("clsoe > 1"), false).unwrap_err().to_string();
         assert!(e.starts_with("short condition"), "{e}");
         assert!(condition_signals(&b, None, None, None, false).is_err());
     }

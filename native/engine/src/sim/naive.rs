@@ -11,14 +11,7 @@ use super::trade::{ExitReason, Trade};
 
 /// Trades of one (SL, TP) set, in exit order, and the number of signals
 /// skipped because a trade was open.
-pub fn simulate(
-    bars: &Bars,
-    signals: &[Signal],
-    spec: &ContractSpec,
-    opt: &SimOptions,
-    sl: f64,
-    tp: f64,
-) -> (Vec<Trade>, u32) {
+pub fn simulate(bars: &Bars, signals: &[Signal], spec: &ContractSpec, opt: &SimOptions, sl: f64, tp: f64) -> (Vec<Trade>, u32) {
     let n = bars.time.len();
     let eps = spec.tick_size * 1e-6;
     let mut order: Vec<usize> = (0..signals.len()).collect();
@@ -45,9 +38,7 @@ pub fn simulate(
                 let mut sum = 0.0;
                 for j in s + 1 - w..=s {
                     let pc = bars.close[j - 1];
-                    sum += (bars.high[j] - bars.low[j])
-                        .max((bars.high[j] - pc).abs())
-                        .max((bars.low[j] - pc).abs());
+                    sum += (bars.high[j] - bars.low[j]).max((bars.high[j] - pc).abs()).max((bars.low[j] - pc).abs());
                 }
                 let atr = sum / w as f64;
                 if atr <= 0.0 {
@@ -56,11 +47,8 @@ pub fn simulate(
                 atr
             }
         };
-        let (stop, target) = if dir > 0 {
-            (entry - sl * unit, entry + tp * unit)
-        } else {
-            (-(-entry - sl * unit), -(-entry + tp * unit))
-        };
+        let (stop, target) =
+            if dir > 0 { (entry - sl * unit, entry + tp * unit) } else { (-(-entry - sl * unit), -(-entry + tp * unit)) };
         if !opt.overlap && s < busy_until {
             skipped += 1;
             continue;
@@ -76,19 +64,9 @@ pub fn simulate(
             let (o, h, l, c) = (bars.open[j], bars.high[j], bars.low[j], bars.close[j]);
             // Stop / target reached in this bar, and gap fills at the open.
             let (stop_hit, target_hit, stop_gap, target_gap) = if dir > 0 {
-                (
-                    l <= stop + eps,
-                    h >= target - eps,
-                    o < stop - eps,
-                    o > target + eps,
-                )
+                (l <= stop + eps, h >= target - eps, o < stop - eps, o > target + eps)
             } else {
-                (
-                    h >= stop - eps,
-                    l <= target + eps,
-                    o > stop + eps,
-                    o < target - eps,
-                )
+                (h >= stop - eps, l <= target + eps, o > stop + eps, o < target - eps)
             };
             let adverse = if dir > 0 { l } else { h };
             let favourable = if dir > 0 { h } else { l };
@@ -135,11 +113,8 @@ pub fn simulate(
                 worst = worse(worst, adverse);
                 best = better(best, favourable);
                 if j == last_allowed {
-                    let reason = if opt.max_hold.is_some_and(|h| i + h as usize - 1 < n) {
-                        ExitReason::Time
-                    } else {
-                        ExitReason::End
-                    };
+                    let reason =
+                        if opt.max_hold.is_some_and(|h| i + h as usize - 1 < n) { ExitReason::Time } else { ExitReason::End };
                     exit = Some((j, c, reason));
                 }
             }
@@ -165,11 +140,7 @@ pub fn simulate(
             pnl_ticks: ticks,
             pnl_money: ticks * spec.tick_value - 2.0 * spec.commission,
             // Excursions as distances (never -0 for shorts).
-            mae_ticks: (if dir > 0 {
-                entry - worst
-            } else {
-                worst - entry
-            }) / spec.tick_size,
+            mae_ticks: (if dir > 0 { entry - worst } else { worst - entry }) / spec.tick_size,
             mfe_ticks: (if dir > 0 { best - entry } else { entry - best }) / spec.tick_size,
             sl_price: stop,
             tp_price: target,
@@ -183,11 +154,7 @@ pub fn simulate(
 
 /// Statistics of a trade list, computed the plain way (a daily array, two passes).
 pub fn stats(bars: &Bars, trades: &[Trade], skipped: u32) -> SetStats {
-    let mut s = SetStats {
-        trades: trades.len() as u32,
-        skipped,
-        ..SetStats::default()
-    };
+    let mut s = SetStats { trades: trades.len() as u32, skipped, ..SetStats::default() };
     let mut daily = vec![0.0; bars.days];
     let (mut equity, mut peak) = (0.0f64, 0.0f64);
     let mut covered = vec![false; bars.time.len()];
@@ -224,16 +191,8 @@ pub fn stats(bars: &Bars, trades: &[Trade], skipped: u32) -> SetStats {
     }
     s.net_pnl = equity;
     let n = trades.len() as f64;
-    s.win_rate = if trades.is_empty() {
-        f64::NAN
-    } else {
-        f64::from(s.wins) / n
-    };
-    s.expectancy = if trades.is_empty() {
-        f64::NAN
-    } else {
-        equity / n
-    };
+    s.win_rate = if trades.is_empty() { f64::NAN } else { f64::from(s.wins) / n };
+    s.expectancy = if trades.is_empty() { f64::NAN } else { equity / n };
     s.profit_factor = if trades.is_empty() {
         f64::NAN
     } else if s.gross_loss > 0.0 {

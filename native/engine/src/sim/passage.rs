@@ -22,9 +22,7 @@ pub const GAP: u32 = 0x8000_0000;
 pub fn horizon(bars: &Bars, entry_bar: usize, max_hold: Option<u32>) -> (usize, ExitReason) {
     let last = bars.len() - 1;
     match max_hold {
-        Some(h) if entry_bar + h as usize - 1 <= last => {
-            (entry_bar + h as usize - 1, ExitReason::Time)
-        }
+        Some(h) if entry_bar + h as usize - 1 <= last => (entry_bar + h as usize - 1, ExitReason::Time),
         _ => (last, ExitReason::End),
     }
 }
@@ -81,11 +79,7 @@ fn scan<const LONG: bool>(
 ) {
     let sign = if LONG { 1.0 } else { -1.0 };
     // Adverse and favourable extremes in long space.
-    let (adverse, favourable) = if LONG {
-        (&bars.low, &bars.high)
-    } else {
-        (&bars.high, &bars.low)
-    };
+    let (adverse, favourable) = if LONG { (&bars.low, &bars.high) } else { (&bars.high, &bars.low) };
     let eps = spec.touch_eps();
     let ep = sign * e.price;
     let (nk, nm) = (sl_levels.len(), tp_levels.len());
@@ -101,11 +95,7 @@ fn scan<const LONG: bool>(
             run_lo = lo;
             while run_lo <= next_stop + eps {
                 let open = sign * bars.open[j];
-                let (fill, flag) = if open < next_stop - eps {
-                    (open, GAP)
-                } else {
-                    (next_stop, 0)
-                };
+                let (fill, flag) = if open < next_stop - eps { (open, GAP) } else { (next_stop, 0) };
                 sl.bar[ks] = j as u32 | flag;
                 sl.pnl[ks] = round_trip(spec, e.dir, e.price, sign * fill).1;
                 ks += 1;
@@ -120,11 +110,7 @@ fn scan<const LONG: bool>(
             run_hi = hi;
             while run_hi >= next_target - eps {
                 let open = sign * bars.open[j];
-                let (fill, flag) = if open > next_target + eps {
-                    (open, GAP)
-                } else {
-                    (next_target, 0)
-                };
+                let (fill, flag) = if open > next_target + eps { (open, GAP) } else { (next_target, 0) };
                 tp.bar[kt] = j as u32 | flag;
                 tp.pnl[kt] = round_trip(spec, e.dir, e.price, sign * fill).1;
                 kt += 1;

@@ -17,31 +17,19 @@ pub struct Signal {
 impl Signal {
     pub fn new(index: usize, bar: usize, dir: i8, bars: &Bars) -> Result<Signal> {
         if dir != 1 && dir != -1 {
-            return Err(EngineError::invalid(format!(
-                "signals[{index}].direction must be +1 or -1, got {dir}"
-            )));
+            return Err(EngineError::invalid(format!("signals[{index}].direction must be +1 or -1, got {dir}")));
         }
         if bar >= bars.len() {
-            return Err(EngineError::invalid(format!(
-                "signals[{index}].bar = {bar} is outside the bars (0..{})",
-                bars.len()
-            )));
+            return Err(EngineError::invalid(format!("signals[{index}].bar = {bar} is outside the bars (0..{})", bars.len())));
         }
-        Ok(Signal {
-            bar: bar as u32,
-            dir,
-        })
+        Ok(Signal { bar: bar as u32, dir })
     }
 }
 
 /// Signals given as bar times: each time must be a bar's time.
 pub fn map_signal_times(bars: &Bars, times: &[i64], dirs: &[f64]) -> Result<Vec<Signal>> {
     if times.len() != dirs.len() {
-        return Err(EngineError::invalid(format!(
-            "signals: {} times but {} directions",
-            times.len(),
-            dirs.len()
-        )));
+        return Err(EngineError::invalid(format!("signals: {} times but {} directions", times.len(), dirs.len())));
     }
     let mut out = Vec::with_capacity(times.len());
     for (k, (&t, &d)) in times.iter().zip(dirs).enumerate() {
@@ -58,14 +46,9 @@ pub fn map_signal_times(bars: &Bars, times: &[i64], dirs: &[f64]) -> Result<Vec<
         } else if d == -1.0 {
             -1
         } else {
-            return Err(EngineError::invalid(format!(
-                "signals[{k}].direction must be +1 or -1, got {d}"
-            )));
+            return Err(EngineError::invalid(format!("signals[{k}].direction must be +1 or -1, got {d}")));
         };
-        out.push(Signal {
-            bar: bar as u32,
-            dir,
-        });
+        out.push(Signal { bar: bar as u32, dir });
     }
     Ok(out)
 }
@@ -120,14 +103,7 @@ pub fn entries(bars: &Bars, signals: &[Signal], spec: &ContractSpec, unit: Unit)
                 }
             },
         };
-        out.usable.push(Entry {
-            index: k,
-            signal_bar: sig.bar,
-            dir: sig.dir,
-            bar: (s + 1) as u32,
-            price,
-            scale,
-        });
+        out.usable.push(Entry { index: k, signal_bar: sig.bar, dir: sig.dir, bar: (s + 1) as u32, price, scale });
     }
     out
 }
@@ -141,9 +117,7 @@ fn atr_at(bars: &Bars, s: usize, n: usize) -> Option<f64> {
     let mut sum = 0.0;
     for j in s + 1 - n..=s {
         let prev = bars.close[j - 1];
-        let tr = (bars.high[j] - bars.low[j])
-            .max((bars.high[j] - prev).abs())
-            .max((bars.low[j] - prev).abs());
+        let tr = (bars.high[j] - bars.low[j]).max((bars.high[j] - prev).abs()).max((bars.low[j] - prev).abs());
         sum += tr;
     }
     Some(sum / n as f64)

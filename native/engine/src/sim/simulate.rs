@@ -23,25 +23,13 @@ pub struct SimResult {
     pub atr_warmup_signals: u32,
 }
 
-pub fn simulate(
-    bars: Bars,
-    signals: &[Signal],
-    spec: ContractSpec,
-    options: SimOptions,
-    sl: f64,
-    tp: f64,
-) -> Result<SimResult> {
+pub fn simulate(bars: Bars, signals: &[Signal], spec: ContractSpec, options: SimOptions, sl: f64, tp: f64) -> Result<SimResult> {
     let tables = SweepTables::build(bars, signals, spec, options, Grid::single(sl, tp)?, 1)?;
     let mut walker = PairWalker::new(&tables);
     let stats = walker.stats(0, 0);
     let exits = walker.exits(0, 0);
     let trades: Vec<Trade> = exits.iter().map(|x| trade_of(&tables, x, sl, tp)).collect();
-    Ok(SimResult {
-        trades,
-        stats,
-        last_bar_signals: tables.entries.last_bar,
-        atr_warmup_signals: tables.entries.atr_warmup,
-    })
+    Ok(SimResult { trades, stats, last_bar_signals: tables.entries.last_bar, atr_warmup_signals: tables.entries.atr_warmup })
 }
 
 /// Exit price, P&L and excursions of one exit.
@@ -64,11 +52,7 @@ fn trade_of(t: &SweepTables, x: &Exit, sl: f64, tp: f64) -> Trade {
         ExitReason::Time | ExitReason::End => (sign * bars.close[j], false),
     };
     let level_exit = !matches!(x.reason, ExitReason::Time | ExitReason::End);
-    let (adverse, favourable) = if e.dir > 0 {
-        (&bars.low, &bars.high)
-    } else {
-        (&bars.high, &bars.low)
-    };
+    let (adverse, favourable) = if e.dir > 0 { (&bars.low, &bars.high) } else { (&bars.high, &bars.low) };
     let (mut lo, mut hi) = (ep, ep);
     for k in e.bar as usize..j {
         lo = lo.min(sign * adverse[k]);

@@ -18,22 +18,12 @@ pub struct ContractSpec {
 }
 
 impl ContractSpec {
-    pub fn new(
-        tick_size: f64,
-        tick_value: f64,
-        commission: f64,
-        slippage_ticks: f64,
-    ) -> Result<ContractSpec> {
+    pub fn new(tick_size: f64, tick_value: f64, commission: f64, slippage_ticks: f64) -> Result<ContractSpec> {
         positive("spec.tickSize", tick_size)?;
         positive("spec.tickValue", tick_value)?;
         non_negative("spec.commission", commission)?;
         non_negative("spec.slippageTicks", slippage_ticks)?;
-        Ok(ContractSpec {
-            tick_size,
-            tick_value,
-            commission,
-            slippage_ticks,
-        })
+        Ok(ContractSpec { tick_size, tick_value, commission, slippage_ticks })
     }
 
     /// Tolerance for "the price touched the level": a millionth of a tick,
@@ -68,9 +58,7 @@ impl Unit {
                 }
                 Ok(Unit::Atr(n as usize))
             }
-            other => Err(EngineError::invalid(format!(
-                "unit must be ticks, price, pct or atr, got '{other}'"
-            ))),
+            other => Err(EngineError::invalid(format!("unit must be ticks, price, pct or atr, got '{other}'"))),
         }
     }
 }
@@ -92,9 +80,7 @@ impl TiePolicy {
             "stop" => Ok(TiePolicy::Stop),
             "target" => Ok(TiePolicy::Target),
             "nearest" => Ok(TiePolicy::Nearest),
-            other => Err(EngineError::invalid(format!(
-                "tie must be stop, target or nearest, got '{other}'"
-            ))),
+            other => Err(EngineError::invalid(format!("tie must be stop, target or nearest, got '{other}'"))),
         }
     }
 }
@@ -110,23 +96,11 @@ pub struct SimOptions {
 }
 
 impl SimOptions {
-    pub fn new(
-        unit: Unit,
-        tie: TiePolicy,
-        max_hold: Option<u32>,
-        overlap: bool,
-    ) -> Result<SimOptions> {
+    pub fn new(unit: Unit, tie: TiePolicy, max_hold: Option<u32>, overlap: bool) -> Result<SimOptions> {
         if max_hold == Some(0) {
-            return Err(EngineError::invalid(
-                "maxHold must be >= 1 bar (the entry bar counts), got 0",
-            ));
+            return Err(EngineError::invalid("maxHold must be >= 1 bar (the entry bar counts), got 0"));
         }
-        Ok(SimOptions {
-            unit,
-            tie,
-            max_hold,
-            overlap,
-        })
+        Ok(SimOptions { unit, tie, max_hold, overlap })
     }
 }
 
@@ -151,10 +125,7 @@ impl Grid {
     pub fn single(sl: f64, tp: f64) -> Result<Grid> {
         positive("sl", sl)?;
         positive("tp", tp)?;
-        Ok(Grid {
-            sl: vec![sl],
-            tp: vec![tp],
-        })
+        Ok(Grid { sl: vec![sl], tp: vec![tp] })
     }
 
     /// `from:to:step` inclusive, tolerant of float steps (`0.1:0.5:0.1` has 5 levels).
@@ -162,15 +133,11 @@ impl Grid {
         positive(&format!("{field}.from"), from)?;
         positive(&format!("{field}.step"), step)?;
         if !to.is_finite() || to < from {
-            return Err(EngineError::invalid(format!(
-                "{field}.to must be >= {field}.from ({from}), got {to}"
-            )));
+            return Err(EngineError::invalid(format!("{field}.to must be >= {field}.from ({from}), got {to}")));
         }
         let count = ((to - from) / step + 1e-9).floor() as usize + 1;
         if count > MAX_LEVELS {
-            return Err(EngineError::invalid(format!(
-                "{field}: {count} levels, at most {MAX_LEVELS}"
-            )));
+            return Err(EngineError::invalid(format!("{field}: {count} levels, at most {MAX_LEVELS}")));
         }
         Ok((0..count).map(|k| from + k as f64 * step).collect())
     }
@@ -178,15 +145,10 @@ impl Grid {
 
 fn levels(field: &str, values: &[f64]) -> Result<()> {
     if values.is_empty() {
-        return Err(EngineError::invalid(format!(
-            "{field}: the grid needs at least one level"
-        )));
+        return Err(EngineError::invalid(format!("{field}: the grid needs at least one level")));
     }
     if values.len() > MAX_LEVELS {
-        return Err(EngineError::invalid(format!(
-            "{field}: {} levels, at most {MAX_LEVELS}",
-            values.len()
-        )));
+        return Err(EngineError::invalid(format!("{field}: {} levels, at most {MAX_LEVELS}", values.len())));
     }
     for (k, &v) in values.iter().enumerate() {
         positive(&format!("{field}[{k}]"), v)?;
@@ -203,18 +165,14 @@ fn levels(field: &str, values: &[f64]) -> Result<()> {
 
 fn positive(field: &str, v: f64) -> Result<()> {
     if !v.is_finite() || v <= 0.0 {
-        return Err(EngineError::invalid(format!(
-            "{field} must be a number > 0, got {v}"
-        )));
+        return Err(EngineError::invalid(format!("{field} must be a number > 0, got {v}")));
     }
     Ok(())
 }
 
 fn non_negative(field: &str, v: f64) -> Result<()> {
     if !v.is_finite() || v < 0.0 {
-        return Err(EngineError::invalid(format!(
-            "{field} must be a number >= 0, got {v}"
-        )));
+        return Err(EngineError::invalid(format!("{field} must be a number >= 0, got {v}")));
     }
     Ok(())
 }

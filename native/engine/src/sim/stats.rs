@@ -114,11 +114,7 @@ impl StatsAcc {
         let (win_rate, expectancy, profit_factor) = if self.trades == 0 {
             (f64::NAN, f64::NAN, f64::NAN)
         } else {
-            let pf = if self.gross_loss > 0.0 {
-                self.gross_profit / self.gross_loss
-            } else {
-                f64::INFINITY
-            };
+            let pf = if self.gross_loss > 0.0 { self.gross_profit / self.gross_loss } else { f64::INFINITY };
             (f64::from(self.wins) / n, net / n, pf)
         };
         SetStats {
@@ -133,11 +129,7 @@ impl StatsAcc {
             gross_loss: self.gross_loss,
             max_drawdown: self.max_dd,
             sharpe: daily_sharpe(net, self.sumsq, days),
-            exposure: if bars == 0 {
-                0.0
-            } else {
-                exposed_bars as f64 / bars as f64
-            },
+            exposure: if bars == 0 { 0.0 } else { exposed_bars as f64 / bars as f64 },
             ambiguous: self.ambiguous,
             sl_exits: self.reasons[0],
             tp_exits: self.reasons[1],

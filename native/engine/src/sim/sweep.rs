@@ -58,11 +58,7 @@ impl SweepTables {
         threads: usize,
     ) -> Result<SweepTables> {
         if grid.sl.len() * grid.tp.len() > MAX_SETS {
-            return Err(EngineError::invalid(format!(
-                "grid: {} × {} sets, at most {MAX_SETS}",
-                grid.sl.len(),
-                grid.tp.len()
-            )));
+            return Err(EngineError::invalid(format!("grid: {} × {} sets, at most {MAX_SETS}", grid.sl.len(), grid.tp.len())));
         }
         let entries = entries(&bars, signals, &spec, options.unit);
         let s = entries.usable.len();
@@ -77,25 +73,15 @@ impl SweepTables {
             let chunks = sl_rows
                 .chunks_mut(per * nk)
                 .zip(sl_rows_pnl.chunks_mut(per * nk))
-                .zip(
-                    tp_rows
-                        .chunks_mut(per * nm)
-                        .zip(tp_rows_pnl.chunks_mut(per * nm)),
-                )
+                .zip(tp_rows.chunks_mut(per * nm).zip(tp_rows_pnl.chunks_mut(per * nm)))
                 .zip(entries.usable.chunks(per));
             for (((slb, slp), (tpb, tpp)), es) in chunks {
                 let (bars, spec, grid) = (&bars, &spec, &grid);
                 scope.spawn(move || {
                     for (x, e) in es.iter().enumerate() {
                         let (last, _) = horizon(bars, e.bar as usize, options.max_hold);
-                        let sl = LevelOut {
-                            bar: &mut slb[x * nk..(x + 1) * nk],
-                            pnl: &mut slp[x * nk..(x + 1) * nk],
-                        };
-                        let tp = LevelOut {
-                            bar: &mut tpb[x * nm..(x + 1) * nm],
-                            pnl: &mut tpp[x * nm..(x + 1) * nm],
-                        };
+                        let sl = LevelOut { bar: &mut slb[x * nk..(x + 1) * nk], pnl: &mut slp[x * nk..(x + 1) * nk] };
+                        let tp = LevelOut { bar: &mut tpb[x * nm..(x + 1) * nm], pnl: &mut tpp[x * nm..(x + 1) * nm] };
                         first_passage(bars, spec, e, last, &grid.sl, &grid.tp, sl, tp);
                     }
                 });
@@ -112,19 +98,9 @@ impl SweepTables {
         let hit = |bar: u32, pnl: f64| {
             let b = (bar & !GAP) as usize;
             if b == NONE as usize {
-                Hit {
-                    bar,
-                    day: 0,
-                    next: s as u32,
-                    pnl,
-                }
+                Hit { bar, day: 0, next: s as u32, pnl }
             } else {
-                Hit {
-                    bar,
-                    day: bars.day[b],
-                    next: next_entry[b],
-                    pnl,
-                }
+                Hit { bar, day: bars.day[b], next: next_entry[b], pnl }
             }
         };
         let sl = level_major(&sl_rows, &sl_rows_pnl, s, nk, hit);
@@ -133,23 +109,10 @@ impl SweepTables {
         let mut time_reason = Vec::with_capacity(s);
         for e in &entries.usable {
             let (last, reason) = horizon(&bars, e.bar as usize, options.max_hold);
-            time.push(hit(
-                last as u32,
-                round_trip(&spec, e.dir, e.price, bars.close[last]).1,
-            ));
+            time.push(hit(last as u32, round_trip(&spec, e.dir, e.price, bars.close[last]).1));
             time_reason.push(reason);
         }
-        Ok(SweepTables {
-            bars,
-            spec,
-            options,
-            grid,
-            entries,
-            sl,
-            tp,
-            time,
-            time_reason,
-        })
+        Ok(SweepTables { bars, spec, options, grid, entries, sl, tp, time, time_reason })
     }
 
     /// Statistics of the sets in stop-level rows `rows` (all target levels
@@ -191,13 +154,7 @@ impl SweepTables {
 }
 
 /// Entry-major `(bar, pnl)` rows → level-major [`Hit`]s.
-fn level_major(
-    bars: &[u32],
-    pnl: &[f64],
-    s: usize,
-    n: usize,
-    hit: impl Fn(u32, f64) -> Hit,
-) -> Vec<Hit> {
+fn level_major(bars: &[u32], pnl: &[f64], s: usize, n: usize, hit: impl Fn(u32, f64) -> Hit) -> Vec<Hit> {
     let mut out = vec![Hit::default(); s * n];
     for e in 0..s {
         for k in 0..n {

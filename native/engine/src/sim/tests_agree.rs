@@ -16,20 +16,13 @@ pub fn random_bars(n: usize, seed: u64) -> Bars {
     let mut px = 1000.0;
     let (mut t, mut o, mut h, mut l, mut c) = (vec![], vec![], vec![], vec![], vec![]);
     for k in 0..n {
-        let gap = if rng.uniform() < 0.05 {
-            8.0 * rng.normal()
-        } else {
-            0.0
-        };
+        let gap = if rng.uniform() < 0.05 { 8.0 * rng.normal() } else { 0.0 };
         let open = snap(px + gap);
         let close = snap(open + 2.0 * rng.normal());
         let (hi, lo) = if rng.uniform() < 0.05 {
             (open.max(close), open.min(close))
         } else {
-            (
-                snap(open.max(close) + 1.5 * rng.uniform()),
-                snap(open.min(close) - 1.5 * rng.uniform()),
-            )
+            (snap(open.max(close) + 1.5 * rng.uniform()), snap(open.min(close) - 1.5 * rng.uniform()))
         };
         t.push(1_600_000_000 + (k as i64 / 7) * 86_400 + (k as i64 % 7) * 3600);
         o.push(open);
@@ -43,12 +36,7 @@ pub fn random_bars(n: usize, seed: u64) -> Bars {
 
 pub fn random_signals(n: usize, count: usize, seed: u64, both: bool) -> Vec<Signal> {
     let mut rng = SplitMix::new(seed);
-    (0..count)
-        .map(|_| Signal {
-            bar: rng.below(n) as u32,
-            dir: if both && rng.uniform() < 0.5 { -1 } else { 1 },
-        })
-        .collect()
+    (0..count).map(|_| Signal { bar: rng.below(n) as u32, dir: if both && rng.uniform() < 0.5 { -1 } else { 1 } }).collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -57,35 +45,13 @@ fn close(a: f64, b: f64) -> bool {
 
 fn assert_stats(fast: &SetStats, slow: &SetStats, what: &str) {
     assert_eq!(
-        (
-            fast.trades,
-            fast.wins,
-            fast.losses,
-            fast.ambiguous,
-            fast.skipped
-        ),
-        (
-            slow.trades,
-            slow.wins,
-            slow.losses,
-            slow.ambiguous,
-            slow.skipped
-        ),
+        (fast.trades, fast.wins, fast.losses, fast.ambiguous, fast.skipped),
+        (slow.trades, slow.wins, slow.losses, slow.ambiguous, slow.skipped),
         "{what}"
     );
     assert_eq!(
-        (
-            fast.sl_exits,
-            fast.tp_exits,
-            fast.time_exits,
-            fast.end_exits
-        ),
-        (
-            slow.sl_exits,
-            slow.tp_exits,
-            slow.time_exits,
-            slow.end_exits
-        ),
+        (fast.sl_exits, fast.tp_exits, fast.time_exits, fast.end_exits),
+        (slow.sl_exits, slow.tp_exits, slow.time_exits, slow.end_exits),
         "{what}"
     );
     for (name, a, b) in [
@@ -118,10 +84,7 @@ fn all_options() -> Vec<SimOptions> {
 
 fn distances(unit: Unit) -> (Vec<f64>, Vec<f64>) {
     match unit {
-        Unit::Ticks => (
-            vec![1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 40.0],
-            vec![1.0, 2.5, 4.0, 6.0, 9.0, 20.0, 60.0],
-        ),
+        Unit::Ticks => (vec![1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 40.0], vec![1.0, 2.5, 4.0, 6.0, 9.0, 20.0, 60.0]),
         Unit::Price => (vec![0.25, 0.5, 1.0, 2.5, 7.0], vec![0.5, 0.75, 2.0, 4.0]),
         Unit::Pct => (vec![0.05, 0.1, 0.3, 1.0], vec![0.02, 0.1, 0.2, 0.5, 2.0]),
         Unit::Atr(_) => (vec![0.2, 0.5, 1.0, 3.0], vec![0.3, 1.0, 2.0]),
@@ -150,9 +113,7 @@ fn single_sets_agree_trade_for_trade() {
                         let at_open = a.exit_price == bars.open[a.exit_bar as usize]
                             && a.exit_price != a.sl_price
                             && a.exit_price != a.tp_price;
-                        gaps += usize::from(
-                            at_open && matches!(a.reason, ExitReason::Sl | ExitReason::Tp),
-                        );
+                        gaps += usize::from(at_open && matches!(a.reason, ExitReason::Sl | ExitReason::Tp));
                     }
                     assert_stats(&fast.stats, &naive::stats(&bars, &slow, skipped), &what);
                 }
@@ -179,11 +140,7 @@ fn grids_agree_with_the_naive_loop_per_cell() {
                     for (m, &tp) in tps.iter().enumerate() {
                         let (slow, skipped) = naive::simulate(&bars, &sig, &spec, &o, sl, tp);
                         let what = format!("seed {seed} both {both} {o:?} sl {sl} tp {tp}");
-                        assert_stats(
-                            &cells[k * tps.len() + m],
-                            &naive::stats(&bars, &slow, skipped),
-                            &what,
-                        );
+                        assert_stats(&cells[k * tps.len() + m], &naive::stats(&bars, &slow, skipped), &what);
                     }
                 }
             }
@@ -197,11 +154,7 @@ fn row_chunks_and_thread_counts_give_the_same_cells() {
     let bars = random_bars(2000, 42);
     let sig = random_signals(2000, 300, 43, true);
     let o = SimOptions::new(Unit::Ticks, TiePolicy::Stop, None, false).unwrap();
-    let grid = Grid::new(
-        (1..=12).map(f64::from).collect(),
-        (1..=9).map(|x| f64::from(x) * 1.5).collect(),
-    )
-    .unwrap();
+    let grid = Grid::new((1..=12).map(f64::from).collect(), (1..=9).map(|x| f64::from(x) * 1.5).collect()).unwrap();
     let t = SweepTables::build(bars, &sig, spec, o, grid, 3).unwrap();
     let whole = t.run_rows(0..12, 1);
     let mut parts = t.run_rows(0..5, 2);

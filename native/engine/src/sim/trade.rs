@@ -34,14 +34,8 @@ impl ExitReason {
         self as u8
     }
 
-    pub const ALL: [ExitReason; 6] = [
-        ExitReason::Sl,
-        ExitReason::Tp,
-        ExitReason::Time,
-        ExitReason::End,
-        ExitReason::AmbiguousSl,
-        ExitReason::AmbiguousTp,
-    ];
+    pub const ALL: [ExitReason; 6] =
+        [ExitReason::Sl, ExitReason::Tp, ExitReason::Time, ExitReason::End, ExitReason::AmbiguousSl, ExitReason::AmbiguousTp];
 
     pub fn is_ambiguous(self) -> bool {
         matches!(self, ExitReason::AmbiguousSl | ExitReason::AmbiguousTp)

@@ -26,14 +26,7 @@ pub struct Exit {
 impl Exit {
     #[inline(always)]
     fn at(entry: u32, h: &Hit, reason: ExitReason) -> Exit {
-        Exit {
-            entry,
-            bar: h.bar & BAR,
-            day: h.day,
-            next: h.next,
-            pnl: h.pnl,
-            reason,
-        }
+        Exit { entry, bar: h.bar & BAR, day: h.day, next: h.next, pnl: h.pnl, reason }
     }
 }
 
@@ -46,11 +39,7 @@ pub struct PairWalker<'t> {
 
 impl<'t> PairWalker<'t> {
     pub fn new(t: &'t SweepTables) -> PairWalker<'t> {
-        PairWalker {
-            t,
-            exits: Vec::new(),
-            keys: Vec::new(),
-        }
+        PairWalker { t, exits: Vec::new(), keys: Vec::new() }
     }
 
     #[inline(always)]
@@ -66,11 +55,7 @@ impl<'t> PairWalker<'t> {
         if sb != tb {
             let stop_first = sb < tb;
             let h = if stop_first { hs } else { ht };
-            let reason = if stop_first {
-                ExitReason::Sl
-            } else {
-                ExitReason::Tp
-            };
+            let reason = if stop_first { ExitReason::Sl } else { ExitReason::Tp };
             return Exit::at(entry, h, reason);
         }
         if sb == NONE {

@@ -53,9 +53,10 @@ export function BacktestForm() {
   const instruments = useBacktests((s) => s.instruments.data) ?? []
   const generatorText = useBacktests((s) => s.generatorText)
   const [launchError, setLaunchError] = useState<string | null>(null)
+  const { generator, length, slow } = form
   useEffect(() => {
-    void previewGenerator()
-  }, [form.generator, form.length, form.slow])
+    void previewGenerator(generator, length, slow)
+  }, [generator, length, slow])
   const { problem } = specOf(form)
   const sets =
     gridSize(Number(form.sl.from), Number(form.sl.to), Number(form.sl.step)) *

@@ -2,7 +2,7 @@ import type { BacktestRun, SetMetric } from '../../../../electron/contract'
 import { bestCell, formatMetric, metricLabels } from '../../stores/backtests/selectors'
 import { SweepHeatmap } from './SweepHeatmap'
 
-function describe(run: BacktestRun): [string, string][] {
+function setupRows(run: BacktestRun): [string, string][] {
   const s = run.spec
   const signals =
     s.signals.kind === 'generator' ? `${s.signals.generator} ${s.signals.length}` : s.signals.kind === 'formula' ? 'formula' : 'CSV'
@@ -31,7 +31,7 @@ export function CompareView({ a, b, metric }: { a: BacktestRun; b: BacktestRun; 
             </div>
             <table className="bt-compare-table num">
               <tbody>
-                {describe(run).map(([k, v]) => (
+                {setupRows(run).map(([k, v]) => (
                   <tr key={k}>
                     <td className="muted">{k}</td>
                     <td>{v}</td>

@@ -8,6 +8,8 @@ export function TradeChart({ bars, trades, selected }: { bars: Bars | null; trad
   const ref = useRef<HTMLDivElement>(null)
   const chart = useChart(ref, createTradesChart)
   useEffect(() => chart?.setBars(bars), [chart, bars])
+  // Again after new bars: setBars refits the time scale, the selected trade must come back into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: bars is the trigger, read through the chart
   useEffect(() => chart?.setTrades(trades, selected), [chart, bars, trades, selected])
   return (
     <div className="bt-trade-chart" ref={ref} data-testid="bt-trade-chart" data-trades={trades.length} data-selected={selected ?? ''} />

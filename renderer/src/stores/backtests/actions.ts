@@ -96,8 +96,7 @@ export async function chooseInstrument(instrument: Instrument): Promise<void> {
 }
 
 /** The chosen generator's long and short conditions, for the form to show. */
-export async function previewGenerator(): Promise<void> {
-  const { generator, length, slow } = get().form
+export async function previewGenerator(generator: FormState['generator'], length: string, slow: string): Promise<void> {
   const current = requests.start('generator')
   const n = Number(length)
   const m = Number(slow)
