@@ -127,9 +127,9 @@ interface RunRow {
   stats: string
 }
 
-function summaryOf(row: RunRow, stored: StoredSpec): BacktestSummary {
+function summaryOf(row: RunRow, instrument: InstrumentRef): BacktestSummary {
   const s = JSON.parse(row.stats) as StoredSummary
-  const { id, symbol, datasetId } = stored.instrument
+  const { id, symbol, datasetId } = instrument
   return {
     runId: row.id,
     name: row.name,
@@ -141,11 +141,15 @@ function summaryOf(row: RunRow, stored: StoredSpec): BacktestSummary {
   }
 }
 
+/** Newest first. Only the instrument is read out of each spec (a spec holds every resolved signal). */
 export function listRuns(db: Db, limit: number): BacktestSummary[] {
   const rows = db
-    .prepare('SELECT id, name, created_at AS createdAt, spec, stats FROM runs WHERE kind = ? ORDER BY id DESC LIMIT ?')
+    .prepare(
+      `SELECT id, name, created_at AS createdAt, json_extract(spec, '$.instrument') AS spec, stats
+       FROM runs WHERE kind = ? ORDER BY id DESC LIMIT ?`,
+    )
     .all(backtestKind, limit) as RunRow[]
-  return rows.map((r) => summaryOf(r, JSON.parse(r.spec) as StoredSpec))
+  return rows.map((r) => summaryOf(r, JSON.parse(r.spec) as InstrumentRef))
 }
 
 export function readStored(db: Db, runId: number): { row: RunRow; stored: StoredSpec } {
@@ -178,7 +182,7 @@ export function readRun(db: Db, runId: number): BacktestRun {
       })
   }
   return {
-    ...summaryOf(row, stored),
+    ...summaryOf(row, stored.instrument),
     spec: stored.spec,
     sl: stored.sl,
     tp: stored.tp,
