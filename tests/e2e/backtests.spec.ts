@@ -20,7 +20,7 @@ async function fillGrid(page: Page, sl: [string, string, string], tp: [string, s
 }
 
 /** Clicks the heatmap cell (row = SL index, col = TP index) from the geometry the component publishes. */
-async function clickCell(page: Page, row: number, col: number): Promise<void> {
+async function clickCell(page: Page, row: number, col: number, shotName?: string): Promise<void> {
   const map = page.getByTestId('bt-heatmap')
   const g = await map.evaluate((el) => ({
     left: Number(el.getAttribute('data-left')),
@@ -30,6 +30,7 @@ async function clickCell(page: Page, row: number, col: number): Promise<void> {
   }))
   await map.locator('canvas').hover({ position: { x: g.left + (col + 0.5) * g.w, y: g.top + (row + 0.5) * g.h } })
   await expect(page.getByTestId('sweep-tip')).toBeVisible()
+  if (shotName) await shot(page, shotName)
   await map.locator('canvas').click({ position: { x: g.left + (col + 0.5) * g.w, y: g.top + (row + 0.5) * g.h } })
 }
 
@@ -50,7 +51,7 @@ test.describe('backtests', () => {
     await expect(page.getByTestId('bt-queue-item').first()).toHaveAttribute('data-status', 'done')
     await shot(page, 'backtests-sweep')
 
-    await clickCell(page, 3, 5)
+    await clickCell(page, 3, 5, 'backtests-hover')
     await expect(page.getByTestId('bt-set')).toHaveAttribute('data-sl', '2')
     await expect(page.getByTestId('bt-set')).toHaveAttribute('data-tp', '3')
     const trades = Number(await page.getByTestId('bt-trades').getAttribute('data-count'))
