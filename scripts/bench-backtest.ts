@@ -223,5 +223,5 @@ console.log(
     .join(' ')}`,
 )
 console.log(
-  `RESULT backtest_20M_s=${f3(wall)} cpu_s=${f3(cpu)} naive_ratio=${naiveRatio.toFixed(0)} python_ratio=${pythonRatio.toFixed(0)}`,
+  `RESULT backtest_20M_s=${f3(wall)} naive_ratio=${naiveRatio.toFixed(0)} python_ratio=${pythonRatio.toFixed(0)} cpu_s=${f3(cpu)}`,
 )
