@@ -17,21 +17,14 @@ fn chain() -> CurvePanel {
         [1.0, 2.0, 3.0, 5.0, 30.0, 60.0, 70.0, 80.0, 90.0, 90.0],
     ];
     for (c, (base, days)) in [(10.0, 4), (20.0, 8), (30.0, 10)].into_iter().enumerate() {
-        for d in 0..days {
+        for (d, &v) in vol[c].iter().enumerate().take(days) {
             date.push(d as u32);
             contract.push(c as u32);
             settle.push(base + d as f64);
-            volume.push(vol[c][d]);
+            volume.push(v);
         }
     }
-    let rows = LongRows {
-        date: &date,
-        contract: &contract,
-        settle: &settle,
-        close: &[],
-        volume: &volume,
-        open_interest: &[],
-    };
+    let rows = LongRows { date: &date, contract: &contract, settle: &settle, close: &[], volume: &volume, open_interest: &[] };
     CurvePanel::from_long(&dates, &[103, 107, 120], &rows).unwrap()
 }
 
@@ -41,10 +34,7 @@ fn days_before_expiry_unadjusted_difference_and_ratio() {
     let c = build(&p, RollRule::DaysBefore(1), Adjust::None).unwrap();
     assert_eq!(c.contract, vec![0, 0, 0, 1, 1, 1, 1, 2, 2, 2]);
     assert_eq!(c.roll_dates, vec![3, 7]);
-    assert_eq!(
-        c.raw,
-        vec![10.0, 11.0, 12.0, 23.0, 24.0, 25.0, 26.0, 37.0, 38.0, 39.0]
-    );
+    assert_eq!(c.raw, vec![10.0, 11.0, 12.0, 23.0, 24.0, 25.0, 26.0, 37.0, 38.0, 39.0]);
     assert_eq!(c.adjusted, c.raw);
     assert_eq!(c.roll_prices, vec![(13.0, 23.0), (27.0, 37.0)]);
 
@@ -54,18 +44,7 @@ fn days_before_expiry_unadjusted_difference_and_ratio() {
 
     let c = build(&p, RollRule::DaysBefore(1), Adjust::Ratio).unwrap();
     let (r1, r2) = (23.0 / 13.0, 37.0 / 27.0);
-    let want = [
-        10.0 * r1 * r2,
-        11.0 * r1 * r2,
-        12.0 * r1 * r2,
-        23.0 * r2,
-        24.0 * r2,
-        25.0 * r2,
-        26.0 * r2,
-        37.0,
-        38.0,
-        39.0,
-    ];
+    let want = [10.0 * r1 * r2, 11.0 * r1 * r2, 12.0 * r1 * r2, 23.0 * r2, 24.0 * r2, 25.0 * r2, 26.0 * r2, 37.0, 38.0, 39.0];
     for (a, b) in c.adjusted.iter().zip(want) {
         assert!((a - b).abs() < 1e-12, "{a} vs {b}");
     }
@@ -103,22 +82,11 @@ fn ratio_adjustment_refuses_negative_prices_and_gaps_are_left_empty() {
     };
     let p = CurvePanel::from_long(&[0, 1, 2, 3], &[1, 30], &rows).unwrap();
     let e = build(&p, RollRule::DaysBefore(0), Adjust::Ratio).unwrap_err();
-    assert!(
-        e.to_string()
-            .contains("ratio adjustment needs positive prices"),
-        "{e}"
-    );
+    assert!(e.to_string().contains("ratio adjustment needs positive prices"), "{e}");
     let c = build(&p, RollRule::DaysBefore(0), Adjust::Difference).unwrap();
     assert_eq!(c.adjusted, vec![5.0 + 47.63, -37.63 + 47.63, 11.0, 12.0]);
     // Contract 1 missing on date 2: left NaN, said.
-    let rows = LongRows {
-        date: &[0, 1, 3],
-        contract: &[0, 0, 0],
-        settle: &[1.0, 2.0, 3.0],
-        close: &[],
-        volume: &[],
-        open_interest: &[],
-    };
+    let rows = LongRows { date: &[0, 1, 3], contract: &[0, 0, 0], settle: &[1.0, 2.0, 3.0], close: &[], volume: &[], open_interest: &[] };
     let p = CurvePanel::from_long(&[0, 1, 2, 3], &[10], &rows).unwrap();
     let c = build(&p, RollRule::DaysBefore(0), Adjust::None).unwrap();
     assert!(c.raw[2].is_nan());
@@ -141,40 +109,14 @@ fn panel_fits_and_constant_maturity() {
     date.extend([2, 2]);
     contract.extend([0, 1]);
     settle.extend([50.0, 51.0]);
-    let rows = LongRows {
-        date: &date,
-        contract: &contract,
-        settle: &settle,
-        close: &[],
-        volume: &[],
-        open_interest: &[],
-    };
+    let rows = LongRows { date: &date, contract: &contract, settle: &settle, close: &[], volume: &[], open_interest: &[] };
     let p = CurvePanel::from_long(&[100, 101, 102], &expiries, &rows).unwrap();
     let fixed = ns::fit_panel(&p, Lambda::Fixed(0.006), &FitOptions::default());
     assert!((fixed.beta[0] - 70.0).abs() < 1e-8 && (fixed.beta[4] + 9.0).abs() < 1e-8);
-    assert_eq!(
-        fixed.status,
-        vec![
-            FitStatus::Ok as u8,
-            FitStatus::Ok as u8,
-            FitStatus::TooFewPoints as u8
-        ]
-    );
+    assert_eq!(fixed.status, vec![FitStatus::Ok as u8, FitStatus::Ok as u8, FitStatus::TooFewPoints as u8]);
     assert_eq!(fixed.warnings[0].code(), "TOO_FEW_POINTS");
-    let fitted = ns::fit_panel(
-        &p,
-        Lambda::Fitted(LambdaSearch::default()),
-        &FitOptions {
-            max_tenors: 10,
-            min_tau: 0,
-        },
-    );
-    assert!(
-        (fitted.lambda[0] - 0.006).abs() < 1e-5 && fitted.n_points[0] == 10,
-        "{:?} {:?}",
-        fitted.lambda,
-        fitted.n_points
-    );
+    let fitted = ns::fit_panel(&p, Lambda::Fitted(LambdaSearch::default()), &FitOptions { max_tenors: 10, min_tau: 0 });
+    assert!((fitted.lambda[0] - 0.006).abs() < 1e-5 && fitted.n_points[0] == 10, "{:?} {:?}", fitted.lambda, fitted.n_points);
     // The tabulated and the direct fixed-λ paths agree.
     let direct = ns::fit_fixed_points(&[30.0, 60.0, 90.0, 120.0], &settle[..4], 0.006);
     assert!((direct.beta[0] - 70.0).abs() < 1e-8);

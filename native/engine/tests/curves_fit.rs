@@ -16,10 +16,7 @@ fn taus() -> Vec<f64> {
 }
 
 fn ns_curve(beta: [f64; 3], lambda: f64, noise: f64, rng: &mut Rng) -> Vec<f64> {
-    taus()
-        .iter()
-        .map(|&t| ns::curve_at(&beta, lambda, t) + noise * rng.normal())
-        .collect()
+    taus().iter().map(|&t| ns::curve_at(&beta, lambda, t) + noise * rng.normal()).collect()
 }
 
 #[test]
@@ -29,8 +26,8 @@ fn ns_fixed_lambda_recovers_betas_exactly_without_noise() {
     let y = ns_curve(beta, ns::DEFAULT_LAMBDA, 0.0, &mut rng);
     let fit = ns::fit_fixed_points(&taus(), &y, ns::DEFAULT_LAMBDA);
     assert_eq!(fit.status, FitStatus::Ok);
-    for k in 0..3 {
-        assert!((fit.beta[k] - beta[k]).abs() < 1e-8, "{:?}", fit.beta);
+    for (got, want) in fit.beta.iter().zip(beta) {
+        assert!((got - want).abs() < 1e-8, "{:?}", fit.beta);
     }
     assert!(fit.rmse < 1e-9);
 }
@@ -43,25 +40,13 @@ fn ns_fixed_lambda_recovers_betas_exactly_without_noise() {
 #[test]
 fn ns_fitted_lambda_recovers_parameters_with_noise() {
     let mut rng = Rng::new(2);
-    for (beta, lambda, sigma) in [
-        ([60.0, -12.0, 8.0], 0.004, 0.01),
-        ([20.0, 5.0, -6.0], 0.012, 0.05),
-        ([3.0, -0.8, 1.5], 0.0025, 0.002),
-    ] {
+    for (beta, lambda, sigma) in [([60.0, -12.0, 8.0], 0.004, 0.01), ([20.0, 5.0, -6.0], 0.012, 0.05), ([3.0, -0.8, 1.5], 0.0025, 0.002)] {
         let y = ns_curve(beta, lambda, sigma, &mut rng);
         let fit = ns::fit_lambda_points(&taus(), &y, &LambdaSearch::default());
         assert_eq!(fit.status, FitStatus::Ok);
-        assert!(
-            (fit.lambda / lambda - 1.0).abs() < 0.2,
-            "λ {} vs {lambda}",
-            fit.lambda
-        );
+        assert!((fit.lambda / lambda - 1.0).abs() < 0.2, "λ {} vs {lambda}", fit.lambda);
         for (k, tol) in [0.3, 0.3, 1.0].into_iter().enumerate() {
-            assert!(
-                (fit.beta[k] - beta[k]).abs() < tol,
-                "β{k} {:?} vs {beta:?}",
-                fit.beta
-            );
+            assert!((fit.beta[k] - beta[k]).abs() < tol, "β{k} {:?} vs {beta:?}", fit.beta);
         }
         assert!((fit.rmse / sigma - 1.0).abs() < 0.3, "rmse {}", fit.rmse);
     }
@@ -73,12 +58,7 @@ fn fitted_lambda_beats_fixed_lambda_on_rmse() {
     let y = ns_curve([50.0, -8.0, 10.0], 0.015, 0.02, &mut rng);
     let fixed = ns::fit_fixed_points(&taus(), &y, ns::DEFAULT_LAMBDA);
     let fitted = ns::fit_lambda_points(&taus(), &y, &LambdaSearch::default());
-    assert!(
-        fitted.rmse < fixed.rmse * 0.5,
-        "fitted {} fixed {}",
-        fitted.rmse,
-        fixed.rmse
-    );
+    assert!(fitted.rmse < fixed.rmse * 0.5, "fitted {} fixed {}", fitted.rmse, fixed.rmse);
     // And never worse, even when λ fixed is the truth.
     let y = ns_curve([50.0, -8.0, 10.0], ns::DEFAULT_LAMBDA, 0.02, &mut rng);
     let fixed = ns::fit_fixed_points(&taus(), &y, ns::DEFAULT_LAMBDA);
@@ -93,25 +73,17 @@ fn lm_baseline_reaches_the_same_fit_on_a_clean_curve() {
     let fitted = ns::fit_lambda_points(&taus(), &y, &LambdaSearch::default());
     let lm = fit_ns_lm_points(&taus(), &y, ns::DEFAULT_LAMBDA);
     assert!(lm.status.has_fit());
-    assert!(
-        lm.rmse <= fitted.rmse * 1.05 + 1e-9 && fitted.rmse <= lm.rmse * 1.05 + 1e-9,
-        "lm {} fitted {}",
-        lm.rmse,
-        fitted.rmse
-    );
+    assert!(lm.rmse <= fitted.rmse * 1.05 + 1e-9 && fitted.rmse <= lm.rmse * 1.05 + 1e-9, "lm {} fitted {}", lm.rmse, fitted.rmse);
 }
 
 #[test]
 fn svensson_recovers_parameters() {
     let mut rng = Rng::new(5);
     let (beta, lambda) = ([40.0, -6.0, 5.0, -3.0], [0.004, 0.04]);
-    let clean: Vec<f64> = taus()
-        .iter()
-        .map(|&t| svensson::curve_at(&beta, lambda, t))
-        .collect();
+    let clean: Vec<f64> = taus().iter().map(|&t| svensson::curve_at(&beta, lambda, t)).collect();
     let fit = svensson::fit_fixed_points(&taus(), &clean, lambda);
-    for k in 0..4 {
-        assert!((fit.beta[k] - beta[k]).abs() < 1e-7, "{:?}", fit.beta);
+    for (got, want) in fit.beta.iter().zip(beta) {
+        assert!((got - want).abs() < 1e-7, "{:?}", fit.beta);
     }
     // With noise σ = 0.01 and both λ fitted: RMSE near σ, curve within 3σ of the truth everywhere.
     let sigma = 0.01;
@@ -120,45 +92,24 @@ fn svensson_recovers_parameters() {
     assert_eq!(fit.status, FitStatus::Ok);
     assert!(fit.rmse < sigma * 1.3, "rmse {}", fit.rmse);
     for (&t, &c) in taus().iter().zip(&clean) {
-        assert!(
-            (svensson::curve_at(&fit.beta, fit.lambda, t) - c).abs() < 3.0 * sigma,
-            "τ {t}"
-        );
+        assert!((svensson::curve_at(&fit.beta, fit.lambda, t) - c).abs() < 3.0 * sigma, "τ {t}");
     }
-    assert!(
-        (fit.lambda[0] / lambda[0] - 1.0).abs() < 0.25
-            && (fit.lambda[1] / lambda[1] - 1.0).abs() < 0.25,
-        "{:?}",
-        fit.lambda
-    );
+    assert!((fit.lambda[0] / lambda[0] - 1.0).abs() < 0.25 && (fit.lambda[1] / lambda[1] - 1.0).abs() < 0.25, "{:?}", fit.lambda);
 }
 
 #[test]
 fn degenerate_inputs_give_statuses_not_garbage() {
     let t = [10.0, 40.0];
-    assert_eq!(
-        ns::fit_fixed_points(&t, &[1.0, 2.0], 0.005).status,
-        FitStatus::TooFewPoints
-    );
-    assert_eq!(
-        ns::fit_fixed_points(&[], &[], 0.005).status,
-        FitStatus::NoData
-    );
+    assert_eq!(ns::fit_fixed_points(&t, &[1.0, 2.0], 0.005).status, FitStatus::TooFewPoints);
+    assert_eq!(ns::fit_fixed_points(&[], &[], 0.005).status, FitStatus::NoData);
     // Duplicate τ: three points but two distinct τ.
     let f = ns::fit_fixed_points(&[10.0, 40.0, 40.0], &[1.0, 2.0, 2.1], 0.005);
     assert_eq!(f.status, FitStatus::TooFewPoints);
     assert!(f.beta.iter().all(|b| b.is_nan()));
     // λ fitted needs a 4th distinct τ.
-    let f = ns::fit_lambda_points(
-        &[10.0, 40.0, 70.0],
-        &[1.0, 2.0, 2.5],
-        &LambdaSearch::default(),
-    );
+    let f = ns::fit_lambda_points(&[10.0, 40.0, 70.0], &[1.0, 2.0, 2.5], &LambdaSearch::default());
     assert_eq!(f.status, FitStatus::TooFewPoints);
-    assert_eq!(
-        svensson::fit_fixed_points(&[10.0, 40.0, 70.0], &[1.0, 2.0, 2.5], [0.005, 0.05]).status,
-        FitStatus::TooFewPoints
-    );
+    assert_eq!(svensson::fit_fixed_points(&[10.0, 40.0, 70.0], &[1.0, 2.0, 2.5], [0.005, 0.05]).status, FitStatus::TooFewPoints);
     // A huge λ makes f1 and f2 vanish past the first day: singular, said so.
     let f = ns::fit_fixed_points(&[100.0, 200.0, 300.0, 400.0], &[1.0, 2.0, 3.0, 4.0], 50.0);
     assert_eq!(f.status, FitStatus::IllConditioned);
@@ -182,28 +133,12 @@ fn pca_finds_level_and_slope_shocks() {
     let p = pca_of_changes(&levels, m).unwrap();
     assert_eq!(p.n_obs, 1999 - 2);
     let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
-    let cos = |a: &[f64], b: &[f64]| {
-        a.iter().zip(b).map(|(x, y)| x * y).sum::<f64>() / (norm(a) * norm(b))
-    };
-    assert!(
-        cos(&p.loadings[0..m], &vec![1.0; m]) > 0.999,
-        "{:?}",
-        &p.loadings[0..m]
-    );
-    assert!(
-        cos(&p.loadings[m..2 * m], &slope) > 0.999,
-        "{:?}",
-        &p.loadings[m..2 * m]
-    );
+    let cos = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f64>() / (norm(a) * norm(b));
+    assert!(cos(&p.loadings[0..m], &vec![1.0; m]) > 0.999, "{:?}", &p.loadings[0..m]);
+    assert!(cos(&p.loadings[m..2 * m], &slope) > 0.999, "{:?}", &p.loadings[m..2 * m]);
     // Level variance m·1 vs slope variance 0.09·Σslope² = 0.09·17.5: shares ≈ 0.79 / 0.21.
-    assert!(
-        (p.explained[0] - 6.0 / (6.0 + 0.09 * 17.5)).abs() < 0.03,
-        "{:?}",
-        p.explained
-    );
+    assert!((p.explained[0] - 6.0 / (6.0 + 0.09 * 17.5)).abs() < 0.03, "{:?}", p.explained);
     assert!(p.explained[0] + p.explained[1] > 0.999);
-    assert!(
-        p.scores[500 * m].is_nan() && p.scores[501 * m].is_nan() && p.scores[502 * m].is_finite()
-    );
+    assert!(p.scores[500 * m].is_nan() && p.scores[501 * m].is_nan() && p.scores[502 * m].is_finite());
     assert!(pca_of_changes(&levels[..3 * m], m).is_err());
 }

@@ -60,14 +60,7 @@ mod tests {
     use super::*;
 
     fn pt(tau: i32, price: f64) -> CurvePoint {
-        CurvePoint {
-            contract: 0,
-            tau,
-            price,
-            volume: f64::NAN,
-            open_interest: f64::NAN,
-            from_close: false,
-        }
+        CurvePoint { contract: 0, tau, price, volume: f64::NAN, open_interest: f64::NAN, from_close: false }
     }
 
     #[test]

@@ -55,18 +55,12 @@ pub struct Continuous {
 /// the contract expires before the first date).
 fn last_dates(panel: &CurvePanel) -> Vec<Option<usize>> {
     let dates = panel.dates();
-    panel
-        .expiries()
-        .iter()
-        .map(|&e| dates.partition_point(|&d| d <= e).checked_sub(1))
-        .collect()
+    panel.expiries().iter().map(|&e| dates.partition_point(|&d| d <= e).checked_sub(1)).collect()
 }
 
 /// Measure on the latest date <= r (looking back at most 10 dates) with both priced.
 fn gap_prices(panel: &CurvePanel, r: usize, old: u32, new: u32) -> Option<(f64, f64)> {
-    (r.saturating_sub(10)..=r)
-        .rev()
-        .find_map(|d| Some((panel.price_of(d, old)?.price, panel.price_of(d, new)?.price)))
+    (r.saturating_sub(10)..=r).rev().find_map(|d| Some((panel.price_of(d, old)?.price, panel.price_of(d, new)?.price)))
 }
 
 pub fn build(panel: &CurvePanel, rule: RollRule, adjust: Adjust) -> Result<Continuous> {
@@ -84,12 +78,7 @@ pub fn build(panel: &CurvePanel, rule: RollRule, adjust: Adjust) -> Result<Conti
     let t = panel.n_dates();
     let last = last_dates(panel);
     // Last date index a contract may be held (days-before rule, or its expiry).
-    let open_ended = |c: usize| {
-        panel
-            .dates()
-            .last()
-            .is_some_and(|&d| panel.expiries()[c] > d)
-    };
+    let open_ended = |c: usize| panel.dates().last().is_some_and(|&d| panel.expiries()[c] > d);
     let hold_until = |c: usize| -> Option<usize> {
         if open_ended(c) {
             return Some(usize::MAX); // expires after the data ends: never rolled out of
@@ -114,20 +103,9 @@ pub fn build(panel: &CurvePanel, rule: RollRule, adjust: Adjust) -> Result<Conti
         }
         if matches!(rule, RollRule::Volume | RollRule::OpenInterest) {
             // Crossover: the next priced contract beats the held one.
-            let measure = |c: usize| {
-                panel.price_of(d, c as u32).map(|p| {
-                    if rule == RollRule::Volume {
-                        p.volume
-                    } else {
-                        p.open_interest
-                    }
-                })
-            };
+            let measure = |c: usize| panel.price_of(d, c as u32).map(|p| if rule == RollRule::Volume { p.volume } else { p.open_interest });
             if let (Some(cur), Some(next)) = (measure(c), measure(c + 1)) {
-                if next.is_finite()
-                    && (!cur.is_finite() || next > cur)
-                    && hold_until(c + 1).is_some_and(|h| h >= d)
-                {
+                if next.is_finite() && (!cur.is_finite() || next > cur) && hold_until(c + 1).is_some_and(|h| h >= d) {
                     c += 1;
                 }
             }
@@ -191,22 +169,7 @@ pub fn build(panel: &CurvePanel, rule: RollRule, adjust: Adjust) -> Result<Conti
     }
     let adjusted = (0..t).map(|d| raw[d] * mul[d] + add[d]).collect();
     let mut warnings = Vec::new();
-    push_if(
-        &mut warnings,
-        CurveWarning::RollWithoutOverlap { count: no_overlap },
-    );
-    push_if(
-        &mut warnings,
-        CurveWarning::HeldContractMissing { count: missing },
-    );
-    Ok(Continuous {
-        contract,
-        raw,
-        adjusted,
-        mul,
-        add,
-        roll_dates,
-        roll_prices,
-        warnings,
-    })
+    push_if(&mut warnings, CurveWarning::RollWithoutOverlap { count: no_overlap });
+    push_if(&mut warnings, CurveWarning::HeldContractMissing { count: missing });
+    Ok(Continuous { contract, raw, adjusted, mul, add, roll_dates, roll_prices, warnings })
 }

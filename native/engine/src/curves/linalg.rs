@@ -16,11 +16,7 @@ const PIVOT_TOL: f64 = 1e-11;
 
 impl<const P: usize> Default for Normal<P> {
     fn default() -> Self {
-        Normal {
-            a: [[0.0; P]; P],
-            b: [0.0; P],
-            yy: 0.0,
-        }
+        Normal { a: [[0.0; P]; P], b: [0.0; P], yy: 0.0 }
     }
 }
 
@@ -92,10 +88,7 @@ pub fn symmetric_eigen(matrix: &[f64], m: usize) -> (Vec<f64>, Vec<f64>) {
     }
     let norm: f64 = a.iter().map(|x| x * x).sum::<f64>().sqrt();
     for _sweep in 0..100 {
-        let off: f64 = (0..m)
-            .flat_map(|i| (0..m).filter(move |&j| j != i).map(move |j| (i, j)))
-            .map(|(i, j)| a[i * m + j].powi(2))
-            .sum();
+        let off: f64 = (0..m).flat_map(|i| (0..m).filter(move |&j| j != i).map(move |j| (i, j))).map(|(i, j)| a[i * m + j].powi(2)).sum();
         if off.sqrt() <= 1e-15 * norm.max(f64::MIN_POSITIVE) {
             break;
         }
@@ -168,9 +161,7 @@ mod tests {
         assert!((vals[0] - 3.0).abs() < 1e-12 && (vals[1] - 1.0).abs() < 1e-12);
         assert!((vecs[0].abs() - 0.5f64.sqrt()).abs() < 1e-12 && (vecs[0] - vecs[1]).abs() < 1e-12);
         // a 4x4 diagonal-dominant matrix: A v = λ v for each pair
-        let a = [
-            4.0, 1.0, 0.5, 0.2, 1.0, 3.0, 0.3, 0.1, 0.5, 0.3, 2.0, 0.4, 0.2, 0.1, 0.4, 1.0,
-        ];
+        let a = [4.0, 1.0, 0.5, 0.2, 1.0, 3.0, 0.3, 0.1, 0.5, 0.3, 2.0, 0.4, 0.2, 0.1, 0.4, 1.0];
         let (vals, vecs) = symmetric_eigen(&a, 4);
         for c in 0..4 {
             for i in 0..4 {

@@ -112,27 +112,11 @@ fn gauss_solve<const P: usize>(mut a: [[f64; P]; P], mut b: [f64; P]) -> Option<
 pub fn fit_ns_lm_points(tau: &[f64], y: &[f64], lambda0: f64) -> NsFit {
     let n = tau.len();
     if n < 4 {
-        return NsFit {
-            beta: [f64::NAN; 3],
-            lambda: f64::NAN,
-            rmse: f64::NAN,
-            n,
-            status: FitStatus::TooFewPoints,
-        };
+        return NsFit { beta: [f64::NAN; 3], lambda: f64::NAN, rmse: f64::NAN, n, status: FitStatus::TooFewPoints };
     }
     let start = [y[n - 1], y[0] - y[n - 1], 0.0, lambda0];
     let model = |p: &[f64; 4], i: usize| curve_at(&[p[0], p[1], p[2]], p[3].abs(), tau[i]);
     let (p, cost, converged) = levenberg_marquardt(model, y, start, 200);
-    let status = if converged {
-        FitStatus::Ok
-    } else {
-        FitStatus::NotConverged
-    };
-    NsFit {
-        beta: [p[0], p[1], p[2]],
-        lambda: p[3].abs(),
-        rmse: (cost / n as f64).sqrt(),
-        n,
-        status,
-    }
+    let status = if converged { FitStatus::Ok } else { FitStatus::NotConverged };
+    NsFit { beta: [p[0], p[1], p[2]], lambda: p[3].abs(), rmse: (cost / n as f64).sqrt(), n, status }
 }

@@ -4,13 +4,7 @@
 
 /// Minimise `f` on `[a, b]` to absolute tolerance `tol` in x. Returns
 /// (x, f(x), evaluations). At most `max_evals` evaluations.
-pub fn brent_min(
-    mut f: impl FnMut(f64) -> f64,
-    a: f64,
-    b: f64,
-    tol: f64,
-    max_evals: usize,
-) -> (f64, f64, usize) {
+pub fn brent_min(mut f: impl FnMut(f64) -> f64, a: f64, b: f64, tol: f64, max_evals: usize) -> (f64, f64, usize) {
     const GOLD: f64 = 0.381_966_011_250_105_1; // (3 − √5) / 2
     let (mut a, mut b) = if a < b { (a, b) } else { (b, a) };
     let mut x = a + GOLD * (b - a);
@@ -51,11 +45,7 @@ pub fn brent_min(
             e = if x >= m { a - x } else { b - x };
             d = GOLD * e;
         }
-        let u = if d.abs() >= tol1 {
-            x + d
-        } else {
-            x + tol1.copysign(d)
-        };
+        let u = if d.abs() >= tol1 { x + d } else { x + tol1.copysign(d) };
         let fu = f(u);
         evals += 1;
         if fu <= fx {
@@ -88,10 +78,7 @@ mod tests {
     #[test]
     fn finds_the_minimum_of_a_parabola_and_a_non_smooth_function() {
         let (x, fx, n) = brent_min(|x| (x - 1.3).powi(2) + 2.0, 0.0, 5.0, 1e-8, 100);
-        assert!(
-            (x - 1.3).abs() < 1e-6 && (fx - 2.0).abs() < 1e-10 && n < 20,
-            "{x} {n}"
-        );
+        assert!((x - 1.3).abs() < 1e-6 && (fx - 2.0).abs() < 1e-10 && n < 20, "{x} {n}");
         let (x, _, _) = brent_min(|x| (x - 0.7).abs(), 0.0, 1.0, 1e-8, 200);
         assert!((x - 0.7).abs() < 1e-6);
     }

@@ -60,12 +60,7 @@ pub struct LambdaSearch {
 
 impl Default for LambdaSearch {
     fn default() -> Self {
-        LambdaSearch {
-            min: 0.0005,
-            max: 0.05,
-            grid: 16,
-            tol: 1e-4,
-        }
+        LambdaSearch { min: 0.0005, max: 0.05, grid: 16, tol: 1e-4 }
     }
 }
 
@@ -80,13 +75,7 @@ pub struct NsFit {
 
 impl NsFit {
     fn failed(status: FitStatus, lambda: f64, n: usize) -> Self {
-        NsFit {
-            beta: [f64::NAN; 3],
-            lambda,
-            rmse: f64::NAN,
-            n,
-            status,
-        }
+        NsFit { beta: [f64::NAN; 3], lambda, rmse: f64::NAN, n, status }
     }
 }
 
@@ -100,11 +89,7 @@ pub(crate) fn distinct_sorted(tau: &[f64]) -> usize {
 }
 
 fn rmse_of(beta: &[f64; 3], lambda: f64, tau: &[f64], y: &[f64]) -> f64 {
-    let ss: f64 = tau
-        .iter()
-        .zip(y)
-        .map(|(&t, &v)| (v - curve_at(beta, lambda, t)).powi(2))
-        .sum();
+    let ss: f64 = tau.iter().zip(y).map(|(&t, &v)| (v - curve_at(beta, lambda, t)).powi(2)).sum();
     (ss / tau.len() as f64).sqrt()
 }
 
@@ -127,13 +112,7 @@ pub fn fit_fixed_points(tau: &[f64], y: &[f64], lambda: f64) -> NsFit {
         return NsFit::failed(FitStatus::TooFewPoints, lambda, n);
     }
     match normal_at(lambda, tau, y).solve() {
-        Some(beta) => NsFit {
-            beta,
-            lambda,
-            rmse: rmse_of(&beta, lambda, tau, y),
-            n,
-            status: FitStatus::Ok,
-        },
+        Some(beta) => NsFit { beta, lambda, rmse: rmse_of(&beta, lambda, tau, y), n, status: FitStatus::Ok },
         None => NsFit::failed(FitStatus::IllConditioned, lambda, n),
     }
 }
@@ -163,11 +142,7 @@ pub fn fit_lambda_points(tau: &[f64], y: &[f64], search: &LambdaSearch) -> NsFit
     // The RSS over λ can have more than one basin: refine every local minimum
     // of the grid (best first, at most 3) and keep the best refinement.
     let mut minima: Vec<usize> = (0..g)
-        .filter(|&i| {
-            values[i].is_finite()
-                && (i == 0 || values[i] <= values[i - 1])
-                && (i + 1 == g || values[i] <= values[i + 1])
-        })
+        .filter(|&i| values[i].is_finite() && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == g || values[i] <= values[i + 1]))
         .collect();
     if minima.is_empty() {
         return NsFit::failed(FitStatus::IllConditioned, f64::NAN, n);
@@ -175,13 +150,7 @@ pub fn fit_lambda_points(tau: &[f64], y: &[f64], search: &LambdaSearch) -> NsFit
     minima.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
     let (mut log_l, mut best) = (at(minima[0]), values[minima[0]]);
     for &i in minima.iter().take(3) {
-        let (x, fx, _) = brent_min(
-            rss,
-            at(i.saturating_sub(1)),
-            at((i + 1).min(g - 1)),
-            search.tol,
-            60,
-        );
+        let (x, fx, _) = brent_min(rss, at(i.saturating_sub(1)), at((i + 1).min(g - 1)), search.tol, 60);
         if fx < best {
             (log_l, best) = (x, fx);
         }
@@ -211,26 +180,11 @@ pub enum Lambda {
 }
 
 /// The points of date `d` that enter a fit, as (τ, price) in scratch buffers.
-pub(crate) fn points_of(
-    panel: &CurvePanel,
-    d: usize,
-    opts: &FitOptions,
-    tau: &mut Vec<f64>,
-    y: &mut Vec<f64>,
-) {
+pub(crate) fn points_of(panel: &CurvePanel, d: usize, opts: &FitOptions, tau: &mut Vec<f64>, y: &mut Vec<f64>) {
     tau.clear();
     y.clear();
-    let take = if opts.max_tenors == 0 {
-        usize::MAX
-    } else {
-        opts.max_tenors
-    };
-    for p in panel
-        .curve(d)
-        .iter()
-        .filter(|p| p.tau >= opts.min_tau)
-        .take(take)
-    {
+    let take = if opts.max_tenors == 0 { usize::MAX } else { opts.max_tenors };
+    for p in panel.curve(d).iter().filter(|p| p.tau >= opts.min_tau).take(take) {
         tau.push(p.tau as f64);
         y.push(p.price);
     }
@@ -248,9 +202,7 @@ pub fn fit_panel(panel: &CurvePanel, lambda: Lambda, opts: &FitOptions) -> NsPan
     };
     // λ fixed: loadings depend on the integer τ only, so tabulate them once.
     let table: Vec<(f64, f64)> = match lambda {
-        Lambda::Fixed(l) => (0..=panel.max_tau())
-            .map(|tau| loadings(l * tau as f64))
-            .collect(),
+        Lambda::Fixed(l) => (0..=panel.max_tau()).map(|tau| loadings(l * tau as f64)).collect(),
         Lambda::Fitted(_) => Vec::new(),
     };
     let (mut tau, mut y) = (Vec::new(), Vec::new());
@@ -266,11 +218,7 @@ pub fn fit_panel(panel: &CurvePanel, lambda: Lambda, opts: &FitOptions) -> NsPan
         out.n_points[d] = fit.n as u32;
         out.status[d] = fit.status as u8;
     }
-    let need = if matches!(lambda, Lambda::Fitted(_)) {
-        4
-    } else {
-        3
-    };
+    let need = if matches!(lambda, Lambda::Fitted(_)) { 4 } else { 3 };
     out.warnings = status_warnings(&out.status, need);
     out
 }
@@ -300,11 +248,5 @@ fn fit_fixed_tabulated(tau: &[f64], y: &[f64], lambda: f64, table: &[(f64, f64)]
             (v - beta[0] - beta[1] * f1 - beta[2] * f2).powi(2)
         })
         .sum();
-    NsFit {
-        beta,
-        lambda,
-        rmse: (ss / n as f64).sqrt(),
-        n,
-        status: FitStatus::Ok,
-    }
+    NsFit { beta, lambda, rmse: (ss / n as f64).sqrt(), n, status: FitStatus::Ok }
 }

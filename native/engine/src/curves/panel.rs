@@ -55,9 +55,7 @@ pub struct CurvePanel {
 
 fn check_len(name: &str, got: usize, want: usize) -> Result<()> {
     if got != want && got != 0 {
-        return Err(EngineError::invalid(format!(
-            "{name} has {got} values, expected {want} (one per row) or none"
-        )));
+        return Err(EngineError::invalid(format!("{name} has {got} values, expected {want} (one per row) or none")));
     }
     Ok(())
 }
@@ -108,16 +106,10 @@ impl CurvePanel {
         let mut counts = vec![0usize; dates.len() + 1];
         for (r, (&d, &c)) in rows.date.iter().zip(rows.contract).enumerate() {
             if d as usize >= dates.len() {
-                return Err(EngineError::invalid(format!(
-                    "row {r}: date index {d} out of range (0..{})",
-                    dates.len()
-                )));
+                return Err(EngineError::invalid(format!("row {r}: date index {d} out of range (0..{})", dates.len())));
             }
             if c as usize >= expiries.len() {
-                return Err(EngineError::invalid(format!(
-                    "row {r}: contract index {c} out of range (0..{})",
-                    expiries.len()
-                )));
+                return Err(EngineError::invalid(format!("row {r}: contract index {c} out of range (0..{})", expiries.len())));
             }
             counts[d as usize + 1] += 1;
         }
@@ -132,8 +124,7 @@ impl CurvePanel {
         }
 
         let opt = |col: &[f64], r: usize| if col.is_empty() { f64::NAN } else { col[r] };
-        let (mut fallback, mut missing, mut expired, mut dup_rows, mut dup_tau_dates) =
-            (0, 0, 0, 0, 0);
+        let (mut fallback, mut missing, mut expired, mut dup_rows, mut dup_tau_dates) = (0, 0, 0, 0, 0);
         let mut row_start = Vec::with_capacity(dates.len() + 1);
         let mut points = Vec::with_capacity(n);
         let mut max_live = 0usize;
@@ -154,11 +145,7 @@ impl CurvePanel {
                 let r = bucket[j - 1] as usize;
                 i = j;
                 let expiry = expiries[c as usize];
-                let close = if rows.close.is_empty() {
-                    None
-                } else {
-                    Some(rows.close[r])
-                };
+                let close = if rows.close.is_empty() { None } else { Some(rows.close[r]) };
                 let Some((price, from_close)) = pick_price(rows.settle[r], close) else {
                     missing += 1;
                     continue;
@@ -186,39 +173,17 @@ impl CurvePanel {
         }
 
         let mut warnings = Vec::new();
-        push_if(
-            &mut warnings,
-            CurveWarning::CloseFallback { count: fallback },
-        );
+        push_if(&mut warnings, CurveWarning::CloseFallback { count: fallback });
         push_if(&mut warnings, CurveWarning::MissingPrice { count: missing });
-        push_if(
-            &mut warnings,
-            CurveWarning::ExpiredIgnored { count: expired },
-        );
-        push_if(
-            &mut warnings,
-            CurveWarning::DuplicateRow { count: dup_rows },
-        );
-        push_if(
-            &mut warnings,
-            CurveWarning::DuplicateTau {
-                dates: dup_tau_dates,
-            },
-        );
+        push_if(&mut warnings, CurveWarning::ExpiredIgnored { count: expired });
+        push_if(&mut warnings, CurveWarning::DuplicateRow { count: dup_rows });
+        push_if(&mut warnings, CurveWarning::DuplicateTau { dates: dup_tau_dates });
         if max_live == 1 {
             warnings.push(CurveWarning::SingleContract);
         }
         let has_volume = points.iter().any(|p| p.volume.is_finite());
         let has_open_interest = points.iter().any(|p| p.open_interest.is_finite());
-        Ok(CurvePanel {
-            dates: dates.to_vec(),
-            expiries: expiries.to_vec(),
-            row_start,
-            points,
-            warnings,
-            has_volume,
-            has_open_interest,
-        })
+        Ok(CurvePanel { dates: dates.to_vec(), expiries: expiries.to_vec(), row_start, points, warnings, has_volume, has_open_interest })
     }
 
     pub fn dates(&self) -> &[i32] {
@@ -239,11 +204,7 @@ impl CurvePanel {
     }
     /// Largest number of live points on any date.
     pub fn max_tenors(&self) -> usize {
-        self.row_start
-            .windows(2)
-            .map(|w| w[1] - w[0])
-            .max()
-            .unwrap_or(0)
+        self.row_start.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0)
     }
     /// Largest τ in the panel (0 when empty).
     pub fn max_tau(&self) -> i32 {
@@ -261,9 +222,7 @@ impl CurvePanel {
     /// Price of `contract` on date index `d`, if it is live and priced.
     pub fn price_of(&self, d: usize, contract: u32) -> Option<&CurvePoint> {
         let row = self.curve(d);
-        row.binary_search_by_key(&contract, |p| p.contract)
-            .ok()
-            .map(|i| &row[i])
+        row.binary_search_by_key(&contract, |p| p.contract).ok().map(|i| &row[i])
     }
 }
 
@@ -271,20 +230,8 @@ impl CurvePanel {
 mod tests {
     use super::*;
 
-    fn rows<'a>(
-        date: &'a [u32],
-        contract: &'a [u32],
-        settle: &'a [f64],
-        close: &'a [f64],
-    ) -> LongRows<'a> {
-        LongRows {
-            date,
-            contract,
-            settle,
-            close,
-            volume: &[],
-            open_interest: &[],
-        }
+    fn rows<'a>(date: &'a [u32], contract: &'a [u32], settle: &'a [f64], close: &'a [f64]) -> LongRows<'a> {
+        LongRows { date, contract, settle, close, volume: &[], open_interest: &[] }
     }
 
     #[test]
@@ -296,13 +243,8 @@ mod tests {
         let contract = [2, 0, 1, 0, 1, 0, 1];
         let settle = [30.0, 10.0, 20.0, 0.0, 21.0, 9.0, 22.0];
         let close = [30.0, 10.0, 20.0, 11.5, 21.0, 9.0, 22.0];
-        let p = CurvePanel::from_long(&dates, &expiries, &rows(&date, &contract, &settle, &close))
-            .unwrap();
-        let c0: Vec<_> = p
-            .curve(0)
-            .iter()
-            .map(|x| (x.contract, x.tau, x.price))
-            .collect();
+        let p = CurvePanel::from_long(&dates, &expiries, &rows(&date, &contract, &settle, &close)).unwrap();
+        let c0: Vec<_> = p.curve(0).iter().map(|x| (x.contract, x.tau, x.price)).collect();
         assert_eq!(c0, vec![(0, 1, 10.0), (1, 30, 20.0), (2, 60, 30.0)]);
         let c1 = p.curve(1);
         assert_eq!((c1[0].tau, c1[0].price, c1[0].from_close), (0, 11.5, true));
@@ -325,21 +267,11 @@ mod tests {
 
     #[test]
     fn duplicate_rows_and_duplicate_tau_and_single_contract_are_said() {
-        let p = CurvePanel::from_long(
-            &[1],
-            &[5, 5],
-            &rows(&[0, 0, 0], &[0, 0, 1], &[1.0, 2.0, 3.0], &[]),
-        )
-        .unwrap();
+        let p = CurvePanel::from_long(&[1], &[5, 5], &rows(&[0, 0, 0], &[0, 0, 1], &[1.0, 2.0, 3.0], &[])).unwrap();
         assert_eq!(p.curve(0)[0].price, 2.0);
         let codes: Vec<_> = p.warnings().iter().map(|w| w.code()).collect();
         assert_eq!(codes, vec!["DUPLICATE_ROW", "DUPLICATE_TAU"]);
-        let one = CurvePanel::from_long(
-            &[1, 2],
-            &[5],
-            &rows(&[0, 1], &[0, 0], &[1.0, f64::NAN], &[]),
-        )
-        .unwrap();
+        let one = CurvePanel::from_long(&[1, 2], &[5], &rows(&[0, 1], &[0, 0], &[1.0, f64::NAN], &[])).unwrap();
         let codes: Vec<_> = one.warnings().iter().map(|w| w.code()).collect();
         assert_eq!(codes, vec!["MISSING_PRICE", "SINGLE_CONTRACT"]);
     }

@@ -29,10 +29,7 @@ pub struct Pca {
 /// PCA of the daily changes of `levels` (dates × m, date-major).
 pub fn pca_of_changes(levels: &[f64], m: usize) -> Result<Pca> {
     if m == 0 || !levels.len().is_multiple_of(m) {
-        return Err(EngineError::invalid(format!(
-            "levels: {} values is not a whole number of rows of {m} points",
-            levels.len()
-        )));
+        return Err(EngineError::invalid(format!("levels: {} values is not a whole number of rows of {m} points", levels.len())));
     }
     let t = levels.len() / m;
     let mut changes: Vec<(usize, Vec<f64>)> = Vec::new();
@@ -72,39 +69,18 @@ pub fn pca_of_changes(levels: &[f64], m: usize) -> Result<Pca> {
     let (eigenvalues, mut loadings) = symmetric_eigen(&cov, m);
     for c in 0..m {
         let row = &mut loadings[c * m..(c + 1) * m];
-        let flip = if c == 0 {
-            row.iter().sum::<f64>() < 0.0
-        } else {
-            row[m - 1] < row[0]
-        };
+        let flip = if c == 0 { row.iter().sum::<f64>() < 0.0 } else { row[m - 1] < row[0] };
         if flip {
             row.iter_mut().for_each(|v| *v = -*v);
         }
     }
     let total: f64 = eigenvalues.iter().map(|v| v.max(0.0)).sum();
-    let explained = eigenvalues
-        .iter()
-        .map(|v| {
-            if total > 0.0 {
-                v.max(0.0) / total
-            } else {
-                f64::NAN
-            }
-        })
-        .collect();
+    let explained = eigenvalues.iter().map(|v| if total > 0.0 { v.max(0.0) / total } else { f64::NAN }).collect();
     let mut scores = vec![f64::NAN; t * m];
     for (d, c) in &changes {
         for k in 0..m {
             scores[d * m + k] = (0..m).map(|j| (c[j] - mean[j]) * loadings[k * m + j]).sum();
         }
     }
-    Ok(Pca {
-        m,
-        eigenvalues,
-        explained,
-        loadings,
-        scores,
-        mean,
-        n_obs: n,
-    })
+    Ok(Pca { m, eigenvalues, explained, loadings, scores, mean, n_obs: n })
 }

@@ -29,9 +29,7 @@ pub struct Series {
 /// `kind` between tenors `a` and `b` (1-based, a ≠ b) on every date.
 pub fn tenor_pair(panel: &CurvePanel, kind: SpreadKind, a: usize, b: usize) -> Result<Series> {
     if a == 0 || b == 0 || a == b {
-        return Err(EngineError::invalid(format!(
-            "tenors must be distinct and >= 1, got {a} and {b}"
-        )));
+        return Err(EngineError::invalid(format!("tenors must be distinct and >= 1, got {a} and {b}")));
     }
     let mut values = vec![f64::NAN; panel.n_dates()];
     let mut non_positive = 0;
@@ -47,19 +45,12 @@ pub fn tenor_pair(panel: &CurvePanel, kind: SpreadKind, a: usize, b: usize) -> R
                 f64::NAN
             }
             SpreadKind::ContangoPct => (pb.price / pa.price - 1.0) * 100.0,
-            SpreadKind::RollYield if pb.tau != pa.tau => {
-                (pa.price / pb.price).ln() * 365.0 / (pb.tau - pa.tau) as f64
-            }
+            SpreadKind::RollYield if pb.tau != pa.tau => (pa.price / pb.price).ln() * 365.0 / (pb.tau - pa.tau) as f64,
             SpreadKind::RollYield => f64::NAN,
         };
     }
     let mut warnings = Vec::new();
-    push_if(
-        &mut warnings,
-        CurveWarning::NonPositivePrice {
-            count: non_positive,
-        },
-    );
+    push_if(&mut warnings, CurveWarning::NonPositivePrice { count: non_positive });
     Ok(Series { values, warnings })
 }
 
@@ -68,11 +59,7 @@ pub fn slope(panel: &CurvePanel, k: usize) -> Vec<f64> {
     (0..panel.n_dates())
         .map(|d| {
             let row = panel.curve(d);
-            let row = if k == 0 {
-                row
-            } else {
-                &row[..row.len().min(k)]
-            };
+            let row = if k == 0 { row } else { &row[..row.len().min(k)] };
             let n = row.len() as f64;
             if row.len() < 2 {
                 return f64::NAN;
@@ -120,9 +107,7 @@ mod tests {
         let s13 = tenor_pair(&p, SpreadKind::Spread, 1, 3).unwrap().values;
         assert_eq!(s13[0], -5.0);
         assert!(s13[1].is_nan());
-        let c = tenor_pair(&p, SpreadKind::ContangoPct, 1, 2)
-            .unwrap()
-            .values;
+        let c = tenor_pair(&p, SpreadKind::ContangoPct, 1, 2).unwrap().values;
         assert!((c[0] - 10.0).abs() < 1e-12 && (c[1] - (21.0 / 24.0 - 1.0) * 100.0).abs() < 1e-12);
         let r = tenor_pair(&p, SpreadKind::RollYield, 1, 2).unwrap().values;
         assert!((r[0] - (20.0f64 / 22.0).ln() * 365.0 / 30.0).abs() < 1e-12);

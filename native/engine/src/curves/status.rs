@@ -28,24 +28,8 @@ impl FitStatus {
 pub fn status_warnings(status: &[u8], need: usize) -> Vec<CurveWarning> {
     let count = |s: FitStatus| status.iter().filter(|&&v| v == s as u8).count();
     let mut out = Vec::new();
-    super::warnings::push_if(
-        &mut out,
-        CurveWarning::TooFewPoints {
-            dates: count(FitStatus::TooFewPoints),
-            need,
-        },
-    );
-    super::warnings::push_if(
-        &mut out,
-        CurveWarning::IllConditioned {
-            dates: count(FitStatus::IllConditioned),
-        },
-    );
-    super::warnings::push_if(
-        &mut out,
-        CurveWarning::NotConverged {
-            dates: count(FitStatus::NotConverged),
-        },
-    );
+    super::warnings::push_if(&mut out, CurveWarning::TooFewPoints { dates: count(FitStatus::TooFewPoints), need });
+    super::warnings::push_if(&mut out, CurveWarning::IllConditioned { dates: count(FitStatus::IllConditioned) });
+    super::warnings::push_if(&mut out, CurveWarning::NotConverged { dates: count(FitStatus::NotConverged) });
     out
 }

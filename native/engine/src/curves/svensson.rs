@@ -46,13 +46,7 @@ fn normal_at(lambda: [f64; 2], tau: &[f64], y: &[f64]) -> Normal<4> {
 }
 
 fn failed(status: FitStatus, lambda: [f64; 2], n: usize) -> SvFit {
-    SvFit {
-        beta: [f64::NAN; 4],
-        lambda,
-        rmse: f64::NAN,
-        n,
-        status,
-    }
+    SvFit { beta: [f64::NAN; 4], lambda, rmse: f64::NAN, n, status }
 }
 
 /// Betas for fixed λ1, λ2. Needs 4 distinct τ.
@@ -67,18 +61,8 @@ pub fn fit_fixed_points(tau: &[f64], y: &[f64], lambda: [f64; 2]) -> SvFit {
     let Some(beta) = normal_at(lambda, tau, y).solve() else {
         return failed(FitStatus::IllConditioned, lambda, n);
     };
-    let ss: f64 = tau
-        .iter()
-        .zip(y)
-        .map(|(&t, &v)| (v - curve_at(&beta, lambda, t)).powi(2))
-        .sum();
-    SvFit {
-        beta,
-        lambda,
-        rmse: (ss / n as f64).sqrt(),
-        n,
-        status: FitStatus::Ok,
-    }
+    let ss: f64 = tau.iter().zip(y).map(|(&t, &v)| (v - curve_at(&beta, lambda, t)).powi(2)).sum();
+    SvFit { beta, lambda, rmse: (ss / n as f64).sqrt(), n, status: FitStatus::Ok }
 }
 
 /// Bounds of the λ search (both λ within [min, max], λ2 > λ1).
@@ -92,12 +76,7 @@ pub struct SvSearch {
 
 impl Default for SvSearch {
     fn default() -> Self {
-        SvSearch {
-            min: 0.0005,
-            max: 0.1,
-            grid: 12,
-            tol: 1e-3,
-        }
+        SvSearch { min: 0.0005, max: 0.1, grid: 12, tol: 1e-3 }
     }
 }
 
@@ -137,23 +116,11 @@ pub fn fit_lambda_points(tau: &[f64], y: &[f64], search: &SvSearch) -> SvFit {
     let mut best = grid[0];
     for &(mut l1, mut l2, mut r) in grid.iter().take(STARTS) {
         for _ in 0..ROUNDS {
-            let (x, fx, _) = brent_min(
-                |x| rss(x, l2),
-                (l1 - step).max(lo),
-                (l1 + step).min(l2 - 1e-3),
-                search.tol,
-                40,
-            );
+            let (x, fx, _) = brent_min(|x| rss(x, l2), (l1 - step).max(lo), (l1 + step).min(l2 - 1e-3), search.tol, 40);
             if fx < r {
                 (l1, r) = (x, fx);
             }
-            let (x, fx, _) = brent_min(
-                |x| rss(l1, x),
-                (l2 - step).max(l1 + 1e-3),
-                (l2 + step).min(hi),
-                search.tol,
-                40,
-            );
+            let (x, fx, _) = brent_min(|x| rss(l1, x), (l2 - step).max(l1 + 1e-3), (l2 + step).min(hi), search.tol, 40);
             if fx < r {
                 (l2, r) = (x, fx);
             }
@@ -179,12 +146,7 @@ pub struct SvPanelFit {
 }
 
 /// Svensson per date; `fixed` = Some([λ1, λ2]) or None to fit them.
-pub fn fit_panel(
-    panel: &CurvePanel,
-    fixed: Option<[f64; 2]>,
-    search: &SvSearch,
-    opts: &FitOptions,
-) -> SvPanelFit {
+pub fn fit_panel(panel: &CurvePanel, fixed: Option<[f64; 2]>, search: &SvSearch, opts: &FitOptions) -> SvPanelFit {
     let t = panel.n_dates();
     let mut out = SvPanelFit {
         beta: vec![f64::NAN; t * 4],

@@ -19,12 +19,7 @@ pub struct TenorMatrix {
 pub fn tenor_matrix(panel: &CurvePanel, k: usize) -> TenorMatrix {
     let k = if k == 0 { panel.max_tenors() } else { k };
     let cells = panel.n_dates() * k;
-    let mut m = TenorMatrix {
-        tenors: k,
-        price: vec![f64::NAN; cells],
-        tau: vec![f64::NAN; cells],
-        contract: vec![-1; cells],
-    };
+    let mut m = TenorMatrix { tenors: k, price: vec![f64::NAN; cells], tau: vec![f64::NAN; cells], contract: vec![-1; cells] };
     for d in 0..panel.n_dates() {
         for (j, p) in panel.curve(d).iter().take(k).enumerate() {
             m.price[d * k + j] = p.price;
@@ -71,18 +66,8 @@ pub fn deviation(panel: &CurvePanel, k: usize) -> Deviation {
         }
     }
     let mut warnings = Vec::new();
-    push_if(
-        &mut warnings,
-        CurveWarning::NonPositivePrice {
-            count: non_positive,
-        },
-    );
-    Deviation {
-        tenors: k,
-        abs,
-        pct,
-        warnings,
-    }
+    push_if(&mut warnings, CurveWarning::NonPositivePrice { count: non_positive });
+    Deviation { tenors: k, abs, pct, warnings }
 }
 
 #[cfg(test)]

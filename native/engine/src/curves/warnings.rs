@@ -84,22 +84,14 @@ impl CurveWarning {
                 format!("{count} duplicate (date, contract) rows: the last one was kept")
             }
             CurveWarning::DuplicateTau { dates } => {
-                format!(
-                    "{dates} dates have contracts sharing one expiry (duplicate days to expiry)"
-                )
+                format!("{dates} dates have contracts sharing one expiry (duplicate days to expiry)")
             }
-            CurveWarning::SingleContract => {
-                "the root never has more than one live contract: no curve shape".to_string()
-            }
+            CurveWarning::SingleContract => "the root never has more than one live contract: no curve shape".to_string(),
             CurveWarning::NonPositivePrice { count } => {
-                format!(
-                    "{count} values undefined because a price was zero or negative (ratios, logs)"
-                )
+                format!("{count} values undefined because a price was zero or negative (ratios, logs)")
             }
             CurveWarning::TooFewPoints { dates, need } => {
-                format!(
-                    "{dates} dates have fewer than {need} distinct days to expiry: no fit there"
-                )
+                format!("{dates} dates have fewer than {need} distinct days to expiry: no fit there")
             }
             CurveWarning::IllConditioned { dates } => {
                 format!("{dates} dates gave a singular least-squares system: no fit there")
