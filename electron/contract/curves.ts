@@ -233,6 +233,8 @@ export const curves = {
     z.object({ ...rootRef, ...continuousOptions, symbol: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).optional() }),
   ),
   table: method<CurveTable>()(curveTableInput),
+  /** The same table as CSV text (the screen's "Export CSV"; the CLI writes the same bytes). */
+  csv: method<{ filename: string; text: string }>()(curveTableInput),
   specs: method<ContractSpec[]>()(z.object({}).default({})),
   saveSpec: method<ContractSpec>()(contractSpecInput),
   resetSpec: method<{ reset: boolean }>()(z.object({ root: z.string().min(1).max(5) })),

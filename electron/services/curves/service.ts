@@ -11,6 +11,7 @@ import type { RootRef } from './panel-source'
 import { deleteSpecOverride, readSpecs, saveSpecOverride, contractSpecSchema } from './specs/contract-specs'
 import { expiryOf, type ExpiryRule } from './specs/expiry-rules'
 import { listRoots, storeContinuous } from './store'
+import { tableCsv } from './write-table'
 
 export type CurvesService = Service<'curves'>
 
@@ -49,6 +50,11 @@ export function createCurvesService(deps: Pick<ServiceDeps<CurvesJobs>, 'db' | '
     table: (input) => {
       const { datasetId, root, ...query } = input
       return pool.run('curves.table', { ...ref({ datasetId, root }), ...query }, { label: `curves ${query.what} of ${root}` })
+    },
+    csv: async (input) => {
+      const { datasetId, root, ...query } = input
+      const table = await pool.run('curves.table', { ...ref({ datasetId, root }), ...query }, { label: `curves ${query.what} of ${root}` })
+      return { filename: `${table.filename}.csv`, text: tableCsv(table) }
     },
     specs: () => specs(),
     saveSpec: (input): ContractSpec => {

@@ -73,10 +73,34 @@ const specialClosures = [
   '2025-01-09',
 ]
 
-const cache = new Map<number, Set<number>>()
+/**
+ * NYMEX's expiry calendar differs from the stock exchanges': its electronic markets traded
+ * through Hurricane Sandy (2012-10-29/30), and before 2013 it did not count some abbreviated
+ * sessions (Fridays after Thanksgiving, a Dec 24 or Dec 31 next to a holiday) as business
+ * days. Read off the CL/NG expiry table of the sample (2003–2027), which these reproduce.
+ */
+const nymexOpen = ['2012-10-29', '2012-10-30']
+const nymexClosed = [
+  '2004-11-26',
+  '2004-12-31',
+  '2005-11-25',
+  '2006-11-24',
+  '2007-11-23',
+  '2007-12-24',
+  '2008-11-28',
+  '2009-11-27',
+  '2010-11-26',
+  '2010-12-31',
+  '2011-11-25',
+  '2012-11-23',
+]
 
-export function holidays(year: number): Set<number> {
-  const hit = cache.get(year)
+export type Calendar = 'us' | 'nymex'
+
+const cache = new Map<string, Set<number>>()
+
+export function holidays(year: number, calendar: Calendar = 'us'): Set<number> {
+  const hit = cache.get(`${calendar}${year}`)
   if (hit) return hit
   const days = [
     // New Year's Day: on a Saturday it is not moved back into the old year.
@@ -93,26 +117,30 @@ export function holidays(year: number): Set<number> {
     ...specialClosures.filter((d) => d.startsWith(String(year))).map(dayOfIso),
   ]
   const set = new Set(days.filter(Number.isFinite))
-  cache.set(year, set)
+  if (calendar === 'nymex') {
+    for (const d of nymexOpen.filter((x) => x.startsWith(String(year)))) set.delete(dayOfIso(d))
+    for (const d of nymexClosed.filter((x) => x.startsWith(String(year)))) set.add(dayOfIso(d))
+  }
+  cache.set(`${calendar}${year}`, set)
   return set
 }
 
-export function isBusinessDay(day: number): boolean {
+export function isBusinessDay(day: number, calendar: Calendar = 'us'): boolean {
   const wd = weekday(day)
   if (wd === 0 || wd === 6) return false
-  return !holidays(new Date(day * DAY_MS).getUTCFullYear()).has(day)
+  return !holidays(new Date(day * DAY_MS).getUTCFullYear(), calendar).has(day)
 }
 
 /** The business day `n` business days before `day` (n = 0: `day` itself or the one before it). */
-export function businessDaysBefore(day: number, n: number): number {
+export function businessDaysBefore(day: number, n: number, calendar: Calendar = 'us'): number {
   let d = day
   if (n === 0) {
-    while (!isBusinessDay(d)) d--
+    while (!isBusinessDay(d, calendar)) d--
     return d
   }
   for (let left = n; left > 0; ) {
     d--
-    if (isBusinessDay(d)) left--
+    if (isBusinessDay(d, calendar)) left--
   }
   return d
 }

@@ -16,6 +16,8 @@ export const expiryRuleSchema = z.discriminatedUnion('kind', [
     businessDays: z.number().int().min(0).max(20),
     /** A non-business anchor first moves back to the business day before it (CL's 25th rule). */
     anchorToBusinessDay: z.boolean(),
+    /** Business-day calendar: 'nymex' for NYMEX energy (see calendar.ts), else the US exchange calendar. */
+    calendar: z.enum(['us', 'nymex']).default('us'),
   }),
   /** The n-th last business day of the contract month (GC: 3rd last). */
   z.object({ kind: z.literal('nthLastBusinessDay'), n: z.number().int().min(1).max(10) }),
@@ -55,9 +57,10 @@ export function expiryDay(rule: ExpiryRule, year: number, month: number): number
   switch (rule.kind) {
     case 'businessDaysBeforeDay': {
       const [y, m] = shiftMonth(year, month, rule.monthOffset)
+      const cal = rule.calendar ?? 'us'
       let anchor = dayOf(y, m, rule.anchorDay)
-      if (rule.anchorToBusinessDay && !isBusinessDay(anchor)) anchor = businessDaysBefore(anchor, 1)
-      return businessDaysBefore(anchor, rule.businessDays)
+      if (rule.anchorToBusinessDay && !isBusinessDay(anchor, cal)) anchor = businessDaysBefore(anchor, 1, cal)
+      return businessDaysBefore(anchor, rule.businessDays, cal)
     }
     case 'nthLastBusinessDay': {
       const afterLast = dayOf(year, month + 1, 1)
