@@ -50,6 +50,12 @@ export interface XYCrosshair {
 export interface XYChart {
   /** Sets the series by id: existing ones get new data, new ones are added, missing ones removed. */
   setSeries(series: readonly XYSeries[]): void
+  /**
+   * Makes the horizontal axis linear over [min, max] with a step (the library spaces data
+   * points evenly, whatever their x): a hidden series holds an empty slot at every step, as
+   * the library's yield-curve chart does for months. Series x values should fall on the steps.
+   */
+  setDomain(min: number, max: number, step?: number): void
   fit(): void
   onCrosshair(listener: (info: XYCrosshair | null) => void): () => void
   /** The chart drawn to a canvas (PNG export). */
@@ -106,6 +112,7 @@ export function createXYChart(container: HTMLElement, theme: ChartTheme, options
   })
   const drawn = new Map<string, Drawn>()
   let lastX: number | null = null
+  let grid: ISeriesApi<'Line', number> | null = null
 
   const valuesAt = (x: number | null): XYCrosshair => ({
     x,
@@ -163,6 +170,13 @@ export function createXYChart(container: HTMLElement, theme: ChartTheme, options
         if (markers.length && !d.markers) d.markers = createSeriesMarkers(d.series, markers)
         else d.markers?.setMarkers(markers)
       }
+    },
+    setDomain(min, max, step = 1) {
+      grid ??= chart.addSeries(LineSeries, { visible: false, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false })
+      const slots: { time: number }[] = []
+      const n = Math.min(20_000, Math.floor((max - min) / step) + 1)
+      for (let i = 0; i < n; i++) slots.push({ time: min + i * step })
+      grid.setData(slots)
     },
     fit() {
       chart.timeScale().fitContent()

@@ -5,7 +5,7 @@ import { createXYChart, type XYCrosshair, type XYSeries } from '../../charts/xy'
 import { withAlpha, readChartTheme } from '../../charts/theme'
 import { formatNumber } from '../../components/format'
 import { addOverlay, clearOverlays, removeOverlay, setFrameMs } from '../../stores/curves/actions'
-import { curveOf, fittedCurve, overlayColors, overlayIndex, toXY } from '../../stores/curves/selectors'
+import { curveOf, fittedCurve, maxTau, overlayColors, overlayIndex, toXY } from '../../stores/curves/selectors'
 import { maxOverlays, overlayPresets, useCurves } from '../../stores/curves/state'
 import { ExportButtons } from './ExportButtons'
 
@@ -53,23 +53,23 @@ export function CurveChart() {
     return out
   }, [panel, d, axis, showPrevious, overlays, fit, theme])
 
-  // A new root or axis: let the view fit the new range once.
-  const fitKey = `${panel?.root}|${panel?.datasetId}|${axis}`
-  const fitted = useRef('')
+  // A new root or axis: a linear axis over the whole history's range, fitted once (playback keeps it still).
+  const domain = useMemo(() => (panel ? (axis === 'tau' ? [0, maxTau(panel)] : [1, panel.tenors]) : null), [panel, axis])
+  useEffect(() => {
+    if (!chart || !domain) return
+    chart.setDomain(domain[0], domain[1])
+    chart.fit()
+  }, [chart, domain])
   useEffect(() => {
     if (!chart) return
     const t0 = performance.now()
     chart.setSeries(series)
-    if (fitted.current !== fitKey && series.length) {
-      chart.fit()
-      fitted.current = fitKey
-    }
     const sync = performance.now() - t0
     // The library paints in its own animation frame, queued before ours: time from our frame's
     // start to our callback is that paint.
     const id = requestAnimationFrame((frameStart) => setFrameMs(sync + Math.max(0, performance.now() - frameStart)))
     return () => cancelAnimationFrame(id)
-  }, [chart, series, fitKey])
+  }, [chart, series])
 
   const front = panel ? curveOf(panel, d)[0] : undefined
   const hovering = hover?.x !== null && hover?.x !== undefined

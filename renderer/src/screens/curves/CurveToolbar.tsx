@@ -28,7 +28,7 @@ export function CurveToolbar() {
       >
         {roots?.map((r) => (
           <option key={`${r.datasetId}:${r.root}`} value={`${r.datasetId}:${r.root}`}>
-            {r.root} — {r.datasetName} ({r.contracts})
+            {r.root} · {r.datasetKey} ({r.contracts} contracts)
           </option>
         ))}
       </select>
@@ -70,10 +70,10 @@ export function CurveToolbar() {
       </select>
       <span className="curves-seg">
         <button type="button" aria-pressed={axis === 'tau'} onClick={() => setAxis('tau')} data-testid="axis-tau">
-          days to expiry
+          τ days
         </button>
         <button type="button" aria-pressed={axis === 'tenor'} onClick={() => setAxis('tenor')} data-testid="axis-tenor">
-          tenor
+          tenor #
         </button>
       </span>
       <label className="curves-check">

@@ -63,7 +63,7 @@ export function DeviationView() {
       </div>
       <div className="dev-grid">
         <div className="dev-bars">
-          <BarChart bars={bars} format={(v) => formatNumber(v)} title={`Deviation from the front on this date${unit ? ' (%)' : ''}`} height={170} testId="deviation-bars" />
+          <BarChart bars={bars} format={(v) => formatNumber(v)} valueFormat={bars.length > 12 ? () => '' : undefined} title={`Deviation from the front on this date${unit ? ' (%)' : ''}`} height={170} testId="deviation-bars" />
         </div>
         <SeriesChart series={series} testId="deviation-series" className="dev-series" />
       </div>

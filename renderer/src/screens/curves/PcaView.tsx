@@ -84,7 +84,7 @@ export function PcaView() {
               testId="pca-explained"
             />
             <div className="muted">Loadings against maturity</div>
-            <XYChartView series={loadings} testId="pca-loadings" className="pca-loadings" />
+            <XYChartView series={loadings} domain={data ? [Math.min(...data.maturities), Math.max(...data.maturities)] : undefined} testId="pca-loadings" className="pca-loadings" />
           </div>
           <SeriesChart series={scores} paneStretch={scores.map(() => 1)} testId="pca-scores" className="curves-series" />
         </div>

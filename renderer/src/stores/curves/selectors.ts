@@ -38,8 +38,31 @@ export function curveOf(p: CurvePanelView, d: number): CurvePoint[] {
   return out
 }
 
+/** Longest days to expiry on any date (the curve chart's axis range). */
+export function maxTau(p: CurvePanelView): number {
+  const expiries = expiryDays(p)
+  let max = 0
+  for (let d = 0; d < p.dates.length; d++) {
+    for (let j = p.tenors - 1; j >= 0; j--) {
+      const c = p.contract[d * p.tenors + j]
+      if (c >= 0) {
+        max = Math.max(max, expiries[c] - p.dates[d] / DAY)
+        break
+      }
+    }
+  }
+  return max
+}
+
+/** Chart points of a curve; with labels, every contract is named when they fit (about 14), else every k-th, the front always. */
 export function toXY(points: readonly CurvePoint[], axis: 'tau' | 'tenor', labels = false): XYPoint[] {
-  return points.map((pt, i) => ({ x: axis === 'tau' ? pt.tau : pt.tenor, y: pt.price, label: labels ? pt.symbol : undefined, mark: labels && i === 0 }))
+  const every = Math.max(1, Math.ceil(points.length / 14))
+  return points.map((pt, i) => ({
+    x: axis === 'tau' ? pt.tau : pt.tenor,
+    y: pt.price,
+    label: labels && i % every === 0 ? pt.symbol : undefined,
+    mark: labels && i === 0,
+  }))
 }
 
 const presetDays: Record<OverlayPreset, number> = { '1d': 0, '1w': 7, '1m': 30, '3m': 91, '1y': 365 }
