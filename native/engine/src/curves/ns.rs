@@ -54,13 +54,13 @@ pub struct LambdaSearch {
     pub max: f64,
     /// Coarse grid points on log λ before the Brent refinement (>= 3).
     pub grid: usize,
-    /// Tolerance on log λ.
+    /// Tolerance on log λ (1e-3: λ to 0.1 %).
     pub tol: f64,
 }
 
 impl Default for LambdaSearch {
     fn default() -> Self {
-        LambdaSearch { min: 0.0005, max: 0.05, grid: 16, tol: 1e-4 }
+        LambdaSearch { min: 0.0005, max: 0.05, grid: 16, tol: 1e-3 }
     }
 }
 
@@ -95,11 +95,42 @@ fn rmse_of(beta: &[f64; 3], lambda: f64, tau: &[f64], y: &[f64]) -> f64 {
 
 fn normal_at(lambda: f64, tau: &[f64], y: &[f64]) -> Normal<3> {
     let mut n = Normal::<3>::default();
+    let mut powers = Decay::new(lambda);
     for (&t, &v) in tau.iter().zip(y) {
-        let (f1, f2) = loadings(lambda * t);
+        let e = powers.at(t);
+        let x = lambda * t;
+        let (f1, f2) = if x < 1e-6 { loadings(x) } else { ((1.0 - e) / x, (1.0 - e) / x - e) };
         n.add(&[1.0, f1, f2], v);
     }
     n
+}
+
+/// e^(−λτ) along ascending τ: each value from the previous one times e^(−λΔτ), with
+/// e^(−λΔτ) = q^Δτ by integer powers (q = e^−λ) when Δτ is a whole number of days, as it is
+/// on a curve — one `exp` per λ instead of one per contract (the λ search's inner loop).
+struct Decay {
+    lambda: f64,
+    q: f64,
+    last_tau: f64,
+    last: f64,
+}
+
+impl Decay {
+    fn new(lambda: f64) -> Self {
+        Decay { lambda, q: (-lambda).exp(), last_tau: 0.0, last: 1.0 }
+    }
+    #[inline]
+    fn at(&mut self, tau: f64) -> f64 {
+        let step = tau - self.last_tau;
+        let factor =
+            if step >= 0.0 && step.fract() == 0.0 && step <= 4096.0 { self.q.powi(step as i32) } else { (-self.lambda * step).exp() };
+        let e = self.last * factor;
+        // Re-anchor when the product drifted into subnormals or τ went backwards.
+        let e = if step < 0.0 || !(e > 1e-250) { (-self.lambda * tau).exp() } else { e };
+        self.last_tau = tau;
+        self.last = e;
+        e
+    }
 }
 
 /// Fit the betas for a fixed λ. `tau` ascending.
