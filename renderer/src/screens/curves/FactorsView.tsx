@@ -2,7 +2,8 @@ import { useMemo, useRef } from 'react'
 import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
 import { formatMs, formatNumber } from '../../components/format'
-import { clearFit, runFit, setFitConfig } from '../../stores/curves/actions'
+import { JobProgress } from '../../components/JobProgress'
+import { cancelFit, clearFit, runFit, setFitConfig } from '../../stores/curves/actions'
 import { column } from '../../stores/curves/selectors'
 import { useCurves } from '../../stores/curves/state'
 import { ExportButtons } from './ExportButtons'
@@ -48,7 +49,6 @@ export function FactorsView() {
     ]
   }, [data])
 
-  const progress = fit.job && fit.job.total > 0 ? `${Math.round((100 * fit.job.done) / fit.job.total)}%` : ''
   return (
     <div className="curves-view" ref={box} data-testid="factors-view">
       <div className="curves-view-head wrap">
@@ -73,7 +73,7 @@ export function FactorsView() {
           skip τ &lt; <input type="number" min={0} max={365} value={c.minTau} onChange={(e) => setFitConfig({ minTau: Number(e.target.value) })} /> d
         </label>
         <button type="button" className="primary" onClick={() => void runFit()} disabled={fit.status === 'loading'} data-testid="fit-run">
-          {fit.status === 'loading' ? `Fitting… ${progress}` : 'Fit every date'}
+          {fit.status === 'loading' ? 'Fitting…' : 'Fit every date'}
         </button>
         {data && (
           <button type="button" onClick={clearFit}>
@@ -87,6 +87,7 @@ export function FactorsView() {
         )}
         <ExportButtons what="ns" target={box} name={`${root}-${c.model}`} />
       </div>
+      {fit.status === 'loading' && <JobProgress job={fit.job} label={`${c.model === 'ns' ? 'Nelson–Siegel' : 'Svensson'} fits of every date`} onCancel={cancelFit} testId="fit-progress" />}
       {data?.warnings.map((w) => (
         <div key={w.code} className="muted">
           ⚠ {w.message}

@@ -73,7 +73,9 @@ export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrume
           onWheel={() => setActiveRange(null)}
           onPointerDown={() => setActiveRange(null)}
         />
-        {chart && data && bars.status === 'ready' && <OhlcLegend chart={chart} testId="chart-legend" intraday={intraday} lineLabel="Settle" volume />}
+        {chart && data && bars.status === 'ready' && (
+          <OhlcLegend chart={chart} testId="chart-legend" intraday={intraday} lineLabel="Settle" volume />
+        )}
         <ChartLoadState
           status={bars.status}
           error={bars.error}

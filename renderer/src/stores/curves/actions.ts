@@ -2,21 +2,23 @@
  * Curves actions: the root, the date and playback, overlays, and each view's loads (every
  * number from the backend's engine jobs). Replies to an older request of a kind are dropped.
  */
-import { api, onEvent } from '../../api/client'
+import { api } from '../../api/client'
 import { asErrorData } from '../../components/issues'
 import type { ContractSpec, CurveTableInput, CurveWhat } from '../../../../electron/contract'
 import { navigate } from '../app/actions'
 import { loadDatasets, selectInstrument, setSearch } from '../market/actions'
+import { jobTracker, runTask } from '../jobs'
 import { latestRequests } from '../latest'
+import { idleTask } from '../task'
 import { idle, type Loadable } from '../loadable'
 import { indexAtOrBefore } from './selectors'
 import { curveTabs, defaultSpreads, maxOverlays, useCurves, type ContinuousConfig, type CurvesSlice, type CurveTab, type FitConfig, type OverlayPreset, type SpreadConfig } from './state'
 
 const set = (partial: Partial<CurvesSlice>) => useCurves.setState(partial)
 const get = () => useCurves.getState()
-const requests = latestRequests(['roots', 'panel', 'deviation', 'spreads', 'fit', 'pca', 'continuous', 'save', 'specs'])
+const requests = latestRequests(['roots', 'panel', 'deviation', 'spreads', 'pca', 'continuous', 'save', 'specs'])
+const jobs = jobTracker<'fit'>('curves')
 let overlayCounter = 0
-let jobCounter = 0
 
 function ref() {
   const { datasetId, root } = get()
@@ -54,7 +56,8 @@ export async function loadRoots(): Promise<void> {
 
 export async function selectRoot(datasetId: number, root: string): Promise<void> {
   stopPlay()
-  requests.drop('deviation', 'spreads', 'fit', 'pca', 'continuous', 'save')
+  requests.drop('deviation', 'spreads', 'pca', 'continuous', 'save')
+  jobs.drop('fit')
   set({
     datasetId,
     root,
@@ -63,7 +66,7 @@ export async function selectRoot(datasetId: number, root: string): Promise<void>
     deviation: idle(),
     spreads: idle(),
     spreadConfig: defaultSpreads(root),
-    fit: { ...idle(), job: null },
+    fit: idleTask(),
     pca: idle(),
     continuous: idle(),
     saved: idle(),
@@ -211,38 +214,36 @@ export function setFitConfig(config: Partial<FitConfig>): void {
   set({ fitConfig: { ...get().fitConfig, ...config } })
 }
 
-/** Fits every date in a worker (a job with progress); the betas chart and the fitted curve read the result. */
+/** Fits every date in a worker (a job with progress and cancel); the betas chart and the fitted curve read the result. */
 export async function runFit(): Promise<void> {
   const r = ref()
   if (!r) return
   const c = get().fitConfig
-  const isLatest = requests.start('fit')
-  const jobId = `curves-fit-${Date.now()}-${++jobCounter}`
-  const stop = onEvent('job.progress', (job) => {
-    if (job.id === jobId && isLatest()) set({ fit: { ...get().fit, job } })
-  })
-  set({ fit: { status: 'loading', data: get().fit.data, error: null, job: null } })
-  try {
-    const data = await api.curves.fit({
-      ...r,
-      jobId,
-      model: c.model,
-      fitLambda: c.fitLambda,
-      lambda: c.lambda,
-      lambda2: c.model === 'svensson' ? c.lambda2 : undefined,
-      minTau: c.minTau,
-    })
-    if (isLatest()) set({ fit: { status: 'ready', data, error: null, job: null } })
-  } catch (err) {
-    if (isLatest()) set({ fit: { status: 'error', data: null, error: asErrorData(err), job: null } })
-  } finally {
-    stop()
-  }
+  await runTask(
+    jobs,
+    'fit',
+    (jobId) =>
+      api.curves.fit({
+        ...r,
+        jobId,
+        model: c.model,
+        fitLambda: c.fitLambda,
+        lambda: c.lambda,
+        lambda2: c.model === 'svensson' ? c.lambda2 : undefined,
+        minTau: c.minTau,
+      }),
+    (fit) => set({ fit }),
+    { keep: get().fit.data },
+  )
+}
+
+export function cancelFit(): void {
+  void jobs.cancel('fit')
 }
 
 export function clearFit(): void {
-  requests.drop('fit')
-  set({ fit: { ...idle(), job: null } })
+  jobs.drop('fit')
+  set({ fit: idleTask() })
 }
 
 export function setPcaMaturities(pcaMaturities: number[]): void {

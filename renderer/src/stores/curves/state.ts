@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { idle, type Loadable } from '../loadable'
+import { idleTask, type Task } from '../task'
 import type {
   ContinuousSeries,
   ContractSpec,
@@ -11,7 +12,6 @@ import type {
   CurveSeriesSet,
   ErrorData,
   FitModel,
-  JobInfo,
   SpreadKind,
 } from '../../../../electron/contract'
 
@@ -78,7 +78,7 @@ export interface CurvesSlice {
   spreadConfig: SpreadConfig
   spreads: Loadable<CurveSeriesSet>
   fitConfig: FitConfig
-  fit: Loadable<CurveFit> & { job: JobInfo | null }
+  fit: Task<CurveFit>
   pcaMaturities: number[]
   pca: Loadable<CurvePca>
   continuousConfig: ContinuousConfig
@@ -112,7 +112,7 @@ export const useCurves = create<CurvesSlice>(() => ({
   spreadConfig: defaultSpreads(null),
   spreads: idle(),
   fitConfig: { model: 'ns', fitLambda: false, lambda: 0.0058, lambda2: 0.03, minTau: 0 },
-  fit: { ...idle<CurveFit>(), job: null },
+  fit: idleTask<CurveFit>(),
   pcaMaturities: [30, 60, 90, 120, 150, 180],
   pca: idle(),
   continuousConfig: { rule: 'days', days: 5, adjust: 'difference' },
