@@ -27,7 +27,10 @@ const args = process.argv.slice(2)
 const repeat = Number(args[args.indexOf('--repeat') + 1]) || 7
 const root = join(import.meta.dirname, '..')
 const ms = (v: number) => `${v.toFixed(2)} ms`
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ')
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
 
 interface Timing {
   engine: number
@@ -65,7 +68,9 @@ async function main() {
     const panels = ['CL', 'NG'].map((r) => curveSource(db, native, { datasetId, root: r }).panel)
     const info = panels.map((p) => p.info())
     const dates = info.reduce((s, i) => s + i.nDates, 0)
-    console.log(`sample: CL and NG, ${info.map((i) => `${i.nDates} dates × up to ${i.maxTenors} contracts`).join(' and ')} (${dates} fits per pass)`)
+    console.log(
+      `sample: CL and NG, ${info.map((i) => `${i.nDates} dates × up to ${i.maxTenors} contracts`).join(' and ')} (${dates} fits per pass)`,
+    )
 
     const both = (fn: (p: (typeof panels)[number]) => { computeMs: number; rmse: Float64Array }) => () => {
       const rs = panels.map(fn)
@@ -86,14 +91,22 @@ async function main() {
 
     console.log('\nNelson–Siegel, every date of CL and NG (engine time: best / median of the runs; wall and CPU of the best run)')
     const row = (name: string, t: Timing & { median: number }, rmse: number) =>
-      console.log(`  ${name.padEnd(34)} engine ${ms(t.engine).padStart(10)} / ${ms(t.median).padStart(10)}   wall ${ms(t.wall).padStart(10)}   cpu ${ms(t.cpu).padStart(10)}   mean RMSE ${rmse.toFixed(4)}`)
+      console.log(
+        `  ${name.padEnd(34)} engine ${ms(t.engine).padStart(10)} / ${ms(t.median).padStart(10)}   wall ${ms(t.wall).padStart(10)}   cpu ${ms(t.cpu).padStart(10)}   mean RMSE ${rmse.toFixed(4)}`,
+      )
     row('λ fixed (closed form, tabulated)', fixed, meanRmse(fixedRun))
     row('λ fitted (grid + Brent, closed form)', fitted, meanRmse(fittedRun))
     row('baseline: generic LM, 4 parameters', lm, meanRmse(lmRun))
     const ratio = lm.engine / fitted.engine
-    console.log(`  λ fitted vs generic LM: ${ratio.toFixed(1)}× faster (LM stopped at its iteration limit on ${lmNotConverged} of ${dates} dates)`)
-    console.log(`  per date: λ fixed ${((fixed.engine / dates) * 1000).toFixed(2)} µs, λ fitted ${((fitted.engine / dates) * 1000).toFixed(1)} µs, LM ${((lm.engine / dates) * 1000).toFixed(1)} µs`)
-    console.log(`  targets: λ fitted ≤ 100 ms ${fitted.engine <= 100 ? 'met' : 'MISSED'}, λ fixed ≤ 10 ms ${fixed.engine <= 10 ? 'met' : 'MISSED'}`)
+    console.log(
+      `  λ fitted vs generic LM: ${ratio.toFixed(1)}× faster (LM stopped at its iteration limit on ${lmNotConverged} of ${dates} dates)`,
+    )
+    console.log(
+      `  per date: λ fixed ${((fixed.engine / dates) * 1000).toFixed(2)} µs, λ fitted ${((fitted.engine / dates) * 1000).toFixed(1)} µs, LM ${((lm.engine / dates) * 1000).toFixed(1)} µs`,
+    )
+    console.log(
+      `  targets: λ fitted ≤ 100 ms ${fitted.engine <= 100 ? 'met' : 'MISSED'}, λ fixed ≤ 10 ms ${fixed.engine <= 10 ? 'met' : 'MISSED'}`,
+    )
     db.close()
 
     // The app's path: a job in an engine worker (payload = dataset + root; the worker reads the panel once).
@@ -108,12 +121,16 @@ async function main() {
       const later: { wall: number; engine: number }[] = []
       for (let i = 0; i < 5; i++) later.push(await job())
       later.sort((a, b) => a.wall - b.wall)
-      console.log(`\nas an app job (CL, λ fitted, one worker): first ${ms(first.wall)} (reads the panel from SQLite), then ${ms(later[0].wall)} wall of which ${ms(later[0].engine)} engine`)
+      console.log(
+        `\nas an app job (CL, λ fitted, one worker): first ${ms(first.wall)} (reads the panel from SQLite), then ${ms(later[0].wall)} wall of which ${ms(later[0].engine)} engine`,
+      )
     } finally {
       await pool.close()
     }
     console.log(`load average after: ${load()}`)
-    console.log(`RESULT curves_ns_fitted_ms=${fitted.engine.toFixed(2)} ns_fixed_ms=${fixed.engine.toFixed(3)} lm_ratio=${ratio.toFixed(1)}`)
+    console.log(
+      `RESULT curves_ns_fitted_ms=${fitted.engine.toFixed(2)} ns_fixed_ms=${fixed.engine.toFixed(3)} lm_ratio=${ratio.toFixed(1)}`,
+    )
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }

@@ -230,7 +230,14 @@ export const curves = {
   continuous: method<ContinuousSeries>()(z.object({ ...rootRef, ...continuousOptions })),
   /** Builds the continuous series and stores it as an instrument of the dataset (replacing one of the same symbol). */
   saveContinuous: method<{ instrumentId: number; datasetId: number; symbol: string; bars: number }>()(
-    z.object({ ...rootRef, ...continuousOptions, symbol: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).optional() }),
+    z.object({
+      ...rootRef,
+      ...continuousOptions,
+      symbol: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]{1,40}$/)
+        .optional(),
+    }),
   ),
   table: method<CurveTable>()(curveTableInput),
   /** The same table as CSV text (the screen's "Export CSV"; the CLI writes the same bytes). */

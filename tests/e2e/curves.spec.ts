@@ -34,7 +34,10 @@ test.describe('curves screen', () => {
       const el = document.querySelector('[data-testid="frame-ms"]') as HTMLElement
       const frames: number[] = []
       ;(window as unknown as { __frames: number[] }).__frames = frames
-      new MutationObserver(() => frames.push(Number(el.dataset.frameMs))).observe(el, { attributes: true, attributeFilter: ['data-frame-ms'] })
+      new MutationObserver(() => frames.push(Number(el.dataset.frameMs))).observe(el, {
+        attributes: true,
+        attributeFilter: ['data-frame-ms'],
+      })
     })
     await page.getByTestId('curves-speed').selectOption('20')
     await page.getByTestId('curves-play').click()

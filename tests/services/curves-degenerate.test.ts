@@ -84,11 +84,29 @@ describe('curves on degenerate input', () => {
   })
 
   it('a continuous contract is stored as an instrument of the dataset (and replaced, not duplicated, on a second save)', async () => {
-    const c = await call<ContinuousSeries>(backend, 'curves.continuous', { datasetId, root: 'CL', rule: 'days', days: 1, adjust: 'difference' })
+    const c = await call<ContinuousSeries>(backend, 'curves.continuous', {
+      datasetId,
+      root: 'CL',
+      rule: 'days',
+      days: 1,
+      adjust: 'difference',
+    })
     expect(c.rolls.map((r) => [r.from, r.to])).toEqual([['CLJ20', 'CLK20']])
-    const saved = await call<{ instrumentId: number; symbol: string; bars: number }>(backend, 'curves.saveContinuous', { datasetId, root: 'CL', rule: 'days', days: 1, adjust: 'difference' })
+    const saved = await call<{ instrumentId: number; symbol: string; bars: number }>(backend, 'curves.saveContinuous', {
+      datasetId,
+      root: 'CL',
+      rule: 'days',
+      days: 1,
+      adjust: 'difference',
+    })
     expect(saved).toMatchObject({ symbol: 'CL-CONT-1D-DIFF', bars: 10 })
-    const again = await call<{ instrumentId: number }>(backend, 'curves.saveContinuous', { datasetId, root: 'CL', rule: 'days', days: 1, adjust: 'difference' })
+    const again = await call<{ instrumentId: number }>(backend, 'curves.saveContinuous', {
+      datasetId,
+      root: 'CL',
+      rule: 'days',
+      days: 1,
+      adjust: 'difference',
+    })
     expect(again.instrumentId).toBe(saved.instrumentId)
     const bars = await call<{ close: (number | null)[] }>(backend, 'market.getBars', { instrumentId: saved.instrumentId })
     expect(bars.close).toEqual(c.adjusted.filter((v) => v !== null))

@@ -1,6 +1,16 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isoDate, isoDateToUnix, type ContinuousSeries, type CurveFit, type CurvePanelView, type CurveRoot, type CurveSeriesSet, type CurveTable, type CurvePca } from '../../electron/contract'
+import {
+  isoDate,
+  isoDateToUnix,
+  type ContinuousSeries,
+  type CurveFit,
+  type CurvePanelView,
+  type CurveRoot,
+  type CurveSeriesSet,
+  type CurveTable,
+  type CurvePca,
+} from '../../electron/contract'
 import { openDatabase } from '../../electron/db/open'
 import { createBackend, type Backend } from '../../electron/host/backend'
 import { call, importFuturesSamples } from './helpers/curves-data'
@@ -105,13 +115,25 @@ describe('curves on the real samples', () => {
   })
 
   it('builds a continuous CL contract; the CLK20 roll happens before the negative settle', async () => {
-    const c = await call<ContinuousSeries>(backend, 'curves.continuous', { datasetId: cl.datasetId, root: 'CL', rule: 'days', days: 5, adjust: 'ratio' })
+    const c = await call<ContinuousSeries>(backend, 'curves.continuous', {
+      datasetId: cl.datasetId,
+      root: 'CL',
+      rule: 'days',
+      days: 5,
+      adjust: 'ratio',
+    })
     const roll = c.rolls.find((r) => r.from === 'CLK20')
     expect(roll?.to).toBe('CLM20')
     expect((roll?.date as number) < day('2020-04-20')).toBe(true)
     expect(c.held[c.dates.indexOf(day('2020-04-20'))]).toBe('CLM20')
     // Difference adjustment: the adjusted series has no jump at a roll that the raw one has.
-    const diff = await call<ContinuousSeries>(backend, 'curves.continuous', { datasetId: cl.datasetId, root: 'CL', rule: 'days', days: 5, adjust: 'difference' })
+    const diff = await call<ContinuousSeries>(backend, 'curves.continuous', {
+      datasetId: cl.datasetId,
+      root: 'CL',
+      rule: 'days',
+      days: 5,
+      adjust: 'difference',
+    })
     const r = diff.rolls[3]
     const d = diff.dates.indexOf(r.date)
     expect((diff.adjusted[d] as number) - (diff.adjusted[d - 1] as number)).toBeCloseTo(

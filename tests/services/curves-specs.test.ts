@@ -43,7 +43,11 @@ describe('contract specs', () => {
       const [y, m] = r.contract_month.split('-').map(Number)
       return expiryOf(rule(r.root), y, m) !== r.last_trade_date
     })
-    expect(wrong.map((r) => `${r.contract} ${r.last_trade_date} vs ${expiryOf(rule(r.root), +r.contract_month.slice(0, 4), +r.contract_month.slice(5))}`)).toEqual([])
+    expect(
+      wrong.map(
+        (r) => `${r.contract} ${r.last_trade_date} vs ${expiryOf(rule(r.root), +r.contract_month.slice(0, 4), +r.contract_month.slice(5))}`,
+      ),
+    ).toEqual([])
   })
 
   it('the VX rule gives every expiry of the VX sample (158 contracts, 2013–2026)', () => {
@@ -87,7 +91,9 @@ describe('contract spec edits', () => {
   it('refuses a bad spec with the field named, and places a contract code by its rule', async () => {
     const cl = (await service.specs({})).find((s) => s.root === 'CL') as ContractSpec
     const { edited: _, ...input } = cl
-    await expect(Promise.resolve().then(() => service.saveSpec({ ...input, expiryRule: { kind: 'nthWeekday', weekday: 9, n: 3 } }))).rejects.toThrow(/expiryRule/)
+    await expect(
+      Promise.resolve().then(() => service.saveSpec({ ...input, expiryRule: { kind: 'nthWeekday', weekday: 9, n: 3 } })),
+    ).rejects.toThrow(/expiryRule/)
     expect(await service.expiryOf({ symbol: 'CLK20' })).toEqual({ symbol: 'CLK20', expiry: '2020-04-21' })
     expect(parseContractCode('NGZ27')?.root).toBe('NG')
     expect(await service.expiryOf({ symbol: 'NGZ27' })).toEqual({ symbol: 'NGZ27', expiry: '2027-11-26' })

@@ -43,7 +43,8 @@ function pairs(v: string | undefined) {
   if (v === undefined) return undefined
   return v.split(',').map((part) => {
     const [kind, a, b] = part.trim().split(':')
-    if (!kind || a === undefined || b === undefined) fail(`--pairs: write kind:a:b (e.g. spread:1:2,contango:4:7,rollYield:1:2), got '${part}'`)
+    if (!kind || a === undefined || b === undefined)
+      fail(`--pairs: write kind:a:b (e.g. spread:1:2,contango:4:7,rollYield:1:2), got '${part}'`)
     return { kind, a: Number(a), b: Number(b) }
   })
 }
@@ -57,7 +58,11 @@ async function run({ values, dataDir }: CommandArgs): Promise<number> {
   const dataset = str(values, 'dataset') ?? fail('curves needs --dataset KEY (see `alphadesk info`)')
   const root = str(values, 'root') ?? fail('curves needs --root (e.g. CL, NG, VX)')
   const out = str(values, 'out') ?? fail('curves needs --out FILE.csv or FILE.parquet')
-  const format = /\.parquet$/i.test(out) ? 'parquet' : /\.csv$/i.test(out) ? 'csv' : fail(`--out: write a .csv or .parquet file (got ${out})`)
+  const format = /\.parquet$/i.test(out)
+    ? 'parquet'
+    : /\.csv$/i.test(out)
+      ? 'csv'
+      : fail(`--out: write a .csv or .parquet file (got ${out})`)
   const dbPath = join(dataDir, 'alphadesk.sqlite')
   const resourcesDir = join(appRoot(), 'resources')
   const db = openDatabase(dbPath)
@@ -99,7 +104,9 @@ async function run({ values, dataDir }: CommandArgs): Promise<number> {
     const table = await service.table(parsed.data)
     if (format === 'csv') writeTableCsv(table, out)
     else await writeTableParquet(table, out)
-    console.log(`wrote ${table.rows.length.toLocaleString('en-US')} rows (${table.columns.join(',')}) to ${out} in ${((performance.now() - started) / 1000).toFixed(2)} s`)
+    console.log(
+      `wrote ${table.rows.length.toLocaleString('en-US')} rows (${table.columns.join(',')}) to ${out} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    )
     return 0
   } finally {
     db.close()

@@ -25,7 +25,19 @@ export function continuousBars(source: CurveSource, o: ContinuousOptions): Conti
   const { rows } = source
   const width = source.contracts.length
   for (let r = 0; r < rows.date.length; r++) rowOf.set(rows.date[r] * width + rows.contract[r], r)
-  const out: ContinuousBars = { ts: [], open: [], high: [], low: [], close: [], settle: [], volume: [], openInterest: [], rolls: c.rolls.length, first: null, last: null }
+  const out: ContinuousBars = {
+    ts: [],
+    open: [],
+    high: [],
+    low: [],
+    close: [],
+    settle: [],
+    volume: [],
+    openInterest: [],
+    rolls: c.rolls.length,
+    first: null,
+    last: null,
+  }
   const fin = (v: number) => (Number.isFinite(v) ? v : null)
   for (let d = 0; d < source.dates.length; d++) {
     const held = c.contract[d]

@@ -7,7 +7,18 @@ import { defineJobs, type JobContext } from '../../pool/jobs'
 import { continuousBars } from './continuous-bars'
 import { curveSource, type RootRef } from './panel-source'
 import { curveTable, type TableQuery } from './tables'
-import { continuous, deviation, fit, panelView, pca, spreads, type ContinuousOptions, type FitOptions, type PcaOptions, type SpreadOptions } from './views'
+import {
+  continuous,
+  deviation,
+  fitCurves,
+  panelView,
+  pca,
+  spreads,
+  type ContinuousOptions,
+  type FitOptions,
+  type PcaOptions,
+  type SpreadOptions,
+} from './views'
 
 const source = (ref: RootRef, ctx: JobContext) => curveSource(ctx.db(), ctx.native, ref)
 
@@ -19,7 +30,7 @@ export const curvesJobs = defineJobs({
     ctx.progress(0, 1, 'reading the curves')
     const s = source(p, ctx)
     ctx.progress(0, 1, `fitting ${s.dates.length} dates`)
-    const result = fit(s, p)
+    const result = fitCurves(s, p)
     ctx.progress(1, 1)
     return result
   },

@@ -96,7 +96,9 @@ function contractsOf(db: Db, ref: RootRef): { contracts: CurveContract[]; unplac
 function read(db: Db, native: NativeAddon, ref: RootRef): CurveSource {
   const { contracts, unplaced } = contractsOf(db, ref)
   if (contracts.length === 0) {
-    throw new AppError('NOT_FOUND', `no contracts of root ${ref.root} with an expiry in dataset ${ref.datasetId}`, { unplaced: unplaced.slice(0, 20) })
+    throw new AppError('NOT_FOUND', `no contracts of root ${ref.root} with an expiry in dataset ${ref.datasetId}`, {
+      unplaced: unplaced.slice(0, 20),
+    })
   }
   const index = new Map(contracts.map((c, i) => [c.instrumentId, i]))
   const bars = db

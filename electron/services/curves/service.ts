@@ -22,7 +22,11 @@ export function createCurvesService(deps: Pick<ServiceDeps<CurvesJobs>, 'db' | '
   const { db, pool, resourcesDir } = deps
   const specs = () => readSpecs(db, resourcesDir)
   const ruleOf = (root: string): ExpiryRule | null => (specs().find((s) => s.root === root)?.expiryRule as ExpiryRule | undefined) ?? null
-  const ref = (input: { datasetId: number; root: string }): RootRef => ({ datasetId: input.datasetId, root: input.root, expiryRule: ruleOf(input.root) })
+  const ref = (input: { datasetId: number; root: string }): RootRef => ({
+    datasetId: input.datasetId,
+    root: input.root,
+    expiryRule: ruleOf(input.root),
+  })
 
   return {
     roots: () => listRoots(db),
@@ -42,7 +46,10 @@ export function createCurvesService(deps: Pick<ServiceDeps<CurvesJobs>, 'db' | '
       const ruleCode = input.rule === 'days' ? `${input.days}D` : input.rule === 'volume' ? 'VOL' : 'OI'
       const symbol = input.symbol ?? `${input.root}-CONT-${ruleCode}-${adjustCode[input.adjust]}`
       if (!symbol.includes('-CONT-')) throw new AppError('VALIDATION', `symbol: a continuous series is named ROOT-CONT-…, got '${symbol}'`)
-      const how = input.rule === 'days' ? `roll ${input.days} days before expiry` : `roll on ${input.rule === 'volume' ? 'volume' : 'open interest'} crossover`
+      const how =
+        input.rule === 'days'
+          ? `roll ${input.days} days before expiry`
+          : `roll on ${input.rule === 'volume' ? 'volume' : 'open interest'} crossover`
       const name = `${input.root} continuous, ${how}, ${adjustName[input.adjust]} (${bars.rolls} rolls)`
       const instrumentId = storeContinuous(db, input.datasetId, input.root, symbol, name, bars)
       return { instrumentId, datasetId: input.datasetId, symbol, bars: bars.ts.length }

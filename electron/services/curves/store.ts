@@ -21,20 +21,35 @@ export function listRoots(db: Db): CurveRoot[] {
 export function storeContinuous(db: Db, datasetId: number, root: string, symbol: string, name: string, bars: ContinuousBars): number {
   if (bars.ts.length === 0) throw new AppError('VALIDATION', `the continuous series of ${root} has no bars`)
   return db.transaction(() => {
-    const existing = db.prepare('SELECT id FROM instruments WHERE dataset_id = ? AND symbol = ?').pluck().get(datasetId, symbol) as number | undefined
+    const existing = db.prepare('SELECT id FROM instruments WHERE dataset_id = ? AND symbol = ?').pluck().get(datasetId, symbol) as
+      | number
+      | undefined
     let id: number
     if (existing !== undefined) {
       id = existing
       db.prepare('UPDATE instruments SET name = ?, root = ? WHERE id = ?').run(name, root, id)
       db.prepare('DELETE FROM bars WHERE instrument_id = ?').run(id)
     } else {
-      id = Number(db.prepare('INSERT INTO instruments (dataset_id, symbol, name, root) VALUES (?, ?, ?, ?)').run(datasetId, symbol, name, root).lastInsertRowid)
+      id = Number(
+        db.prepare('INSERT INTO instruments (dataset_id, symbol, name, root) VALUES (?, ?, ?, ?)').run(datasetId, symbol, name, root)
+          .lastInsertRowid,
+      )
     }
     const insert = db.prepare(
       'INSERT INTO bars (instrument_id, ts, open, high, low, close, volume, settle, open_interest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
     for (let i = 0; i < bars.ts.length; i++) {
-      insert.run(id, bars.ts[i], bars.open[i], bars.high[i], bars.low[i], bars.close[i], bars.volume[i], bars.settle[i], bars.openInterest[i])
+      insert.run(
+        id,
+        bars.ts[i],
+        bars.open[i],
+        bars.high[i],
+        bars.low[i],
+        bars.close[i],
+        bars.volume[i],
+        bars.settle[i],
+        bars.openInterest[i],
+      )
     }
     db.prepare('INSERT OR REPLACE INTO instrument_stats (instrument_id, bar_count, first_ts, last_ts) VALUES (?, ?, ?, ?)').run(
       id,

@@ -4,7 +4,17 @@
  */
 import { isoDate, type CurveTable, type CurveWhat } from '../../contract'
 import type { CurveSource } from './panel-source'
-import { continuous, deviation, fit, pca, spreads, type ContinuousOptions, type FitOptions, type PcaOptions, type SpreadOptions } from './views'
+import {
+  continuous,
+  deviation,
+  fitCurves,
+  pca,
+  spreads,
+  type ContinuousOptions,
+  type FitOptions,
+  type PcaOptions,
+  type SpreadOptions,
+} from './views'
 
 export interface TableQuery extends FitOptions, PcaOptions, ContinuousOptions, SpreadOptions {
   what: CurveWhat
@@ -63,7 +73,7 @@ function seriesTable(source: CurveSource, q: TableQuery): CurveTable {
 }
 
 function fitTable(source: CurveSource, q: TableQuery): CurveTable {
-  const f = fit(source, q)
+  const f = fitCurves(source, q)
   const p = f.params
   const lambdas = f.model === 'ns' ? 1 : 2
   const betaCols = Array.from({ length: p }, (_, i) => `beta${i}`)

@@ -65,7 +65,11 @@ export function panelWarnings(source: CurveSource): CurveWarning[] {
   }
   const fromRule = source.contracts.filter((c) => c.expiryFromRule).length
   if (fromRule) {
-    out.push({ code: 'EXPIRY_FROM_RULE', count: fromRule, message: `${fromRule} contracts had no expiry: placed by the ${source.root} expiry rule` })
+    out.push({
+      code: 'EXPIRY_FROM_RULE',
+      count: fromRule,
+      message: `${fromRule} contracts had no expiry: placed by the ${source.root} expiry rule`,
+    })
   }
   return out
 }
@@ -120,7 +124,7 @@ export function spreads(source: CurveSource, o: SpreadOptions): CurveSeriesSet {
   return { dates: source.dates, series, warnings: mergeWarnings(...warnings) }
 }
 
-export function fit(source: CurveSource, o: FitOptions): CurveFit {
+export function fitCurves(source: CurveSource, o: FitOptions): CurveFit {
   const common = { maxTenors: o.maxTenors, minTau: o.minTau }
   const r =
     o.model === 'ns'
@@ -155,7 +159,10 @@ export function pca(source: CurveSource, o: PcaOptions): CurvePca {
 }
 
 /** The continuous series plus what storing it needs (the adjustment per date). */
-export function continuous(source: CurveSource, o: ContinuousOptions): ContinuousSeries & { contract: Int32Array; mul: Float64Array; add: Float64Array } {
+export function continuous(
+  source: CurveSource,
+  o: ContinuousOptions,
+): ContinuousSeries & { contract: Int32Array; mul: Float64Array; add: Float64Array } {
   const r = source.panel.continuous({ rule: o.rule, days: o.days, adjust: o.adjust })
   const symbolOf = (i: number) => (i >= 0 ? source.contracts[i].symbol : null)
   const rolls = Array.from(r.rollDates, (d, k) => ({

@@ -86,7 +86,14 @@ fn ratio_adjustment_refuses_negative_prices_and_gaps_are_left_empty() {
     let c = build(&p, RollRule::DaysBefore(0), Adjust::Difference).unwrap();
     assert_eq!(c.adjusted, vec![5.0 + 47.63, -37.63 + 47.63, 11.0, 12.0]);
     // Contract 1 missing on date 2: left NaN, said.
-    let rows = LongRows { date: &[0, 1, 3], contract: &[0, 0, 0], settle: &[1.0, 2.0, 3.0], close: &[], volume: &[], open_interest: &[] };
+    let rows = LongRows {
+        date: &[0, 1, 3],
+        contract: &[0, 0, 0],
+        settle: &[1.0, 2.0, 3.0],
+        close: &[],
+        volume: &[],
+        open_interest: &[],
+    };
     let p = CurvePanel::from_long(&[0, 1, 2, 3], &[10], &rows).unwrap();
     let c = build(&p, RollRule::DaysBefore(0), Adjust::None).unwrap();
     assert!(c.raw[2].is_nan());

@@ -40,7 +40,9 @@ fn ns_fixed_lambda_recovers_betas_exactly_without_noise() {
 #[test]
 fn ns_fitted_lambda_recovers_parameters_with_noise() {
     let mut rng = Rng::new(2);
-    for (beta, lambda, sigma) in [([60.0, -12.0, 8.0], 0.004, 0.01), ([20.0, 5.0, -6.0], 0.012, 0.05), ([3.0, -0.8, 1.5], 0.0025, 0.002)] {
+    for (beta, lambda, sigma) in
+        [([60.0, -12.0, 8.0], 0.004, 0.01), ([20.0, 5.0, -6.0], 0.012, 0.05), ([3.0, -0.8, 1.5], 0.0025, 0.002)]
+    {
         let y = ns_curve(beta, lambda, sigma, &mut rng);
         let fit = ns::fit_lambda_points(&taus(), &y, &LambdaSearch::default());
         assert_eq!(fit.status, FitStatus::Ok);
@@ -73,7 +75,12 @@ fn lm_baseline_reaches_the_same_fit_on_a_clean_curve() {
     let fitted = ns::fit_lambda_points(&taus(), &y, &LambdaSearch::default());
     let lm = fit_ns_lm_points(&taus(), &y, ns::DEFAULT_LAMBDA);
     assert!(lm.status.has_fit());
-    assert!(lm.rmse <= fitted.rmse * 1.05 + 1e-9 && fitted.rmse <= lm.rmse * 1.05 + 1e-9, "lm {} fitted {}", lm.rmse, fitted.rmse);
+    assert!(
+        lm.rmse <= fitted.rmse * 1.05 + 1e-9 && fitted.rmse <= lm.rmse * 1.05 + 1e-9,
+        "lm {} fitted {}",
+        lm.rmse,
+        fitted.rmse
+    );
 }
 
 #[test]

@@ -225,7 +225,12 @@ impl CurvePanel {
     pub fn tenor_matrix(&self, k: u32) -> napi::Result<TenorMatrixResult> {
         guarded(|| {
             let m = tenors::tenor_matrix(&self.inner, k as usize);
-            Ok(TenorMatrixResult { tenors: m.tenors as u32, price: m.price.into(), tau: m.tau.into(), contract: m.contract.into() })
+            Ok(TenorMatrixResult {
+                tenors: m.tenors as u32,
+                price: m.price.into(),
+                tau: m.tau.into(),
+                contract: m.contract.into(),
+            })
         })
     }
 

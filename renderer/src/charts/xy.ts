@@ -99,7 +99,12 @@ interface Drawn {
 export function createXYChart(container: HTMLElement, theme: ChartTheme, options: { xLabel?: (x: number) => string } = {}): XYChart {
   const chart: IChartApiBase<number> = createOptionsChart(container, {
     autoSize: true,
-    layout: { background: { type: ColorType.Solid, color: theme.background }, textColor: theme.muted, fontFamily: theme.fontFamily, fontSize: 11 },
+    layout: {
+      background: { type: ColorType.Solid, color: theme.background },
+      textColor: theme.muted,
+      fontFamily: theme.fontFamily,
+      fontSize: 11,
+    },
     grid: { vertLines: { color: withAlpha(theme.border, 0.45) }, horzLines: { color: withAlpha(theme.border, 0.45) } },
     crosshair: {
       mode: CrosshairMode.Normal,
@@ -152,7 +157,12 @@ export function createXYChart(container: HTMLElement, theme: ChartTheme, options
         if (!d) {
           d = { spec, points, series: chart.addSeries(LineSeries, look), markers: null }
           drawn.set(spec.id, d)
-        } else if (d.spec.color !== spec.color || d.spec.width !== spec.width || d.spec.dashed !== spec.dashed || d.spec.markers !== spec.markers) {
+        } else if (
+          d.spec.color !== spec.color ||
+          d.spec.width !== spec.width ||
+          d.spec.dashed !== spec.dashed ||
+          d.spec.markers !== spec.markers
+        ) {
           d.series.applyOptions(look)
         }
         d.spec = spec
@@ -172,7 +182,12 @@ export function createXYChart(container: HTMLElement, theme: ChartTheme, options
       }
     },
     setDomain(min, max, step = 1) {
-      grid ??= chart.addSeries(LineSeries, { visible: false, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false })
+      grid ??= chart.addSeries(LineSeries, {
+        visible: false,
+        priceLineVisible: false,
+        lastValueVisible: false,
+        crosshairMarkerVisible: false,
+      })
       const slots: { time: number }[] = []
       const n = Math.min(20_000, Math.floor((max - min) / step) + 1)
       for (let i = 0; i < n; i++) slots.push({ time: min + i * step })

@@ -66,7 +66,9 @@ fn gap_prices(panel: &CurvePanel, r: usize, old: u32, new: u32) -> Option<(f64, 
 pub fn build(panel: &CurvePanel, rule: RollRule, adjust: Adjust) -> Result<Continuous> {
     match rule {
         RollRule::Volume if !panel.has_volume() => {
-            return Err(EngineError::MissingField("volume roll: this root has no volume data; roll N days before expiry instead".into()))
+            return Err(EngineError::MissingField(
+                "volume roll: this root has no volume data; roll N days before expiry instead".into(),
+            ))
         }
         RollRule::OpenInterest if !panel.has_open_interest() => {
             return Err(EngineError::MissingField(
@@ -103,7 +105,8 @@ pub fn build(panel: &CurvePanel, rule: RollRule, adjust: Adjust) -> Result<Conti
         }
         if matches!(rule, RollRule::Volume | RollRule::OpenInterest) {
             // Crossover: the next priced contract beats the held one.
-            let measure = |c: usize| panel.price_of(d, c as u32).map(|p| if rule == RollRule::Volume { p.volume } else { p.open_interest });
+            let measure =
+                |c: usize| panel.price_of(d, c as u32).map(|p| if rule == RollRule::Volume { p.volume } else { p.open_interest });
             if let (Some(cur), Some(next)) = (measure(c), measure(c + 1)) {
                 if next.is_finite() && (!cur.is_finite() || next > cur) && hold_until(c + 1).is_some_and(|h| h >= d) {
                     c += 1;

@@ -88,7 +88,8 @@ pub fn symmetric_eigen(matrix: &[f64], m: usize) -> (Vec<f64>, Vec<f64>) {
     }
     let norm: f64 = a.iter().map(|x| x * x).sum::<f64>().sqrt();
     for _sweep in 0..100 {
-        let off: f64 = (0..m).flat_map(|i| (0..m).filter(move |&j| j != i).map(move |j| (i, j))).map(|(i, j)| a[i * m + j].powi(2)).sum();
+        let off: f64 =
+            (0..m).flat_map(|i| (0..m).filter(move |&j| j != i).map(move |j| (i, j))).map(|(i, j)| a[i * m + j].powi(2)).sum();
         if off.sqrt() <= 1e-15 * norm.max(f64::MIN_POSITIVE) {
             break;
         }

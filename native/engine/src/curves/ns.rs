@@ -122,11 +122,15 @@ impl Decay {
     #[inline]
     fn at(&mut self, tau: f64) -> f64 {
         let step = tau - self.last_tau;
-        let factor =
-            if step >= 0.0 && step.fract() == 0.0 && step <= 4096.0 { self.q.powi(step as i32) } else { (-self.lambda * step).exp() };
+        let factor = if step >= 0.0 && step.fract() == 0.0 && step <= 4096.0 {
+            self.q.powi(step as i32)
+        } else {
+            (-self.lambda * step).exp()
+        };
         let e = self.last * factor;
         // Re-anchor when the product drifted into subnormals or τ went backwards.
-        let e = if step < 0.0 || !(e > 1e-250) { (-self.lambda * tau).exp() } else { e };
+        let drifted = e.is_nan() || e <= 1e-250;
+        let e = if step < 0.0 || drifted { (-self.lambda * tau).exp() } else { e };
         self.last_tau = tau;
         self.last = e;
         e
@@ -173,7 +177,9 @@ pub fn fit_lambda_points(tau: &[f64], y: &[f64], search: &LambdaSearch) -> NsFit
     // The RSS over λ can have more than one basin: refine every local minimum
     // of the grid (best first, at most 3) and keep the best refinement.
     let mut minima: Vec<usize> = (0..g)
-        .filter(|&i| values[i].is_finite() && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == g || values[i] <= values[i + 1]))
+        .filter(|&i| {
+            values[i].is_finite() && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == g || values[i] <= values[i + 1])
+        })
         .collect();
     if minima.is_empty() {
         return NsFit::failed(FitStatus::IllConditioned, f64::NAN, n);

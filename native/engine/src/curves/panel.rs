@@ -183,7 +183,15 @@ impl CurvePanel {
         }
         let has_volume = points.iter().any(|p| p.volume.is_finite());
         let has_open_interest = points.iter().any(|p| p.open_interest.is_finite());
-        Ok(CurvePanel { dates: dates.to_vec(), expiries: expiries.to_vec(), row_start, points, warnings, has_volume, has_open_interest })
+        Ok(CurvePanel {
+            dates: dates.to_vec(),
+            expiries: expiries.to_vec(),
+            row_start,
+            points,
+            warnings,
+            has_volume,
+            has_open_interest,
+        })
     }
 
     pub fn dates(&self) -> &[i32] {

@@ -27,9 +27,40 @@ export function ContinuousView() {
       if (i !== undefined) gap[i] = r.oldPrice !== null && r.newPrice !== null ? r.newPrice - r.oldPrice : 0
     }
     return [
-      { id: 'adjusted', label: `${c.adjust === 'none' ? 'continuous' : `${c.adjust}-adjusted`}`, kind: 'line', color: '#4f9dff', time: data.dates, values: data.adjusted, precision: 2 },
-      ...(c.adjust === 'none' ? [] : [{ id: 'raw', label: 'unadjusted', kind: 'line' as const, color: '#8a93a0', time: data.dates, values: data.raw, precision: 2, lineWidth: 1 as const }]),
-      { id: 'rolls', label: 'roll gap (new − old)', kind: 'histogram', color: '#f5b942', negativeColor: '#9c7cff', time: data.dates, values: gap, pane: 1, precision: 2 },
+      {
+        id: 'adjusted',
+        label: `${c.adjust === 'none' ? 'continuous' : `${c.adjust}-adjusted`}`,
+        kind: 'line',
+        color: '#4f9dff',
+        time: data.dates,
+        values: data.adjusted,
+        precision: 2,
+      },
+      ...(c.adjust === 'none'
+        ? []
+        : [
+            {
+              id: 'raw',
+              label: 'unadjusted',
+              kind: 'line' as const,
+              color: '#8a93a0',
+              time: data.dates,
+              values: data.raw,
+              precision: 2,
+              lineWidth: 1 as const,
+            },
+          ]),
+      {
+        id: 'rolls',
+        label: 'roll gap (new − old)',
+        kind: 'histogram',
+        color: '#f5b942',
+        negativeColor: '#9c7cff',
+        time: data.dates,
+        values: gap,
+        pane: 1,
+        precision: 2,
+      },
     ]
   }, [data, c.adjust])
 
@@ -45,10 +76,22 @@ export function ContinuousView() {
         </select>
         {c.rule === 'days' && (
           <label>
-            N <input type="number" min={0} max={60} value={c.days} onChange={(e) => setContinuousConfig({ days: Number(e.target.value) })} data-testid="cont-days" />
+            N{' '}
+            <input
+              type="number"
+              min={0}
+              max={60}
+              value={c.days}
+              onChange={(e) => setContinuousConfig({ days: Number(e.target.value) })}
+              data-testid="cont-days"
+            />
           </label>
         )}
-        <select value={c.adjust} onChange={(e) => setContinuousConfig({ adjust: e.target.value as typeof c.adjust })} data-testid="cont-adjust">
+        <select
+          value={c.adjust}
+          onChange={(e) => setContinuousConfig({ adjust: e.target.value as typeof c.adjust })}
+          data-testid="cont-adjust"
+        >
           {adjustments.map((a) => (
             <option key={a} value={a}>
               {a === 'none' ? 'unadjusted' : `${a}-back-adjusted`}
@@ -76,11 +119,16 @@ export function ContinuousView() {
       </div>
       {data && (
         <div className="muted" data-testid="cont-rolls">
-          {data.rolls.length} rolls{data.rolls.length ? `, last ${data.rolls[data.rolls.length - 1].from} → ${data.rolls[data.rolls.length - 1].to}` : ''}
+          {data.rolls.length} rolls
+          {data.rolls.length ? `, last ${data.rolls[data.rolls.length - 1].from} → ${data.rolls[data.rolls.length - 1].to}` : ''}
           {data.warnings.map((w) => ` · ⚠ ${w.message}`).join('')}
         </div>
       )}
-      {data ? <SeriesChart series={specs} paneStretch={[3, 1]} testId="continuous-chart" className="curves-series" /> : <ViewState loadable={cont} what="a continuous series (press Build)" />}
+      {data ? (
+        <SeriesChart series={specs} paneStretch={[3, 1]} testId="continuous-chart" className="curves-series" />
+      ) : (
+        <ViewState loadable={cont} what="a continuous series (press Build)" />
+      )}
     </div>
   )
 }

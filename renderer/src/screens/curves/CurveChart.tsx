@@ -9,7 +9,8 @@ import { curveOf, fittedCurve, maxTau, overlayColors, overlayIndex, toXY } from 
 import { maxOverlays, overlayPresets, useCurves } from '../../stores/curves/state'
 import { ExportButtons } from './ExportButtons'
 
-const createCurveChart = (el: HTMLElement, theme: ReturnType<typeof readChartTheme>) => createXYChart(el, theme, { xLabel: (x) => String(Math.round(x)) })
+const createCurveChart = (el: HTMLElement, theme: ReturnType<typeof readChartTheme>) =>
+  createXYChart(el, theme, { xLabel: (x) => String(Math.round(x)) })
 
 /**
  * The curve of the chosen date (labels on the contracts, the front one marked), the previous
@@ -36,20 +37,46 @@ export function CurveChart() {
     if (!panel) return []
     const out: XYSeries[] = []
     if (showPrevious && d > 0) {
-      out.push({ id: 'prev', label: `previous (${isoDate(panel.dates[d - 1])})`, color: withAlpha(theme.muted, 0.45), points: toXY(curveOf(panel, d - 1), axis), width: 1 })
+      out.push({
+        id: 'prev',
+        label: `previous (${isoDate(panel.dates[d - 1])})`,
+        color: withAlpha(theme.muted, 0.45),
+        points: toXY(curveOf(panel, d - 1), axis),
+        width: 1,
+      })
     }
     overlays.forEach((o, i) => {
       const k = overlayIndex(panel.dates, d, o)
       const points = k >= 0 ? toXY(curveOf(panel, k), axis) : []
       const when = k >= 0 ? isoDate(panel.dates[k]) : 'no data'
-      out.push({ id: o.id, label: o.preset ? `${o.preset} ago (${when})` : when, color: overlayColors[i % overlayColors.length], points, width: 2 })
+      out.push({
+        id: o.id,
+        label: o.preset ? `${o.preset} ago (${when})` : when,
+        color: overlayColors[i % overlayColors.length],
+        points,
+        width: 2,
+      })
     })
     if (fit && axis === 'tau' && fit.dates[d] === panel.dates[d]) {
       const pts = curveOf(panel, d)
       const maxTau = pts.length ? pts[pts.length - 1].tau : 0
-      out.push({ id: 'fit', label: fit.model === 'ns' ? 'Nelson–Siegel fit' : 'Svensson fit', color: '#f5b942', points: fittedCurve(fit, d, maxTau), width: 2, dashed: true })
+      out.push({
+        id: 'fit',
+        label: fit.model === 'ns' ? 'Nelson–Siegel fit' : 'Svensson fit',
+        color: '#f5b942',
+        points: fittedCurve(fit, d, maxTau),
+        width: 2,
+        dashed: true,
+      })
     }
-    out.push({ id: 'curve', label: isoDate(panel.dates[d]), color: theme.accent, points: toXY(curveOf(panel, d), axis, true), width: 3, markers: true })
+    out.push({
+      id: 'curve',
+      label: isoDate(panel.dates[d]),
+      color: theme.accent,
+      points: toXY(curveOf(panel, d), axis, true),
+      width: 3,
+      markers: true,
+    })
     return out
   }, [panel, d, axis, showPrevious, overlays, fit, theme])
 
@@ -93,7 +120,13 @@ export function CurveChart() {
       <div className="curve-overlays">
         <span className="muted">Overlay:</span>
         {overlayPresets.map((p) => (
-          <button key={p} type="button" data-testid={`overlay-${p}`} disabled={overlays.length >= maxOverlays || overlays.some((o) => o.preset === p)} onClick={() => addOverlay(p)}>
+          <button
+            key={p}
+            type="button"
+            data-testid={`overlay-${p}`}
+            disabled={overlays.length >= maxOverlays || overlays.some((o) => o.preset === p)}
+            onClick={() => addOverlay(p)}
+          >
             {p}
           </button>
         ))}
@@ -114,9 +147,19 @@ export function CurveChart() {
           </button>
         )}
       </div>
-      <div ref={ref} className="curve-chart" data-testid="curve-chart" data-points={series.find((s) => s.id === 'curve')?.points.length ?? 0} data-date={panel ? isoDate(panel.dates[d]) : ''} />
+      <div
+        ref={ref}
+        className="curve-chart"
+        data-testid="curve-chart"
+        data-points={series.find((s) => s.id === 'curve')?.points.length ?? 0}
+        data-date={panel ? isoDate(panel.dates[d]) : ''}
+      />
       <div className="curve-legend num" data-testid="curve-legend">
-        {hovering && <span className="muted">{axis === 'tau' ? `τ ${Math.round(hover.x as number)} d` : `tenor ${Math.round(hover.x as number)}`}</span>}
+        {hovering && (
+          <span className="muted">
+            {axis === 'tau' ? `τ ${Math.round(hover.x as number)} d` : `tenor ${Math.round(hover.x as number)}`}
+          </span>
+        )}
         {series
           .slice()
           .reverse()

@@ -46,7 +46,13 @@ export function CurveToolbar() {
           if (t !== null) goToDate(t)
         }}
       />
-      <button type="button" onClick={() => step(1)} disabled={!dates || d >= dates.length - 1} title="Next date (→)" data-testid="curves-next">
+      <button
+        type="button"
+        onClick={() => step(1)}
+        disabled={!dates || d >= dates.length - 1}
+        title="Next date (→)"
+        data-testid="curves-next"
+      >
         ▶
       </button>
       <input

@@ -18,7 +18,10 @@ const BOTTOM = 18
 
 /** Symmetric scale: the 98th percentile of |v| (a few spikes such as April 2020 don't wash the rest out). */
 function scaleOf(values: readonly (number | null)[]): number {
-  const abs = values.filter((v): v is number => v !== null && v !== 0).map(Math.abs).sort((a, b) => a - b)
+  const abs = values
+    .filter((v): v is number => v !== null && v !== 0)
+    .map(Math.abs)
+    .sort((a, b) => a - b)
   return abs.length ? abs[Math.floor(abs.length * 0.98)] || abs[abs.length - 1] : 1
 }
 
@@ -68,7 +71,8 @@ export function DeviationHeatmap({ dates, tenors, values, current, unit, onPick 
     }
     ctx.fillStyle = '#8a93a0'
     ctx.font = '10px ui-monospace, Menlo, monospace'
-    for (let j = 0; j < tenors; j += Math.max(1, Math.ceil(12 / rowH))) ctx.fillText(`M${j + 1}`, 2, Math.max(9, j * rowH + Math.min(rowH, 12) - 2))
+    for (let j = 0; j < tenors; j += Math.max(1, Math.ceil(12 / rowH)))
+      ctx.fillText(`M${j + 1}`, 2, Math.max(9, j * rowH + Math.min(rowH, 12) - 2))
     let lastYear = ''
     for (let x = 0; x < cols; x++) {
       const year = isoDate(dates[Math.floor((x * n) / cols)]).slice(0, 4)
@@ -82,7 +86,12 @@ export function DeviationHeatmap({ dates, tenors, values, current, unit, onPick 
     const x = e.clientX - r.left - LEFT
     const y = e.clientY - r.top
     if (x < 0 || y < 0 || y >= plotH) return null
-    return { d: Math.min(n - 1, Math.floor((x / plotW) * n)), j: Math.min(tenors - 1, Math.floor((y / plotH) * tenors)), x: e.clientX - r.left, y }
+    return {
+      d: Math.min(n - 1, Math.floor((x / plotW) * n)),
+      j: Math.min(tenors - 1, Math.floor((y / plotH) * tenors)),
+      x: e.clientX - r.left,
+      y,
+    }
   }
   const v = hover ? values[hover.d * tenors + hover.j] : null
   return (
@@ -109,7 +118,8 @@ export function DeviationHeatmap({ dates, tenors, values, current, unit, onPick 
         </div>
       )}
       <div className="dev-heatmap-scale muted num">
-        <span style={{ color: colorOf(-scale, scale) }}>■</span> −{formatNumber(scale)} <span style={{ color: colorOf(scale, scale) }}>■</span> +{formatNumber(scale)} {unit}
+        <span style={{ color: colorOf(-scale, scale) }}>■</span> −{formatNumber(scale)}{' '}
+        <span style={{ color: colorOf(scale, scale) }}>■</span> +{formatNumber(scale)} {unit}
       </div>
     </div>
   )

@@ -41,7 +41,11 @@ export function DeviationView() {
   if (!data || !values || !panel) return <ViewState loadable={dev} what="deviations" />
   // Many tenors: name every few so the labels stay readable (the tooltip names each one).
   const every = Math.ceil(data.tenors / 12)
-  const bars = Array.from({ length: data.tenors }, (_, j) => ({ label: j % every === 0 ? `M${j + 1}` : '', value: values[d * data.tenors + j], detail: `M${j + 1}` }))
+  const bars = Array.from({ length: data.tenors }, (_, j) => ({
+    label: j % every === 0 ? `M${j + 1}` : '',
+    value: values[d * data.tenors + j],
+    detail: `M${j + 1}`,
+  }))
   return (
     <div className="curves-view" ref={box} data-testid="deviation-view">
       <div className="curves-view-head">
@@ -65,7 +69,14 @@ export function DeviationView() {
       </div>
       <div className="dev-grid">
         <div className="dev-bars">
-          <BarChart bars={bars} format={(v) => formatNumber(v)} valueFormat={bars.length > 12 ? () => '' : undefined} title={`Deviation from the front on this date${unit ? ' (%)' : ''}`} height={170} testId="deviation-bars" />
+          <BarChart
+            bars={bars}
+            format={(v) => formatNumber(v)}
+            valueFormat={bars.length > 12 ? () => '' : undefined}
+            title={`Deviation from the front on this date${unit ? ' (%)' : ''}`}
+            height={170}
+            testId="deviation-bars"
+          />
         </div>
         <SeriesChart series={series} testId="deviation-series" className="dev-series" />
       </div>

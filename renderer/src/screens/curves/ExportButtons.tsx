@@ -10,12 +10,22 @@ export function ExportButtons({ what, target, name }: { what: CurveWhat; target:
       <button
         type="button"
         data-testid={`export-csv-${what}`}
-        onClick={() => exportCsv(what).then(() => setError(null), (e: Error) => setError(e.message))}
+        onClick={() =>
+          exportCsv(what).then(
+            () => setError(null),
+            (e: Error) => setError(e.message),
+          )
+        }
         title="Download this view's numbers as CSV"
       >
         CSV
       </button>
-      <button type="button" data-testid={`export-png-${what}`} onClick={() => exportPng(target.current, name)} title="Download the chart as PNG">
+      <button
+        type="button"
+        data-testid={`export-png-${what}`}
+        onClick={() => exportPng(target.current, name)}
+        title="Download the chart as PNG"
+      >
         PNG
       </button>
       {error && <span className="error-text">{error}</span>}

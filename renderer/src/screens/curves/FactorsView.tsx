@@ -57,20 +57,41 @@ export function FactorsView() {
           <option value="svensson">Svensson</option>
         </select>
         <label className="curves-check">
-          <input type="checkbox" checked={c.fitLambda} onChange={(e) => setFitConfig({ fitLambda: e.target.checked })} data-testid="fit-lambda" /> fit λ per date
+          <input
+            type="checkbox"
+            checked={c.fitLambda}
+            onChange={(e) => setFitConfig({ fitLambda: e.target.checked })}
+            data-testid="fit-lambda"
+          />{' '}
+          fit λ per date
         </label>
         {!c.fitLambda && (
           <label>
-            λ{c.model === 'svensson' ? '1' : ''} <input type="number" step={0.0001} min={0.0001} value={c.lambda} onChange={(e) => setFitConfig({ lambda: Number(e.target.value) })} />
+            λ{c.model === 'svensson' ? '1' : ''}{' '}
+            <input
+              type="number"
+              step={0.0001}
+              min={0.0001}
+              value={c.lambda}
+              onChange={(e) => setFitConfig({ lambda: Number(e.target.value) })}
+            />
           </label>
         )}
         {!c.fitLambda && c.model === 'svensson' && (
           <label>
-            λ2 <input type="number" step={0.001} min={0.0001} value={c.lambda2} onChange={(e) => setFitConfig({ lambda2: Number(e.target.value) })} />
+            λ2{' '}
+            <input
+              type="number"
+              step={0.001}
+              min={0.0001}
+              value={c.lambda2}
+              onChange={(e) => setFitConfig({ lambda2: Number(e.target.value) })}
+            />
           </label>
         )}
         <label>
-          skip τ &lt; <input type="number" min={0} max={365} value={c.minTau} onChange={(e) => setFitConfig({ minTau: Number(e.target.value) })} /> d
+          skip τ &lt;{' '}
+          <input type="number" min={0} max={365} value={c.minTau} onChange={(e) => setFitConfig({ minTau: Number(e.target.value) })} /> d
         </label>
         <button type="button" className="primary" onClick={() => void runFit()} disabled={fit.status === 'loading'} data-testid="fit-run">
           {fit.status === 'loading' ? 'Fitting…' : 'Fit every date'}
@@ -82,18 +103,34 @@ export function FactorsView() {
         )}
         {data && (
           <span className="muted num" data-testid="fit-summary">
-            {data.dates.length} dates in {formatMs(data.computeMs)} · this date: {betaNames.slice(0, data.params).map((n, k) => `${n.split(' ')[0]} ${formatNumber(data.beta[d * data.params + k], 2)}`).join(', ')} · RMSE {formatNumber(data.rmse[d], 3)}
+            {data.dates.length} dates in {formatMs(data.computeMs)} · this date:{' '}
+            {betaNames
+              .slice(0, data.params)
+              .map((n, k) => `${n.split(' ')[0]} ${formatNumber(data.beta[d * data.params + k], 2)}`)
+              .join(', ')}{' '}
+            · RMSE {formatNumber(data.rmse[d], 3)}
           </span>
         )}
         <ExportButtons what="ns" target={box} name={`${root}-${c.model}`} />
       </div>
-      {fit.status === 'loading' && <JobProgress job={fit.job} label={`${c.model === 'ns' ? 'Nelson–Siegel' : 'Svensson'} fits of every date`} onCancel={cancelFit} testId="fit-progress" />}
+      {fit.status === 'loading' && (
+        <JobProgress
+          job={fit.job}
+          label={`${c.model === 'ns' ? 'Nelson–Siegel' : 'Svensson'} fits of every date`}
+          onCancel={cancelFit}
+          testId="fit-progress"
+        />
+      )}
       {data?.warnings.map((w) => (
         <div key={w.code} className="muted">
           ⚠ {w.message}
         </div>
       ))}
-      {data ? <SeriesChart series={specs} paneStretch={[3, 1, 1]} testId="betas-chart" className="curves-series" /> : <ViewState loadable={fit} what="fits" />}
+      {data ? (
+        <SeriesChart series={specs} paneStretch={[3, 1, 1]} testId="betas-chart" className="curves-series" />
+      ) : (
+        <ViewState loadable={fit} what="fits" />
+      )}
     </div>
   )
 }

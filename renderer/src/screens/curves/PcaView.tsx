@@ -64,7 +64,10 @@ export function PcaView() {
             value={text}
             onChange={(e) => setText(e.target.value)}
             onBlur={() => {
-              const list = text.split(',').map((s) => Number(s.trim())).filter((v) => Number.isFinite(v) && v > 0)
+              const list = text
+                .split(',')
+                .map((s) => Number(s.trim()))
+                .filter((v) => Number.isFinite(v) && v > 0)
               if (list.length >= 2) setPcaMaturities(list)
             }}
           />
@@ -84,7 +87,12 @@ export function PcaView() {
               testId="pca-explained"
             />
             <div className="muted">Loadings against maturity</div>
-            <XYChartView series={loadings} domain={data ? [Math.min(...data.maturities), Math.max(...data.maturities)] : undefined} testId="pca-loadings" className="pca-loadings" />
+            <XYChartView
+              series={loadings}
+              domain={data ? [Math.min(...data.maturities), Math.max(...data.maturities)] : undefined}
+              testId="pca-loadings"
+              className="pca-loadings"
+            />
           </div>
           <SeriesChart series={scores} paneStretch={scores.map(() => 1)} testId="pca-scores" className="curves-series" />
         </div>

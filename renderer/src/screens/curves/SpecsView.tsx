@@ -24,7 +24,13 @@ function SpecRow({ spec }: { spec: ContractSpec }) {
       ))}
       {numeric.map((f) => (
         <td key={f}>
-          <input type="number" step="any" value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: Number(e.target.value) })} data-testid={`spec-${f}`} />
+          <input
+            type="number"
+            step="any"
+            value={draft[f]}
+            onChange={(e) => setDraft({ ...draft, [f]: Number(e.target.value) })}
+            data-testid={`spec-${f}`}
+          />
         </td>
       ))}
       <td className="spec-rule" title={spec.expiryText}>

@@ -9,7 +9,8 @@ import { useCurves } from '../../stores/curves/state'
 import { ExportButtons } from './ExportButtons'
 import { ViewState } from './ViewState'
 
-const paneOf = (s: CurveSeries) => (s.key.startsWith('spread') ? 0 : s.key.startsWith('contango') ? 1 : s.key.startsWith('rollYield') ? 2 : s.key.startsWith('cm') ? 3 : 4)
+const paneOf = (s: CurveSeries) =>
+  s.key.startsWith('spread') ? 0 : s.key.startsWith('contango') ? 1 : s.key.startsWith('rollYield') ? 2 : s.key.startsWith('cm') ? 3 : 4
 
 function formatValue(s: CurveSeries, v: number | null): string {
   if (v === null) return '—'
@@ -73,15 +74,31 @@ export function SpreadsView() {
             </button>
           </span>
         ))}
-        <button type="button" onClick={() => setSpreadConfig({ pairs: [...config.pairs, { kind: 'spread', a: 1, b: 3 }] })} disabled={config.pairs.length >= 20}>
+        <button
+          type="button"
+          onClick={() => setSpreadConfig({ pairs: [...config.pairs, { kind: 'spread', a: 1, b: 3 }] })}
+          disabled={config.pairs.length >= 20}
+        >
           + pair
         </button>
         <label>
-          CM days <input className="wide" value={cmText} onChange={(e) => setCmText(e.target.value)} onBlur={() => setSpreadConfig({ cm: parseList(cmText) })} />
+          CM days{' '}
+          <input
+            className="wide"
+            value={cmText}
+            onChange={(e) => setCmText(e.target.value)}
+            onBlur={() => setSpreadConfig({ cm: parseList(cmText) })}
+          />
         </label>
         <label>
           slope over M1–M
-          <input type="number" min={0} max={60} value={config.slopeTenors} onChange={(e) => setSpreadConfig({ slopeTenors: Number(e.target.value) })} />
+          <input
+            type="number"
+            min={0}
+            max={60}
+            value={config.slopeTenors}
+            onChange={(e) => setSpreadConfig({ slopeTenors: Number(e.target.value) })}
+          />
         </label>
         <ExportButtons what="spreads" target={box} name={`${root}-spreads`} />
       </div>

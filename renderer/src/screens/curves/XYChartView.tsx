@@ -3,7 +3,17 @@ import { useChart } from '../../charts/useChart'
 import { createXYChart, type XYSeries } from '../../charts/xy'
 
 /** A small numeric-x chart (e.g. PCA loadings against maturity). */
-export function XYChartView({ series, domain, testId, className }: { series: readonly XYSeries[]; domain?: [number, number]; testId?: string; className?: string }) {
+export function XYChartView({
+  series,
+  domain,
+  testId,
+  className,
+}: {
+  series: readonly XYSeries[]
+  domain?: [number, number]
+  testId?: string
+  className?: string
+}) {
   const ref = useRef<HTMLDivElement>(null)
   const chart = useChart(ref, createXYChart)
   useEffect(() => {

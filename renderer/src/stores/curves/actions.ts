@@ -12,7 +12,18 @@ import { latestRequests } from '../latest'
 import { idleTask } from '../task'
 import { idle, type Loadable } from '../loadable'
 import { indexAtOrBefore } from './selectors'
-import { curveTabs, defaultSpreads, maxOverlays, useCurves, type ContinuousConfig, type CurvesSlice, type CurveTab, type FitConfig, type OverlayPreset, type SpreadConfig } from './state'
+import {
+  curveTabs,
+  defaultSpreads,
+  maxOverlays,
+  useCurves,
+  type ContinuousConfig,
+  type CurvesSlice,
+  type CurveTab,
+  type FitConfig,
+  type OverlayPreset,
+  type SpreadConfig,
+} from './state'
 
 const set = (partial: Partial<CurvesSlice>) => useCurves.setState(partial)
 const get = () => useCurves.getState()
@@ -26,7 +37,10 @@ function ref() {
 }
 
 /** Runs a load of one kind into the state key of the same name, keeping the previous data while loading. */
-async function load<K extends 'deviation' | 'spreads' | 'pca' | 'continuous' | 'specs'>(key: K, fetch: () => Promise<NonNullable<CurvesSlice[K]['data']>>) {
+async function load<K extends 'deviation' | 'spreads' | 'pca' | 'continuous' | 'specs'>(
+  key: K,
+  fetch: () => Promise<NonNullable<CurvesSlice[K]['data']>>,
+) {
   const isLatest = requests.start(key)
   const prev = get()[key] as Loadable<unknown>
   set({ [key]: { status: 'loading', data: prev.data, error: null } } as Partial<CurvesSlice>)
@@ -104,7 +118,10 @@ let playLast = 0
 
 /** Plays forward from the current date at `speed` dates a second, one animation frame at a time. */
 export function togglePlay(): void {
-  if (get().playing) return stopPlay()
+  if (get().playing) {
+    stopPlay()
+    return
+  }
   const dates = get().panel.data?.dates
   if (!dates) return
   if (get().dateIndex >= dates.length - 1) set({ dateIndex: 0 })
@@ -121,7 +138,8 @@ export function togglePlay(): void {
       const next = get().dateIndex + advance
       if (next >= dates.length - 1) {
         set({ dateIndex: dates.length - 1 })
-        return stopPlay()
+        stopPlay()
+        return
       }
       set({ dateIndex: next })
     }
@@ -330,7 +348,14 @@ export function tableQuery(what: CurveWhat): CurveTableInput | null {
       return { ...base, pairs: s.spreadConfig.pairs, cm: s.spreadConfig.cm, slopeTenors: s.spreadConfig.slopeTenors }
     case 'ns': {
       const c = s.fitConfig
-      return { ...base, model: c.model, fitLambda: c.fitLambda, lambda: c.lambda, lambda2: c.model === 'svensson' ? c.lambda2 : undefined, minTau: c.minTau }
+      return {
+        ...base,
+        model: c.model,
+        fitLambda: c.fitLambda,
+        lambda: c.lambda,
+        lambda2: c.model === 'svensson' ? c.lambda2 : undefined,
+        minTau: c.minTau,
+      }
     }
     case 'pca':
       return { ...base, maturities: s.pcaMaturities, flat: true }

@@ -88,8 +88,26 @@ export function overlayIndex(dates: readonly number[], d: number, o: Overlay): n
 
 /** Twenty distinguishable colours for overlays. */
 export const overlayColors = [
-  '#f5b942', '#9c7cff', '#4fc3f7', '#ef5350', '#66bb6a', '#ff8a65', '#ba68c8', '#4dd0e1', '#d4e157', '#f06292',
-  '#7986cb', '#a1887f', '#90a4ae', '#ffd54f', '#81c784', '#e57373', '#64b5f6', '#ce93d8', '#80cbc4', '#fff176',
+  '#f5b942',
+  '#9c7cff',
+  '#4fc3f7',
+  '#ef5350',
+  '#66bb6a',
+  '#ff8a65',
+  '#ba68c8',
+  '#4dd0e1',
+  '#d4e157',
+  '#f06292',
+  '#7986cb',
+  '#a1887f',
+  '#90a4ae',
+  '#ffd54f',
+  '#81c784',
+  '#e57373',
+  '#64b5f6',
+  '#ce93d8',
+  '#80cbc4',
+  '#fff176',
 ]
 
 /** Nelson–Siegel (β0..β2, λ) or Svensson (β0..β3, λ1, λ2) at τ days. */

@@ -90,8 +90,26 @@ export interface CurvesSlice {
 
 export const defaultSpreads = (root: string | null): SpreadConfig =>
   root === 'VX'
-    ? { pairs: [{ kind: 'spread', a: 1, b: 2 }, { kind: 'contango', a: 1, b: 2 }, { kind: 'contango', a: 4, b: 7 }, { kind: 'rollYield', a: 1, b: 2 }], cm: [30, 60, 90], slopeTenors: 0 }
-    : { pairs: [{ kind: 'spread', a: 1, b: 2 }, { kind: 'spread', a: 1, b: 12 }, { kind: 'contango', a: 1, b: 2 }, { kind: 'rollYield', a: 1, b: 2 }], cm: [30, 90, 180], slopeTenors: 12 }
+    ? {
+        pairs: [
+          { kind: 'spread', a: 1, b: 2 },
+          { kind: 'contango', a: 1, b: 2 },
+          { kind: 'contango', a: 4, b: 7 },
+          { kind: 'rollYield', a: 1, b: 2 },
+        ],
+        cm: [30, 60, 90],
+        slopeTenors: 0,
+      }
+    : {
+        pairs: [
+          { kind: 'spread', a: 1, b: 2 },
+          { kind: 'spread', a: 1, b: 12 },
+          { kind: 'contango', a: 1, b: 2 },
+          { kind: 'rollYield', a: 1, b: 2 },
+        ],
+        cm: [30, 90, 180],
+        slopeTenors: 12,
+      }
 
 export const useCurves = create<CurvesSlice>(() => ({
   roots: idle(),
