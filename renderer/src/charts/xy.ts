@@ -192,6 +192,8 @@ export function createXYChart(container: HTMLElement, theme: ChartTheme, options
       const n = Math.min(20_000, Math.floor((max - min) / step) + 1)
       for (let i = 0; i < n; i++) slots.push({ time: min + i * step })
       grid.setData(slots)
+      // Room right of the last slot for its label (3 % of the axis).
+      chart.timeScale().applyOptions({ rightOffset: Math.max(1, Math.round(n * 0.03)) })
     },
     fit() {
       chart.timeScale().fitContent()

@@ -82,21 +82,22 @@ export function CurveChart() {
 
   // A new root or axis: a linear axis over the whole history's range, fitted once (playback keeps it still).
   const domain = useMemo(() => (panel ? (axis === 'tau' ? [0, maxTau(panel)] : [1, panel.tenors]) : null), [panel, axis])
-  useEffect(() => {
-    if (!chart || !domain) return
-    chart.setDomain(domain[0], domain[1])
-    chart.fit()
-  }, [chart, domain])
+  const shownDomain = useRef<number[] | null>(null)
   useEffect(() => {
     if (!chart) return
     const t0 = performance.now()
+    const newDomain = domain !== shownDomain.current
+    if (newDomain && domain) chart.setDomain(domain[0], domain[1])
     chart.setSeries(series)
+    // Fit after the new series are in: fitting before would keep the old root's range.
+    if (newDomain && domain) chart.fit()
+    shownDomain.current = domain
     const sync = performance.now() - t0
     // The library paints in its own animation frame, queued before ours: time from our frame's
     // start to our callback is that paint.
     const id = requestAnimationFrame((frameStart) => setFrameMs(sync + Math.max(0, performance.now() - frameStart)))
     return () => cancelAnimationFrame(id)
-  }, [chart, series])
+  }, [chart, series, domain])
 
   const front = panel ? curveOf(panel, d)[0] : undefined
   const hovering = hover?.x !== null && hover?.x !== undefined

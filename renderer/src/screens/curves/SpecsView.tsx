@@ -7,10 +7,25 @@ import { ViewState } from './ViewState'
 const numeric = ['tickSize', 'tickValue', 'pointValue', 'slippageTicks', 'commission'] as const
 const text = ['name', 'exchange', 'currency', 'months'] as const
 
+const ruleKinds = 'businessDaysBeforeDay, nthLastBusinessDay, nthWeekday, businessDaysBeforeNthWeekday, vix'
+
 function SpecRow({ spec }: { spec: ContractSpec }) {
   const [draft, setDraft] = useState(spec)
-  useEffect(() => setDraft(spec), [spec])
-  const changed = JSON.stringify(draft) !== JSON.stringify(spec)
+  const [ruleText, setRuleText] = useState(JSON.stringify(spec.expiryRule))
+  const [ruleError, setRuleError] = useState<string | null>(null)
+  useEffect(() => {
+    setDraft(spec)
+    setRuleText(JSON.stringify(spec.expiryRule))
+  }, [spec])
+  const changed = JSON.stringify(draft) !== JSON.stringify(spec) || ruleText !== JSON.stringify(spec.expiryRule)
+  const save = () => {
+    try {
+      setRuleError(null)
+      void saveSpec({ ...draft, expiryRule: JSON.parse(ruleText) })
+    } catch {
+      setRuleError('the expiry rule is not valid JSON')
+    }
+  }
   return (
     <tr data-testid="spec-row" data-root={spec.root}>
       <td>
@@ -33,15 +48,22 @@ function SpecRow({ spec }: { spec: ContractSpec }) {
           />
         </td>
       ))}
-      <td className="spec-rule" title={spec.expiryText}>
-        {spec.expiryText}
+      <td className="spec-rule">
+        <div>{spec.expiryText}</div>
+        <input
+          className="rule"
+          value={ruleText}
+          onChange={(e) => setRuleText(e.target.value)}
+          title={`Expiry rule as JSON; kinds: ${ruleKinds}`}
+        />
+        {ruleError && <div className="error-text">{ruleError}</div>}
       </td>
       <td>
-        <button type="button" disabled={!changed} onClick={() => void saveSpec(draft)} data-testid="spec-save">
+        <button type="button" disabled={!changed} onClick={save} data-testid="spec-save">
           Save
         </button>
         {spec.edited && (
-          <button type="button" onClick={() => void resetSpec(spec.root)}>
+          <button type="button" onClick={() => void resetSpec(spec.root)} data-testid="spec-reset">
             Reset
           </button>
         )}
