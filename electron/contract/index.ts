@@ -33,10 +33,12 @@ export function splitChannel(channel: string): [string, string] {
   return dot < 0 ? [channel, ''] : [channel.slice(0, dot), channel.slice(dot + 1)]
 }
 
-/** The schema for a channel, or undefined when no such method exists. */
+/**
+ * The schema for a channel, or undefined when no such method exists. Own properties only, for
+ * the domain as for the method: `__proto__.toString` or `constructor.name` name nothing.
+ */
 export function methodFor(channel: string): Method<z.ZodType, unknown> | undefined {
   const [domain, name] = splitChannel(channel)
-  // Own properties only: '__proto__.toString' must not reach Object.prototype.
   if (!Object.hasOwn(contract, domain)) return undefined
   const methods = (contract as Record<string, Record<string, Method<z.ZodType, unknown>>>)[domain]
   return Object.hasOwn(methods, name) ? methods[name] : undefined

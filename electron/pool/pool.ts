@@ -96,7 +96,7 @@ export class EnginePool<J extends JobTable> implements JobRunner<J> {
       return true
     }
     const slot = this.slots.find((s) => s.job?.info.id === jobId)
-    if (!slot || !slot.job) return false
+    if (!slot?.job) return false
     const job = slot.job
     slot.job = null
     this.settle(job, 'cancelled', { code: 'JOB_CANCELLED', message: `${job.info.label} was cancelled` })

@@ -122,7 +122,7 @@ function Results() {
         </div>
       )}
       <RunSummary run={data} />
-      <nav className="result-tabs" role="tablist" aria-label="Results">
+      <div className="result-tabs" role="tablist" aria-label="Results">
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -137,7 +137,7 @@ function Results() {
             {busy[t.id] && <Spinner size={9} />}
           </button>
         ))}
-      </nav>
+      </div>
       <div className="result-body">
         <ErrorBoundary what={tabs.find((t) => t.id === tab)?.label ?? 'the results'} resetKey={`${data.runId}-${tab}`}>
           {tab === 'table' ? (

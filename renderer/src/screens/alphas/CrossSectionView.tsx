@@ -270,6 +270,7 @@ function CrossTable({ run }: { run: AlphaRun }) {
               className="cell head-cell"
               style={{ width: SYMBOL_W }}
               onClick={() => sortBy('symbol')}
+              role="columnheader"
               aria-sort={ariaSort('symbol')}
               data-testid="cross-sort-symbol"
             >
@@ -279,6 +280,7 @@ function CrossTable({ run }: { run: AlphaRun }) {
               className="cell head-cell"
               style={{ width: SECTOR_W }}
               onClick={() => sortBy('sector')}
+              role="columnheader"
               aria-sort={ariaSort('sector')}
               data-testid="cross-sort-sector"
             >
@@ -294,6 +296,7 @@ function CrossTable({ run }: { run: AlphaRun }) {
                 className={`group-head${sort.column === key ? ' sorted' : ''}`}
                 style={{ left: v.start, width: GROUP_W }}
                 onClick={() => sortBy(key)}
+                role="columnheader"
                 aria-sort={ariaSort(key)}
                 data-testid={`cross-sort-${key}`}
                 title={`${col?.name ?? key}: ${col?.text ?? ''}\nClick to sort (again to reverse)`}

@@ -29,11 +29,12 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
   const data = bars.data && bars.data.instrumentId === instrument.id ? bars.data : null
   const line = series.data && series.data.instrumentId === instrument.id && series.data.key === chartKey ? series.data : null
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the range applies to new bars; the buttons move it for the bars shown.
   useEffect(() => {
     if (!chart || (!data && bars.status === 'loading')) return
     chart.setBars(data, { watermark: data ? instrument.symbol : undefined, range })
-    // The range applies to new bars; the buttons move it for the bars shown.
   }, [chart, data, bars.status, instrument.symbol])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again after each new bars (the effect above): the alpha line is drawn only over its own bars.
   useEffect(() => {
     chart?.setLowerPane(
       line && column

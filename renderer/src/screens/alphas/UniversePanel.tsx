@@ -51,6 +51,7 @@ export function UniversePanel() {
             </select>
           </div>
           <div className="field-row">
+            {/* biome-ignore lint/a11y/noLabelWithoutControl: captions the sector picker, a button that opens a list of checkboxes */}
             <label>Sectors</label>
             <SectorPicker />
           </div>
