@@ -71,8 +71,7 @@ export function DeviationHeatmap({ dates, tenors, values, current, unit, onPick 
     }
     ctx.fillStyle = '#8a93a0'
     ctx.font = '10px ui-monospace, Menlo, monospace'
-    for (let j = 0; j < tenors; j += Math.max(1, Math.ceil(12 / rowH)))
-      ctx.fillText(`M${j + 1}`, 2, 9 + j * rowH)
+    for (let j = 0; j < tenors; j += Math.max(1, Math.ceil(12 / rowH))) ctx.fillText(`M${j + 1}`, 2, 9 + j * rowH)
     let lastYear = ''
     for (let x = 0; x < cols; x++) {
       const year = isoDate(dates[Math.floor((x * n) / cols)]).slice(0, 4)
