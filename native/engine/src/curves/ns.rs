@@ -31,6 +31,16 @@ pub fn loadings(x: f64) -> (f64, f64) {
     (f1, f1 - (1.0 + em1))
 }
 
+/// NS loadings at x = λτ given e^−x (computed by [`Decay`]).
+#[inline]
+pub(crate) fn loadings_from(x: f64, e: f64) -> (f64, f64) {
+    if x < 1e-6 {
+        return loadings(x);
+    }
+    let f1 = (1.0 - e) / x;
+    (f1, f1 - e)
+}
+
 /// The NS curve at τ.
 pub fn curve_at(beta: &[f64; 3], lambda: f64, tau: f64) -> f64 {
     let (f1, f2) = loadings(lambda * tau);
@@ -97,9 +107,7 @@ fn normal_at(lambda: f64, tau: &[f64], y: &[f64]) -> Normal<3> {
     let mut n = Normal::<3>::default();
     let mut powers = Decay::new(lambda);
     for (&t, &v) in tau.iter().zip(y) {
-        let e = powers.at(t);
-        let x = lambda * t;
-        let (f1, f2) = if x < 1e-6 { loadings(x) } else { ((1.0 - e) / x, (1.0 - e) / x - e) };
+        let (f1, f2) = loadings_from(lambda * t, powers.at(t));
         n.add(&[1.0, f1, f2], v);
     }
     n
@@ -108,7 +116,7 @@ fn normal_at(lambda: f64, tau: &[f64], y: &[f64]) -> Normal<3> {
 /// e^(−λτ) along ascending τ: each value from the previous one times e^(−λΔτ), with
 /// e^(−λΔτ) = q^Δτ by integer powers (q = e^−λ) when Δτ is a whole number of days, as it is
 /// on a curve — one `exp` per λ instead of one per contract (the λ search's inner loop).
-struct Decay {
+pub(crate) struct Decay {
     lambda: f64,
     q: f64,
     last_tau: f64,
@@ -116,11 +124,11 @@ struct Decay {
 }
 
 impl Decay {
-    fn new(lambda: f64) -> Self {
+    pub(crate) fn new(lambda: f64) -> Self {
         Decay { lambda, q: (-lambda).exp(), last_tau: 0.0, last: 1.0 }
     }
     #[inline]
-    fn at(&mut self, tau: f64) -> f64 {
+    pub(crate) fn at(&mut self, tau: f64) -> f64 {
         let step = tau - self.last_tau;
         let factor = if step >= 0.0 && step.fract() == 0.0 && step <= 4096.0 {
             self.q.powi(step as i32)

@@ -8,7 +8,7 @@
 
 use super::linalg::Normal;
 use super::minimize::brent_min;
-use super::ns::{distinct_sorted, loadings, points_of, FitOptions};
+use super::ns::{distinct_sorted, loadings, loadings_from, points_of, Decay, FitOptions};
 use super::panel::CurvePanel;
 use super::status::{status_warnings, FitStatus};
 use super::warnings::CurveWarning;
@@ -37,9 +37,10 @@ pub fn curve_at(beta: &[f64; 4], lambda: [f64; 2], tau: f64) -> f64 {
 
 fn normal_at(lambda: [f64; 2], tau: &[f64], y: &[f64]) -> Normal<4> {
     let mut n = Normal::<4>::default();
+    let (mut p1, mut p2) = (Decay::new(lambda[0]), Decay::new(lambda[1]));
     for (&t, &v) in tau.iter().zip(y) {
-        let (f1, f2) = loadings(lambda[0] * t);
-        let (_, g2) = loadings(lambda[1] * t);
+        let (f1, f2) = loadings_from(lambda[0] * t, p1.at(t));
+        let (_, g2) = loadings_from(lambda[1] * t, p2.at(t));
         n.add(&[1.0, f1, f2, g2], v);
     }
     n
