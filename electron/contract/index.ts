@@ -11,8 +11,9 @@ import { jobs } from './jobs'
 import { indicators } from './indicators'
 import { alphas } from './alphas'
 import { backtests } from './backtests'
+import { curves } from './curves'
 
-export const contract = { app, market, imports, jobs, indicators, alphas, backtests }
+export const contract = { app, market, imports, jobs, indicators, alphas, curves, backtests }
 export type Contract = typeof contract
 export type Domain = keyof Contract
 export type MethodName<D extends Domain> = keyof Contract[D] & string
@@ -61,4 +62,6 @@ export { datasetKinds } from './market'
 export { csvFields, csvKinds, dateFormats } from './imports'
 export { indicatorKinds } from './indicators'
 export { exitReasons, setMetrics, signalGenerators, sltpUnits, tiePolicies } from './backtests'
+export type * from './curves'
+export { adjustments, curveTableInput, curveWhats, fitModels, rollRules, spreadKinds } from './curves'
 export * from './dates'

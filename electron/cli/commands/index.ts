@@ -2,8 +2,9 @@
 import type { Command } from '../command'
 import { command as alphas } from './alphas'
 import { command as backtest } from './backtest'
+import { command as curves } from './curves'
 import { command as importCsv } from './import'
 import { command as info } from './info'
 import { command as serve } from './serve'
 
-export const commands: Command[] = [serve, importCsv, alphas, backtest, info]
+export const commands: Command[] = [serve, importCsv, alphas, curves, backtest, info]

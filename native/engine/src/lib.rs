@@ -13,9 +13,11 @@
 //! * [`alphas`] — the paper's 101 formulas (resources/alphas/alpha101.txt).
 //! * [`stats`] — summary statistics of a price series.
 //! * [`sim`] — stop-loss / take-profit trade simulation and SL×TP sweeps.
+//! * [`curves`] — futures term structures: curve panel, spreads, Nelson–Siegel, PCA, continuous contracts.
 
 pub mod alphas;
 pub mod cross;
+pub mod curves;
 pub mod error;
 pub mod eval;
 pub mod expr;

@@ -1,6 +1,7 @@
 import { type ComponentType, createElement } from 'react'
 import { AlphasScreen } from '../screens/alphas/AlphasScreen'
 import { BacktestsScreen } from '../screens/backtests/BacktestsScreen'
+import { CurvesScreen } from '../screens/curves/CurvesScreen'
 import { DataScreen } from '../screens/data/DataScreen'
 import { PlannedScreen } from '../screens/PlannedScreen'
 
@@ -20,7 +21,7 @@ function planned<Id extends string>(id: Id, title: string, plan: string): Screen
 export const screens = [
   { id: 'data', title: 'Data', component: DataScreen },
   { id: 'alphas', title: 'Alphas', component: AlphasScreen },
-  planned('curves', 'Curves', 'Futures term-structure curves per date, overlays, spreads, roll yield and Nelson–Siegel factors.'),
+  { id: 'curves', title: 'Curves', component: CurvesScreen },
   { id: 'backtests', title: 'Backtests', component: BacktestsScreen },
   planned('book', 'Trade book', 'Every simulated and live trade, with filters, notes, exports and the live trading API.'),
 ] as const satisfies readonly ScreenEntry[]
