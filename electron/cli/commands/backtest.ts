@@ -10,6 +10,7 @@ import { backtestSpecSchema } from '../../contract/backtests'
 import { openDatabase } from '../../db/open'
 import { backtestJobs, createBacktestService, parseSweep } from '../../services/backtests'
 import { inlineRunner } from '../../services/backtests/inline-runner'
+import { sweepColumn, sweepFields } from '../../services/backtests/stats'
 import { importSampleData, marketQueries, SAMPLE_KEYS } from '../../services/market'
 import { appRoot } from '../../shared/app-root'
 import { EventBus } from '../../shared/event-bus'
@@ -150,41 +151,9 @@ export async function backtest(values: CommandArgs['values'], dataDir: string): 
       )
       return 0
     }
-    const fields = [
-      'trades',
-      'winRate',
-      'profitFactor',
-      'expectancy',
-      'netPnl',
-      'maxDrawdown',
-      'sharpe',
-      'exposure',
-      'ambiguous',
-      'slExits',
-      'tpExits',
-      'timeExits',
-      'endExits',
-      'skipped',
-    ] as const
-    const head = [
-      'sl',
-      'tp',
-      'trades',
-      'win_rate',
-      'profit_factor',
-      'expectancy',
-      'net_pnl',
-      'max_drawdown',
-      'sharpe',
-      'exposure',
-      'ambiguous',
-      'sl_exits',
-      'tp_exits',
-      'time_exits',
-      'end_exits',
-      'skipped',
-    ]
-    const lines = [head.join(',')]
+    // wins is win_rate × trades: the file keeps the rates.
+    const fields = sweepFields.filter((f) => f !== 'wins')
+    const lines = [['sl', 'tp', ...fields.map(sweepColumn)].join(',')]
     for (let i = 0; i < sets; i++) {
       lines.push(
         [run.sl[Math.floor(i / run.tp.length)], run.tp[i % run.tp.length], ...fields.map((f) => csvCell(run.stats[f][i]))].join(','),

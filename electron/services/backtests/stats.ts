@@ -25,6 +25,9 @@ export const sweepFields = [
   'skipped',
 ] as const satisfies readonly (keyof SweepStats)[]
 
+/** A statistic's column name in tables and CSV files: winRate → win_rate. */
+export const sweepColumn = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
 export function emptySweepStats(): SweepStats {
   return Object.fromEntries(sweepFields.map((f) => [f, []])) as unknown as SweepStats
 }

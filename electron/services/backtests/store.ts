@@ -14,7 +14,7 @@ import {
 } from '../../contract'
 import type { Db } from '../../db/open'
 import type { Signals } from './signals'
-import { emptySweepStats, sweepFields } from './stats'
+import { emptySweepStats, sweepColumn, sweepFields } from './stats'
 
 export const backtestKind = 'sltp-backtest'
 
@@ -62,23 +62,7 @@ interface StoredSummary {
   computeMs: number
 }
 
-const setColumns = [
-  'trades',
-  'wins',
-  'win_rate',
-  'profit_factor',
-  'expectancy',
-  'net_pnl',
-  'max_drawdown',
-  'sharpe',
-  'exposure',
-  'ambiguous',
-  'sl_exits',
-  'tp_exits',
-  'time_exits',
-  'end_exits',
-  'skipped',
-] as const
+const setColumns = sweepFields.map(sweepColumn)
 
 function bestOf(stats: SweepStats, tpCount: number): BacktestSummary['best'] {
   let best = -1
