@@ -149,8 +149,9 @@ fn daily_sharpe(sum: f64, sumsq: f64, days: usize) -> f64 {
     let mean = sum / d;
     let var = ((sumsq - sum * mean) / (d - 1.0)).max(0.0);
     let sd = var.sqrt();
+    // Below this the deviation is the sum-of-squares formula's rounding, not the data's.
     if sd <= 1e-12 * mean.abs().max(1.0) {
         return f64::NAN;
     }
-    mean / sd * DAYS_PER_YEAR.sqrt()
+    crate::stats::annualized_sharpe(mean, sd, DAYS_PER_YEAR)
 }
