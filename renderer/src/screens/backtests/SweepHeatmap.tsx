@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { BacktestRun, SetMetric } from '../../../../electron/contract'
 import { useElementSize } from '../../components/useElementSize'
 import { colorScale, formatMetric, metricLabels, metricMatrix, metricRange } from '../../stores/backtests/selectors'
+import { sharpCanvas } from '../../components/canvas'
 
 interface Props {
   run: BacktestRun
@@ -30,13 +31,8 @@ export function SweepHeatmap({ run, metric, selected, onSelect, testId }: Props)
   useEffect(() => {
     const c = canvas.current
     if (!c || width === 0) return
-    const dpr = window.devicePixelRatio || 1
-    c.width = Math.round(width * dpr)
-    c.height = Math.round(height * dpr)
-    const ctx = c.getContext('2d')
+    const ctx = sharpCanvas(c, width, height)
     if (!ctx) return
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-    ctx.clearRect(0, 0, width, height)
     const matrix = metricMatrix(run, metric)
     const color = colorScale(metric, metricRange(matrix))
     const gap = cw > 6 && ch > 6 ? 1 : 0
