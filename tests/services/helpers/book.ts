@@ -1,0 +1,30 @@
+import { join } from 'node:path'
+import { type Db, openDatabase } from '../../../electron/db/open'
+import { bookMigration } from '../../../electron/db/migrations/003-book'
+
+/** A real database file with the book's tables. */
+export function openBookDb(dir: string, name = 'alphadesk.sqlite'): Db {
+  const db = openDatabase(join(dir, name))
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'trades'").get()
+  if (!has) db.exec(bookMigration)
+  return db
+}
+
+/** fetch against the live API with the bearer token. */
+export function client(url: string, token: string) {
+  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+    const text = await res.text()
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      json = text
+    }
+    return { status: res.status, body: json as any, headers: res.headers }
+  }
+}
