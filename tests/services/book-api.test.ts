@@ -119,7 +119,7 @@ describe('versioned API', () => {
   it('serves the OpenAPI document without a token', async () => {
     const res = await fetch(`${api.url}/v1/openapi.json`)
     expect(res.status).toBe(200)
-    const doc = await res.json()
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> }
     expect(doc.openapi).toMatch(/^3\./)
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/openTrade', '/v1/trades', '/v1/trades/{id}', '/v1/calendar']))
   })

@@ -134,7 +134,7 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
         for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
       }
       for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
-      const rows = format === 'csv' ? writeLongCsv(runsDir, runId, args.out) : await writeLongParquet(runsDir, runId, args.out)
+      const rows = await (format === 'csv' ? writeLongCsv(runsDir, runId, args.out) : writeLongParquet(runsDir, runId, args.out))
       const ok = run.alphas.filter((a) => a.ok).length
       console.log(
         `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +

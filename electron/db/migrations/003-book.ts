@@ -3,7 +3,7 @@
  * (a view of the open live trades), trading-calendar windows pushed by live algorithms, the
  * live API's idempotency keys, and the edit log behind "undo the last edit".
  */
-export const bookMigration = `
+export default `
   CREATE TABLE trades (
     id INTEGER PRIMARY KEY,
     source TEXT NOT NULL CHECK (source IN ('run', 'live', 'import')),

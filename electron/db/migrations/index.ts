@@ -4,7 +4,8 @@
  */
 import market from './001-market'
 import alphas from './002-alphas'
+import book from './003-book'
 
-export const migrations: readonly string[] = [market, alphas]
+export const migrations: readonly string[] = [market, alphas, book]
 
 export const schemaVersion = migrations.length

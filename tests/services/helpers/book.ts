@@ -1,13 +1,9 @@
 import { join } from 'node:path'
 import { type Db, openDatabase } from '../../../electron/db/open'
-import { bookMigration } from '../../../electron/db/migrations/003-book'
 
-/** A real database file with the book's tables. */
+/** A real database file (migrated: the book's tables are there). */
 export function openBookDb(dir: string, name = 'alphadesk.sqlite'): Db {
-  const db = openDatabase(join(dir, name))
-  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'trades'").get()
-  if (!has) db.exec(bookMigration)
-  return db
+  return openDatabase(join(dir, name))
 }
 
 /** fetch against the live API with the bearer token. */
