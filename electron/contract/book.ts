@@ -163,6 +163,14 @@ export interface LiveApiSettings {
   error: string | null
 }
 
+/** What the live API just wrote (the open-trades and calendar views refresh on it). */
+export interface LiveTradeEvent {
+  kind: 'opened' | 'closed' | 'calendar'
+  trade?: Trade
+  user?: string
+  count?: number
+}
+
 export interface TradeImportResult {
   inserted: number
   file: string
@@ -194,7 +202,7 @@ export interface ExportDone {
   rows: number
   bytes: number
   ms: number
-  /** Where it was written (Electron: the chosen file); browser mode: a download URL path. */
+  /** Where it was written: Electron, the file chosen in the main process's save dialog; browser mode, a download URL path. */
   path: string | null
   downloadUrl: string | null
 }
@@ -233,8 +241,15 @@ export const book = {
         /** A selection instead of the filter. */
         ids: z.array(z.number().int()).max(1_000_000).optional(),
         columns: z.array(z.string().max(40)).max(40).optional(),
-        /** Electron: the file chosen in the save dialog (the shell passes it); browser mode: omitted, a download is prepared. */
-        path: z.string().max(4096).optional(),
+      })
+      .strict(),
+  ),
+  importCsv: method<TradeImportResult>()(
+    z
+      .object({
+        name: z.string().min(1).max(200),
+        text: z.string().max(64 * 2 ** 20),
+        mapping: z.partialRecord(z.enum(csvTradeFields), z.number().int().min(0).max(1000)).optional(),
       })
       .strict(),
   ),

@@ -10,8 +10,9 @@ import { imports } from './imports'
 import { jobs } from './jobs'
 import { indicators } from './indicators'
 import { alphas } from './alphas'
+import { book } from './book'
 
-export const contract = { app, market, imports, jobs, indicators, alphas }
+export const contract = { app, market, imports, jobs, indicators, alphas, book }
 export type Contract = typeof contract
 export type Domain = keyof Contract
 export type MethodName<D extends Domain> = keyof Contract[D] & string
@@ -53,6 +54,7 @@ export type * from './imports'
 export type * from './jobs'
 export type * from './indicators'
 export type * from './alphas'
+export type * from './book'
 export { datasetKinds } from './market'
 export { csvFields, csvKinds, dateFormats } from './imports'
 export { indicatorKinds } from './indicators'

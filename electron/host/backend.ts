@@ -4,6 +4,7 @@ import type { HostMode } from '../contract'
 import { openDatabase, type Db } from '../db/open'
 import { EnginePool } from '../pool/pool'
 import { nodeWorkerSpawner, type SpawnWorker } from '../pool/worker-handle'
+import { downloadFile } from '../services/book/downloads'
 import { appRoot } from '../shared/app-root'
 import { EventBus } from '../shared/event-bus'
 import { MainTasks } from '../shared/tasks'
@@ -26,6 +27,8 @@ export interface BackendOptions {
   importSample?: boolean
   /** Allow the engine's self-test jobs (tests and diagnostics only). */
   allowSelftest?: boolean
+  /** Electron: the native save dialog, for exports. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>
 }
 
 export interface Backend {
@@ -36,6 +39,8 @@ export interface Backend {
   db: Db
   dbPath: string
   sample: SampleData
+  /** Browser mode: the file of a /downloads/... path (an export prepared for the page), or null. */
+  downloadPath(pathname: string): string | null
   close(): Promise<void>
 }
 
@@ -63,7 +68,7 @@ export function createBackend(options: BackendOptions): Backend {
   const tasks = new MainTasks(bus)
   const sample = new SampleData(db, join(resourcesDir, 'data'), bus, options.importSample ?? true)
   const services = createServices(
-    { db, dbPath, pool, bus, tasks, dataDir: options.dataDir, resourcesDir, mode: options.mode },
+    { db, dbPath, pool, bus, tasks, dataDir: options.dataDir, resourcesDir, mode: options.mode, chooseSavePath: options.chooseSavePath },
     { pool, sample },
   )
 
@@ -75,6 +80,7 @@ export function createBackend(options: BackendOptions): Backend {
     db,
     dbPath,
     sample,
+    downloadPath: (pathname) => downloadFile(options.dataDir, pathname),
     async close() {
       await pool.close()
       for (const service of Object.values(services) as { close?(): void | Promise<void> }[]) await service.close?.()

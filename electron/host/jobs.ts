@@ -4,11 +4,13 @@
  */
 import { selftestJobs } from '../pool/selftest'
 import { alphaJobs } from '../services/alphas/jobs'
+import { bookJobs } from '../services/book/jobs'
 import { marketJobs } from '../services/market/jobs'
 
 export const jobTable = {
   ...marketJobs,
   ...alphaJobs,
+  ...bookJobs,
   ...selftestJobs,
 }
 export type AppJobs = typeof jobTable

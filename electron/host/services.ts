@@ -4,6 +4,7 @@
  */
 import type { AllHandlers } from '../contract'
 import { createAlphaService } from '../services/alphas'
+import { createBookService } from '../services/book'
 import type { ServiceDeps } from '../services/deps'
 import { createImportService, createIndicatorService, createMarketService } from '../services/market'
 import { createAppService, createJobsService, type HostInfo } from './app-service'
@@ -17,5 +18,6 @@ export function createServices(deps: ServiceDeps<AppJobs>, host: HostInfo) {
     imports: createImportService(deps),
     indicators: createIndicatorService(deps),
     alphas: createAlphaService(deps),
+    book: createBookService(deps),
   } satisfies AllHandlers
 }

@@ -21,4 +21,6 @@ export interface ServiceDeps<J = unknown> {
   /** Bundled resources (sample data, formulas, contract specs). */
   resourcesDir: string
   mode: HostMode
+  /** Electron: the main process's native save dialog (a path, or null when cancelled); absent in browser mode. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>
 }

@@ -5,13 +5,12 @@ import { client, openBookDb } from './helpers/book'
 import { root } from './helpers/cli'
 import { tempDir } from './helpers/temp'
 
-// The live API in a child process, killed with SIGKILL in the middle of a stream of writes.
+// The live API in its own process (`alphadesk api`), killed with SIGKILL in the middle of a stream of writes.
 const dir = tempDir('book-durability')
-const token = 'durable-token'
 afterAll(() => dir.remove())
 
-function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/services/helpers/book-api-child.ts'), dir.path, token], {
+function startChild(): Promise<{ child: ChildProcess; url: string; token: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/main.ts'), 'api', '--port', '0', '--data-dir', dir.path], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -19,10 +18,11 @@ function startChild(): Promise<{ child: ChildProcess; url: string }> {
     let out = ''
     child.stdout!.on('data', (c) => {
       out += c
-      const line = out.split('\n').find((l) => l.startsWith('http://'))
-      if (line) resolve({ child, url: line.trim() })
+      const url = /^v1: (http:\/\/\S+)\/v1 /m.exec(out)?.[1]
+      const token = /^token: (\S+)$/m.exec(out)?.[1]
+      if (url && token) resolve({ child, url, token })
     })
-    child.on('exit', (code) => reject(new Error(`API child exited early (${code})`)))
+    child.on('exit', (code) => reject(new Error(`API process exited early (${code})`)))
   })
 }
 
@@ -31,7 +31,7 @@ describe('live API durability', () => {
     const acked = new Set<string>()
     let sent = 0
     for (let round = 0; round < 4; round++) {
-      const { child, url } = await startChild()
+      const { child, url, token } = await startChild()
       const call = client(url, token)
       let stop = false
       const writers = Array.from({ length: 4 }, async (_, w) => {

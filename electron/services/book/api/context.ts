@@ -1,13 +1,8 @@
 /** What the API's routes share: the book's database (the main process's one writable connection) and the change callback. */
-import type { Trade } from '../../../contract/book'
+import type { LiveTradeEvent } from '../../../contract/book'
 import type { Db } from '../../../db/open'
 
-export interface LiveChange {
-  kind: 'opened' | 'closed' | 'calendar'
-  trade?: Trade
-  user?: string
-  count?: number
-}
+export type LiveChange = LiveTradeEvent
 
 export interface ApiContext {
   db: Db
