@@ -1,11 +1,11 @@
 /** The Parquet format writer: batches gathered into row groups, each written and flushed before the next. */
 import type { FileSink } from '../sink'
-import type { Batch, ColumnData, ExportColumn, FormatWriter } from '../types'
+import { type Batch, type ColumnData, type ExportColumn, type FormatWriter, isDict } from '../types'
 import { ParquetFile } from './file'
 import { physicalColumn } from './physical'
 import { fileSchema } from './schema'
 
-export const defaultRowGroupRows = 1 << 20
+export const defaultRowGroupRows = 1 << 18
 
 export function parquetWriter(sink: FileSink, columns: ExportColumn[], rowGroupRows = defaultRowGroupRows): FormatWriter {
   const file = new ParquetFile(sink, fileSchema(columns))
@@ -23,15 +23,32 @@ export function parquetWriter(sink: FileSink, columns: ExportColumn[], rowGroupR
 
   return {
     async write(batch: Batch) {
-      if (rows && rows + batch.length > rowGroupRows) await flush()
-      batch.columns.forEach((c, j) => parts[j].push(c))
-      rows += batch.length
-      if (rows >= rowGroupRows) await flush()
+      // Fill the current row group exactly; a batch larger than what is left is split.
+      for (let start = 0; start < batch.length; ) {
+        const take = Math.min(batch.length - start, rowGroupRows - rows)
+        const part = take === batch.length ? batch : sliceBatch(batch, start, start + take)
+        part.columns.forEach((c, j) => parts[j].push(c))
+        rows += take
+        start += take
+        if (rows >= rowGroupRows) await flush()
+      }
     },
     async finish() {
       await flush()
       await file.finish()
     },
     async abort() {},
+  }
+}
+
+function sliceBatch(batch: Batch, start: number, end: number): Batch {
+  return {
+    length: end - start,
+    group: batch.group,
+    columns: batch.columns.map((c): ColumnData => {
+      if (isDict(c)) return { kind: 'dict', dict: c.dict, codes: c.codes.subarray(start, end) }
+      const a = c as ArrayLike<unknown> & { subarray?: (s: number, e: number) => ArrayLike<unknown>; slice?: (s: number, e: number) => ArrayLike<unknown> }
+      return a.subarray ? a.subarray(start, end) : a.slice ? a.slice(start, end) : Array.prototype.slice.call(a, start, end)
+    }),
   }
 }
