@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { jobIdSchema } from './jobs'
+import type { Bars } from './market'
 
 export const tradeSources = ['run', 'live', 'import'] as const
 export type TradeSource = (typeof tradeSources)[number]
@@ -125,6 +126,13 @@ export interface TradeSummary {
   queryMs: number
 }
 
+/** A trade on its price chart: bars around it (from a dataset holding its instrument), or null when none has. */
+export interface TradeChart {
+  trade: Trade
+  bars: Bars | null
+  dataset: string | null
+}
+
 export interface TradeEdit {
   tradeId: number
   field: 'tags' | 'note'
@@ -220,6 +228,7 @@ export const book = {
   page: method<TradePage>()(pageInput),
   summary: method<TradeSummary>()(z.object({ filter: tradeFilterSchema.default({}) }).strict()),
   get: method<Trade>()(z.object({ id: z.number().int() }).strict()),
+  tradeChart: method<TradeChart>()(z.object({ id: z.number().int() }).strict()),
   setTags: method<Trade>()(z.object({ id: z.number().int(), tags: z.array(z.string().min(1).max(40)).max(50) }).strict()),
   setNote: method<Trade>()(z.object({ id: z.number().int(), note: z.string().max(10_000) }).strict()),
   undo: method<{ undone: TradeEdit | null; trade: Trade | null }>()(z.object({}).strict().default({})),

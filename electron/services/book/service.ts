@@ -18,6 +18,7 @@ import { LiveApiController } from './live-api'
 import { listRuns } from './runs'
 import { prepared } from './statements'
 import { getTrade, pageTrades } from './store'
+import { tradeChart } from './trade-chart'
 
 export interface BookServiceDeps extends Pick<ServiceDeps<BookJobs>, 'db' | 'dbPath' | 'pool' | 'bus' | 'tasks' | 'dataDir' | 'mode'> {
   /** Electron: the main process's native save dialog (a path, or null when the user cancels). */
@@ -42,6 +43,7 @@ export function createBookService(deps: BookServiceDeps): BookService {
     page: (input) => pageTrades(db, input),
     summary: ({ filter }) => deps.pool.run('book.summary', { filter }, { label: 'Trade summary' }),
     get: ({ id }) => getTrade(db, id),
+    tradeChart: ({ id }) => tradeChart(db, id),
     setTags: ({ id, tags }) => setTags(db, id, tags),
     setNote: ({ id, note }) => setNote(db, id, note),
     undo: () => undoLastEdit(db),

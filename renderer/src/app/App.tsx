@@ -3,6 +3,7 @@ import { startAppInfo } from '../stores/app/actions'
 import { useApp } from '../stores/app/state'
 import { startEngineStatus } from '../stores/engine/actions'
 import { AlphasScreen } from '../screens/alphas/AlphasScreen'
+import { BookScreen } from '../screens/book/BookScreen'
 import { DataScreen } from '../screens/data/DataScreen'
 import { PlannedScreen } from '../screens/PlannedScreen'
 import { Nav } from './Nav'
@@ -21,7 +22,7 @@ export function App() {
       <main className="main" style={{ display: 'flex', flexDirection: 'column' }}>
         <SampleImportBanner />
         <div style={{ flex: 1, minHeight: 0 }}>
-          {screen === 'data' ? <DataScreen /> : screen === 'alphas' ? <AlphasScreen /> : <PlannedScreen screen={screen} />}
+          {screen === 'data' ? <DataScreen /> : screen === 'alphas' ? <AlphasScreen /> : screen === 'book' ? <BookScreen /> : <PlannedScreen screen={screen} />}
         </div>
       </main>
       <StatusBar />
