@@ -21,7 +21,7 @@ export function Toolbar() {
     <>
       <div className="book-toolbar">
         <span className="num" data-testid="book-total">
-          {total === null ? 'Loading…' : `${formatCount(total)} trades`}
+          {total === null ? 'Loading…' : `${formatCount(total)} ${total === 1 ? 'trade' : 'trades'}`}
         </span>
         {queryMs !== null && <span className="muted small">page in {queryMs.toFixed(0)} ms</span>}
         <span className="spacer" />

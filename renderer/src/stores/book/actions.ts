@@ -49,6 +49,8 @@ export function setFilter(patch: Partial<TradeFilter>): void {
     const v = filter[k]
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete filter[k]
   }
+  // Leaving a field unchanged (a blur) must not reload: a click landing meanwhile would hit a row being replaced.
+  if (JSON.stringify(filter) === JSON.stringify(get().filter)) return
   set({ filter })
   reload()
 }
