@@ -4,6 +4,7 @@ import { root, run } from './lib.mjs'
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const steps = [
+  ['lint (Biome, layer rules, napi-free core, rustfmt, clippy)', npm, ['run', '--silent', 'lint']],
   ['native addon build', process.execPath, [join(root, 'scripts', 'build-native.mjs')]],
   ['type-check (main, preload, renderer, tests)', npm, ['run', '--silent', 'typecheck']],
   ['electron-vite build (main, preload, worker, cli, renderer)', npm, ['run', '--silent', 'build']],

@@ -62,7 +62,7 @@ export function createBackend(options: BackendOptions): Backend {
   const pool = new EnginePool<AppJobs>(
     spawn,
     options.workers ?? Math.max(1, cpus().length),
-    (status) => bus.emit('engine.status', status),
+    (status) => bus.emit('pool.status', status),
     (job) => bus.emit('job.progress', job),
   )
   const tasks = new MainTasks(bus)

@@ -6,10 +6,10 @@ import { compute, dismissRunError, enterAlphas, loadDatasets, setTab, stepDate }
 import { okColumns } from '../../stores/alphas/selectors'
 import { useAlphas, type ResultTab } from '../../stores/alphas/state'
 import { useApp } from '../../stores/app/state'
-import { BacktestView } from './BacktestView'
 import { CorrelationView } from './CorrelationView'
 import { CrossSectionView } from './CrossSectionView'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
+import { PortfolioBacktestView } from './PortfolioBacktestView'
 import { RunSummary } from './RunSummary'
 import { SetupPanel } from './SetupPanel'
 import { TearSheetView } from './TearSheetView'
@@ -17,7 +17,7 @@ import './alphas.css'
 
 /**
  * Alpha screens: pick a universe and alphas (or type a formula) on the left; the run's
- * cross-section, tear sheets, correlation and backtests on the right.
+ * cross-section, tear sheets, correlation and portfolio backtests on the right.
  */
 export function AlphasScreen() {
   const collapsed = useAlphas((s) => s.setupCollapsed)
@@ -60,11 +60,12 @@ export function AlphasScreen() {
   )
 }
 
-const tabs: { id: ResultTab; label: string }[] = [
-  { id: 'table', label: 'Cross-section' },
-  { id: 'tearsheet', label: 'Tear sheet' },
-  { id: 'correlation', label: 'Correlation' },
-  { id: 'backtest', label: 'Backtest' },
+/** testId: the portfolio tab keeps the id the end-to-end tests know it by. */
+const tabs: { id: ResultTab; label: string; testId: string }[] = [
+  { id: 'table', label: 'Cross-section', testId: 'alphas-tab-table' },
+  { id: 'tearsheet', label: 'Tear sheet', testId: 'alphas-tab-tearsheet' },
+  { id: 'correlation', label: 'Correlation', testId: 'alphas-tab-correlation' },
+  { id: 'portfolio', label: 'Portfolio backtest', testId: 'alphas-tab-backtest' },
 ]
 
 function Results() {
@@ -72,7 +73,7 @@ function Results() {
   const tab = useAlphas((s) => s.tab)
   const tearLoading = useAlphas((s) => Object.values(s.tearSheets).some((t) => t.status === 'loading'))
   const corrLoading = useAlphas((s) => s.correlation.status === 'loading')
-  const btLoading = useAlphas((s) => s.backtest.status === 'loading')
+  const portfolioLoading = useAlphas((s) => s.portfolioBacktest.status === 'loading')
   const data = run.data
 
   if (!data) {
@@ -95,7 +96,10 @@ function Results() {
                 <li>Tick alphas from Kakushadze's 101, or type a formula of your own.</li>
                 <li>Compute: the engine evaluates every formula over the whole panel in a worker.</li>
               </ol>
-              <span className="muted">Then rank the cross-section per date, open an instrument's chart, read each alpha's tear sheet, compare the alphas and backtest one.</span>
+              <span className="muted">
+                Then rank the cross-section per date, open an instrument's chart, read each alpha's tear sheet, compare the alphas and
+                backtest a long/short portfolio of one.
+              </span>
             </div>
           </StatePanel>
         )}
@@ -104,7 +108,7 @@ function Results() {
   }
 
   const okCount = okColumns(data).length
-  const busy: Record<ResultTab, boolean> = { table: false, tearsheet: tearLoading, correlation: corrLoading, backtest: btLoading }
+  const busy: Record<ResultTab, boolean> = { table: false, tearsheet: tearLoading, correlation: corrLoading, portfolio: portfolioLoading }
   return (
     <section className="alphas-results" data-testid="alphas-results">
       {run.status === 'loading' && (
@@ -118,7 +122,7 @@ function Results() {
         </div>
       )}
       <RunSummary run={data} />
-      <nav className="result-tabs" role="tablist" aria-label="Results">
+      <div className="result-tabs" role="tablist" aria-label="Results">
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -126,14 +130,14 @@ function Results() {
             aria-selected={tab === t.id}
             className={tab === t.id ? 'active' : ''}
             onClick={() => setTab(t.id)}
-            data-testid={`alphas-tab-${t.id}`}
+            data-testid={t.testId}
             disabled={okCount === 0 && t.id !== 'table'}
           >
             {t.label}
             {busy[t.id] && <Spinner size={9} />}
           </button>
         ))}
-      </nav>
+      </div>
       <div className="result-body">
         <ErrorBoundary what={tabs.find((t) => t.id === tab)?.label ?? 'the results'} resetKey={`${data.runId}-${tab}`}>
           {tab === 'table' ? (
@@ -143,7 +147,7 @@ function Results() {
           ) : tab === 'correlation' ? (
             <CorrelationView run={data} />
           ) : (
-            <BacktestView run={data} />
+            <PortfolioBacktestView run={data} />
           )}
         </ErrorBoundary>
       </div>

@@ -2,14 +2,12 @@ import { useMemo } from 'react'
 import type { AlphaCorrelation, AlphaRun } from '../../../../electron/contract'
 import { Heatmap } from '../../components/Heatmap'
 import { StatePanel } from '../../components/StatePanel'
-import { formatCount } from '../../components/format'
+import { formatCount, formatFixed } from '../../components/format'
 import { cancelCorrelation, loadCorrelation } from '../../stores/alphas/actions'
 import { divergingColor, okColumns, shortLabel, strongestPairs } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from './JobProgress'
-
-const rho = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(2).replace('-', '−'))
+import { JobProgress } from '../../components/JobProgress'
 
 /** Correlation matrix of the run's alphas as a diverging heatmap, with the strongest pairs listed. */
 export function CorrelationView({ run }: { run: AlphaRun }) {
@@ -67,8 +65,11 @@ function CorrelationBody({ run, data }: { run: AlphaRun; data: AlphaCorrelation 
           names={names}
           matrix={data.matrix}
           colorOf={divergingColor}
-          format={rho}
-          legend={{ colors: [divergingColor(-1), divergingColor(-0.5), divergingColor(0), divergingColor(0.5), divergingColor(1)], captions: ['−1', '0', '+1'] }}
+          format={(v) => formatFixed(v, 2)}
+          legend={{
+            colors: [divergingColor(-1), divergingColor(-0.5), divergingColor(0), divergingColor(0.5), divergingColor(1)],
+            captions: ['−1', '0', '+1'],
+          }}
           testId="correlation-heatmap"
         />
       </div>
@@ -85,7 +86,7 @@ function CorrelationBody({ run, data }: { run: AlphaRun; data: AlphaCorrelation 
                   <td title={byKey.get(p.b)?.text}>{byKey.get(p.b)?.name ?? p.b}</td>
                   <td className="pair-value">
                     <span className="swatch" style={{ background: divergingColor(p.value) }} />
-                    {rho(p.value)}
+                    {formatFixed(p.value, 2)}
                   </td>
                 </tr>
               ))}

@@ -37,7 +37,9 @@ export function FormulaEditor() {
             <>
               {text.slice(0, errorRange[0])}
               <mark className="formula-error-mark" data-testid="formula-error-mark">
-                {errorRange[1] > errorRange[0] && text.slice(errorRange[0], errorRange[1]) !== '\n' ? text.slice(errorRange[0], errorRange[1]) : ' '}
+                {errorRange[1] > errorRange[0] && text.slice(errorRange[0], errorRange[1]) !== '\n'
+                  ? text.slice(errorRange[0], errorRange[1])
+                  : ' '}
               </mark>
               {text.slice(errorRange[1])}
             </>
@@ -83,9 +85,17 @@ export function FormulaEditor() {
               </b>{' '}
               {parseMessage(error)}
             </span>
-            {error.expected.length > 0 && !error.suggestion && !error.message.includes('expected') && <span className="muted"> — expected {expectedText(error.expected)}</span>}
+            {error.expected.length > 0 && !error.suggestion && !error.message.includes('expected') && (
+              <span className="muted"> — expected {expectedText(error.expected)}</span>
+            )}
             {error.suggestion && (
-              <button className="suggestion" onClick={applySuggestion} disabled={!current} data-testid="formula-apply-suggestion" title="Replace the unknown name">
+              <button
+                className="suggestion"
+                onClick={applySuggestion}
+                disabled={!current}
+                data-testid="formula-apply-suggestion"
+                title="Replace the unknown name"
+              >
                 use <code>{error.suggestion}</code>
               </button>
             )}

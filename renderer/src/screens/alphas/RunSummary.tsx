@@ -28,7 +28,12 @@ export function RunSummary({ run }: { run: AlphaRun }) {
         <span className="num" data-testid="run-alpha-count">
           {run.alphas.length} alpha{run.alphas.length === 1 ? '' : 's'}
           {failed > 0 && <span className="error-text"> · {failed} failed</span>}
-          {warnings > 0 && <span className="warn-text"> · {warnings} warning{warnings === 1 ? '' : 's'}</span>}
+          {warnings > 0 && (
+            <span className="warn-text">
+              {' '}
+              · {warnings} warning{warnings === 1 ? '' : 's'}
+            </span>
+          )}
         </span>
       </div>
       <div className="run-chips-row">
@@ -68,7 +73,13 @@ export function RunSummary({ run }: { run: AlphaRun }) {
       {groups.length > 0 && showIssues && (
         <ul className="run-issues" data-testid="run-issues">
           {groups.map((g, i) => (
-            <li key={i} className={`run-issue ${g.severity}`} data-testid="run-issue" data-keys={g.keys.join(' ')} data-severity={g.severity}>
+            <li
+              key={i}
+              className={`run-issue ${g.severity}`}
+              data-testid="run-issue"
+              data-keys={g.keys.join(' ')}
+              data-severity={g.severity}
+            >
               <span className="issue-badge">{g.severity === 'error' ? 'cannot run' : 'note'}</span>
               <b className="issue-names" title={g.names.join(', ')}>
                 {namesList(g.keys, g.names)}

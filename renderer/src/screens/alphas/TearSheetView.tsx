@@ -4,12 +4,12 @@ import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
 import { BarChart } from '../../components/BarChart'
 import { StatePanel } from '../../components/StatePanel'
-import { formatCount, formatNumber, formatPercent } from '../../components/format'
+import { formatBasisPoints, formatCompact, formatCount, formatFixed, formatNumber, formatPercent } from '../../components/format'
 import { TEAR_QUANTILES, cancelTearSheet, loadTearSheet, setTearKey } from '../../stores/alphas/actions'
 import { okColumns, rollingMean } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 
 const IC_ROLLING = 63
 /** Q1 (lowest alpha) → Qn (highest): red through grey to green. */
@@ -21,9 +21,8 @@ export function quantileColor(q: number, n: number): string {
   return QUANTILE_COLORS[i]
 }
 
-const bp = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(v * 1e4).toFixed(Math.abs(v * 1e4) < 10 ? 2 : 1)} bp`)
-const bpNumber = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : (v * 1e4).toFixed(Math.abs(v * 1e4) < 10 ? 2 : 1).replace('-', '−'))
-const ic3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(Math.abs(v) < 0.01 ? 4 : 3).replace('-', '−'))
+/** An IC: 3 decimals, 4 when it is tiny. */
+const ic3 = (v: number | null) => formatFixed(v, v !== null && Math.abs(v) < 0.01 ? 4 : 3)
 
 /** Factor tear sheet of one alpha of the run. */
 export function TearSheetView({ run }: { run: AlphaRun }) {
@@ -53,16 +52,20 @@ export function TearSheetView({ run }: { run: AlphaRun }) {
             {column.text}
           </code>
         )}
-        <span className="muted toolbar-note">
-          {TEAR_QUANTILES} quantiles · forward returns close-to-close from the factor date
-        </span>
+        <span className="muted toolbar-note">{TEAR_QUANTILES} quantiles · forward returns close-to-close from the factor date</span>
       </div>
       <div className="analysis-body">
         {!task || task.status === 'idle' ? (
           <StatePanel kind="loading">Starting…</StatePanel>
         ) : task.status === 'loading' ? (
           <div className="center-progress">
-            <JobProgress job={task.job} label={`Computing the tear sheet of ${column?.name ?? tearKey}…`} onCancel={() => tearKey && cancelTearSheet(tearKey)} testId="tear-progress" big />
+            <JobProgress
+              job={task.job}
+              label={`Computing the tear sheet of ${column?.name ?? tearKey}…`}
+              onCancel={() => tearKey && cancelTearSheet(tearKey)}
+              testId="tear-progress"
+              big
+            />
           </div>
         ) : task.status === 'error' ? (
           <AnalysisError
@@ -84,8 +87,27 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
   const { icStats } = sheet
   const icSeries = useMemo<SeriesSpec[]>(
     () => [
-      { id: 'ic', label: 'IC', kind: 'histogram', color: 'rgba(38, 166, 154, 0.55)', negativeColor: 'rgba(239, 83, 80, 0.55)', time: sheet.ic.time, values: sheet.ic.values, precision: 3, baseline: 0 },
-      { id: 'mean', label: `${IC_ROLLING}-day mean`, kind: 'line', color: '#f5b942', time: sheet.ic.time, values: rollingMean(sheet.ic.values, IC_ROLLING), precision: 4, lineWidth: 2 },
+      {
+        id: 'ic',
+        label: 'IC',
+        kind: 'histogram',
+        color: 'rgba(38, 166, 154, 0.55)',
+        negativeColor: 'rgba(239, 83, 80, 0.55)',
+        time: sheet.ic.time,
+        values: sheet.ic.values,
+        precision: 3,
+        baseline: 0,
+      },
+      {
+        id: 'mean',
+        label: `${IC_ROLLING}-day mean`,
+        kind: 'line',
+        color: '#f5b942',
+        time: sheet.ic.time,
+        values: rollingMean(sheet.ic.values, IC_ROLLING),
+        precision: 4,
+        lineWidth: 2,
+      },
     ],
     [sheet],
   )
@@ -107,16 +129,31 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
   )
   const spreadSeries = useMemo<SeriesSpec[]>(
     () => [
-      { id: 'spread', label: `Q${n} − Q1`, kind: 'area', color: '#4f9dff', time: sheet.spread.time, values: sheet.spread.cumulative, format: 'signedPercent', lineWidth: 2, baseline: 0 },
+      {
+        id: 'spread',
+        label: `Q${n} − Q1`,
+        kind: 'area',
+        color: '#4f9dff',
+        time: sheet.spread.time,
+        values: sheet.spread.cumulative,
+        format: 'signedPercent',
+        lineWidth: 2,
+        baseline: 0,
+      },
     ],
     [sheet, n],
   )
-  const decayBars = sheet.icDecay.map((d) => ({ label: `${d.horizon}d`, value: d.mean, sub: d.tStat === null ? 't —' : `t ${d.tStat.toFixed(2)}`, detail: `mean IC at ${d.horizon}-day horizon; t-stat ${d.tStat?.toFixed(2) ?? '—'}` }))
+  const decayBars = sheet.icDecay.map((d) => ({
+    label: `${d.horizon}d`,
+    value: d.mean,
+    sub: `t ${formatFixed(d.tStat, 2)}`,
+    detail: `mean IC at ${d.horizon}-day horizon; t-stat ${formatFixed(d.tStat, 2)}`,
+  }))
   const quantileBars = sheet.quantileMeans.map((q) => ({
     label: `Q${q.quantile}`,
     value: q.meanReturn,
     color: quantileColor(q.quantile, sheet.quantileMeans.length),
-    sub: `n ${compactCount(q.count)}`,
+    sub: `n ${formatCompact(q.count)}`,
     detail: `${formatCount(q.count)} observations`,
   }))
 
@@ -125,13 +162,51 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
       <div className="stat-strip" data-testid="tear-stats">
         <Stat label="IC mean" value={ic3(icStats.mean)} raw={icStats.mean} testId="tear-ic-mean" tone={icStats.mean} />
         <Stat label="IC std" value={ic3(icStats.std)} raw={icStats.std} testId="tear-ic-std" />
-        <Stat label="IR" value={formatNumber(icStats.ir, 3)} raw={icStats.ir} testId="tear-ic-ir" tone={icStats.ir} title="IC mean / IC std (daily)" />
-        <Stat label="t-stat" value={formatNumber(icStats.tStat, 2)} raw={icStats.tStat} testId="tear-ic-t" tone={icStats.tStat} title="IC mean / (std / √days)" />
+        <Stat
+          label="IR"
+          value={formatNumber(icStats.ir, 3)}
+          raw={icStats.ir}
+          testId="tear-ic-ir"
+          tone={icStats.ir}
+          title="IC mean / IC std (daily)"
+        />
+        <Stat
+          label="t-stat"
+          value={formatNumber(icStats.tStat, 2)}
+          raw={icStats.tStat}
+          testId="tear-ic-t"
+          tone={icStats.tStat}
+          title="IC mean / (std / √days)"
+        />
         <Stat label="Days" value={formatCount(icStats.days)} raw={icStats.days} testId="tear-ic-days" />
-        <Stat label={`Q${n} − Q1 daily`} value={bp(sheet.spread.meanDaily)} raw={sheet.spread.meanDaily} testId="tear-spread-mean" tone={sheet.spread.meanDaily} />
-        <Stat label="Rank autocorr" value={formatNumber(sheet.rankAutocorrelation, 3)} raw={sheet.rankAutocorrelation} testId="tear-autocorr" title="Mean day-to-day Spearman correlation of the alpha's ranks (high = slow signal)" />
-        <Stat label="Turnover" value={formatPercent(sheet.turnover, 1)} raw={sheet.turnover} testId="tear-turnover" title="Mean daily share of names changing quantile" />
-        <Stat label="Coverage" value={formatPercent(sheet.coverage, 1)} raw={sheet.coverage} testId="tear-coverage" title="Share of (date, instrument) cells with a value" />
+        <Stat
+          label={`Q${n} − Q1 daily`}
+          value={formatBasisPoints(sheet.spread.meanDaily)}
+          raw={sheet.spread.meanDaily}
+          testId="tear-spread-mean"
+          tone={sheet.spread.meanDaily}
+        />
+        <Stat
+          label="Rank autocorr"
+          value={formatNumber(sheet.rankAutocorrelation, 3)}
+          raw={sheet.rankAutocorrelation}
+          testId="tear-autocorr"
+          title="Mean day-to-day Spearman correlation of the alpha's ranks (high = slow signal)"
+        />
+        <Stat
+          label="Turnover"
+          value={formatPercent(sheet.turnover, 1)}
+          raw={sheet.turnover}
+          testId="tear-turnover"
+          title="Mean daily share of names changing quantile"
+        />
+        <Stat
+          label="Coverage"
+          value={formatPercent(sheet.coverage, 1)}
+          raw={sheet.coverage}
+          testId="tear-coverage"
+          title="Share of (date, instrument) cells with a value"
+        />
       </div>
       <div className="tear-grid">
         <Panel title={`Daily IC (Spearman vs next-day return) and its ${IC_ROLLING}-day mean`} wide>
@@ -144,7 +219,14 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
           <SeriesChart series={cumSeries} testId="tear-quantile-cum" />
         </Panel>
         <Panel title="Mean next-day return by quantile (bp)">
-          <BarChart bars={quantileBars} format={bp} valueFormat={bpNumber} height={238} title="Mean forward return by quantile" testId="tear-quantile-means" />
+          <BarChart
+            bars={quantileBars}
+            format={(v) => formatBasisPoints(v)}
+            valueFormat={(v) => formatBasisPoints(v, false)}
+            height={238}
+            title="Mean forward return by quantile"
+            testId="tear-quantile-means"
+          />
         </Panel>
         <Panel title={`Top − bottom spread (Q${n} − Q1), cumulative`} full>
           <SeriesChart series={spreadSeries} testId="tear-spread" />
@@ -154,11 +236,21 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
   )
 }
 
-function compactCount(n: number): string {
-  return n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${Math.round(n / 1e3)}k` : formatCount(n)
-}
-
-export function Stat({ label, value, raw, testId, tone, title }: { label: string; value: string; raw?: number | null; testId?: string; tone?: number | null; title?: string }) {
+export function Stat({
+  label,
+  value,
+  raw,
+  testId,
+  tone,
+  title,
+}: {
+  label: string
+  value: string
+  raw?: number | null
+  testId?: string
+  tone?: number | null
+  title?: string
+}) {
   const cls = tone === undefined || tone === null || !Number.isFinite(tone) || tone === 0 ? '' : tone > 0 ? 'up' : 'down'
   return (
     <div className="stat-cell" title={title}>
@@ -170,7 +262,19 @@ export function Stat({ label, value, raw, testId, tone, title }: { label: string
   )
 }
 
-export function Panel({ title, children, wide, full, testId }: { title: string; children: ReactNode; wide?: boolean; full?: boolean; testId?: string }) {
+export function Panel({
+  title,
+  children,
+  wide,
+  full,
+  testId,
+}: {
+  title: string
+  children: ReactNode
+  wide?: boolean
+  full?: boolean
+  testId?: string
+}) {
   return (
     <section className={`panel${wide ? ' wide' : ''}${full ? ' full' : ''}`} data-testid={testId}>
       <header className="panel-title">{title}</header>

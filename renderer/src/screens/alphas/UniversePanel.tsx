@@ -28,7 +28,9 @@ export function UniversePanel() {
         </div>
       ) : stocks.length === 0 ? (
         <div className="muted setup-line" data-testid="alphas-no-stocks">
-          {sampleRunning ? 'The sample data is being imported; its stocks show up here when done.' : 'No stock datasets: import daily stock bars (Data screen → Import CSV) to screen alphas.'}
+          {sampleRunning
+            ? 'The sample data is being imported; its stocks show up here when done.'
+            : 'No stock datasets: import daily stock bars (Data screen → Import CSV) to screen alphas.'}
         </div>
       ) : (
         <>
@@ -49,6 +51,7 @@ export function UniversePanel() {
             </select>
           </div>
           <div className="field-row">
+            {/* biome-ignore lint/a11y/noLabelWithoutControl: captions the sector picker, a button that opens a list of checkboxes */}
             <label>Sectors</label>
             <SectorPicker />
           </div>
@@ -81,7 +84,11 @@ export function UniversePanel() {
           </div>
           {(problem || !whole) && (
             <div className="field-note">
-              {problem && <span className="error-text" data-testid="alphas-range-problem">{problem} </span>}
+              {problem && (
+                <span className="error-text" data-testid="alphas-range-problem">
+                  {problem}{' '}
+                </span>
+              )}
               {!whole && (
                 <button className="link-button" onClick={resetRange} data-testid="alphas-range-reset">
                   whole range
@@ -134,7 +141,9 @@ function SectorPicker() {
   }
   const sectors = list.data ?? []
   const noSectors = list.status === 'ready' && sectors.length === 0
-  const count = chosen.length ? sectors.filter((s) => chosen.includes(s.sector)).reduce((n, s) => n + s.count, 0) : (dataset?.instrumentCount ?? 0)
+  const count = chosen.length
+    ? sectors.filter((s) => chosen.includes(s.sector)).reduce((n, s) => n + s.count, 0)
+    : (dataset?.instrumentCount ?? 0)
   const summary = noSectors
     ? 'no sector data (all stocks)'
     : chosen.length === 0

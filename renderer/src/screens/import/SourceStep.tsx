@@ -18,7 +18,14 @@ export function SourceStep() {
         <legend>What the files hold</legend>
         {csvKinds.map((k) => (
           <label key={k} className={`kind-option${kind === k ? ' active' : ''}`}>
-            <input type="radio" name="csv-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`import-kind-${k}`} />
+            <input
+              type="radio"
+              name="csv-kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => setKind(k)}
+              data-testid={`import-kind-${k}`}
+            />
             <span>
               <b>{kindText[k].title}</b>
               <span className="muted">{kindText[k].hint}</span>
@@ -28,10 +35,21 @@ export function SourceStep() {
       </fieldset>
 
       <div className="source-tabs" role="tablist">
-        <button role="tab" aria-selected={mode === 'files'} className={mode === 'files' ? 'active' : ''} onClick={() => setSourceMode('files')}>
+        <button
+          role="tab"
+          aria-selected={mode === 'files'}
+          className={mode === 'files' ? 'active' : ''}
+          onClick={() => setSourceMode('files')}
+        >
           Files from this computer
         </button>
-        <button role="tab" aria-selected={mode === 'path'} className={mode === 'path' ? 'active' : ''} onClick={() => setSourceMode('path')} data-testid="import-mode-path">
+        <button
+          role="tab"
+          aria-selected={mode === 'path'}
+          className={mode === 'path' ? 'active' : ''}
+          onClick={() => setSourceMode('path')}
+          data-testid="import-mode-path"
+        >
           Path on the backend machine
         </button>
       </div>
@@ -83,7 +101,9 @@ function FilePicker() {
             />
           </label>
         </div>
-        <div className="muted small">Files are read in this browser and sent to the backend. .csv (and .csv.gz dropped or from a folder).</div>
+        <div className="muted small">
+          Files are read in this browser and sent to the backend. .csv (and .csv.gz dropped or from a folder).
+        </div>
         <input
           ref={fileInput}
           type="file"

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { idle, type Loadable } from '../loadable'
+import { idleTask, type Task } from '../task'
 import type {
-  PortfolioBacktest,
   AlphaCorrelation,
   AlphaRun,
   Bars,
@@ -9,25 +9,12 @@ import type {
   Dataset,
   ErrorData,
   FormulaLibrary,
-  JobInfo,
   ParseResult,
+  PortfolioBacktest,
   TearSheet,
 } from '../../../../electron/contract'
 
-/** An engine job the screen started: its id (for cancel), when it started, its last progress. */
-export interface JobSlot {
-  id: string
-  startedAt: number
-  info: JobInfo | null
-}
-
-/** A loadable computed by an engine job ('loading' = the job is queued or running). */
-export interface Task<T> extends Loadable<T> {
-  job: JobSlot | null
-}
-export const idleTask = <T>(): Task<T> => ({ status: 'idle', data: null, error: null, job: null })
-
-export type ResultTab = 'table' | 'tearsheet' | 'correlation' | 'backtest'
+export type ResultTab = 'table' | 'tearsheet' | 'correlation' | 'portfolio'
 export type SortDir = 'asc' | 'desc'
 /** column: 'symbol' | 'sector' | an alpha key. */
 export interface SortSpec {
@@ -70,7 +57,8 @@ export interface InstrumentRef {
   sector: string | null
 }
 
-export interface BacktestConfig {
+/** The portfolio backtest's settings: which alpha, how it is weighted, what trading costs. */
+export interface PortfolioConfig {
   key: string | null
   weighting: 'quantile' | 'rank'
   /** Fraction in each leg for quantile weighting (0.2 = top and bottom 20%). */
@@ -111,8 +99,8 @@ export interface AlphasSlice {
   tearKey: string | null
   tearSheets: Record<string, Task<TearSheet>>
   correlation: Task<AlphaCorrelation>
-  backtestConfig: BacktestConfig
-  backtest: Task<PortfolioBacktest>
+  portfolioConfig: PortfolioConfig
+  portfolioBacktest: Task<PortfolioBacktest>
 }
 
 export const initialEditor = (): EditorState => ({
@@ -149,8 +137,8 @@ export const initialAlphas = (): AlphasSlice => ({
   tearKey: null,
   tearSheets: {},
   correlation: idleTask(),
-  backtestConfig: { key: null, weighting: 'quantile', quantile: 0.2, costBps: 5 },
-  backtest: idleTask(),
+  portfolioConfig: { key: null, weighting: 'quantile', quantile: 0.2, costBps: 5 },
+  portfolioBacktest: idleTask(),
 })
 
 export const useAlphas = create<AlphasSlice>(() => initialAlphas())

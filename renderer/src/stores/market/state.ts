@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { idleTask, type Task } from '../jobs'
 import { idle, type Loadable } from '../loadable'
 import type { RangePreset } from '../../charts/candles'
 import type { Bars, Dataset, ErrorData, IndicatorKind, IndicatorSeries, Instrument, SummaryStats } from '../../../../electron/contract'
@@ -40,7 +41,8 @@ export interface MarketSlice {
   bars: Loadable<Bars>
   summary: Loadable<SummaryStats>
   overlayConfig: OverlayConfig
-  overlay: Loadable<IndicatorSeries>
+  /** Computed by an engine job (cancelled when a newer overlay is asked for). */
+  overlay: Task<IndicatorSeries>
   /** The chart range preset the user picked last; it carries over to the next instrument. */
   rangePreference: RangePreset
 }
@@ -58,6 +60,6 @@ export const useMarket = create<MarketSlice>(() => ({
   bars: idle(),
   summary: idle(),
   overlayConfig: { kind: 'sma', window: 20 },
-  overlay: idle(),
+  overlay: idleTask(),
   rangePreference: '1Y',
 }))

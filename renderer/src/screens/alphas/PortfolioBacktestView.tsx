@@ -4,41 +4,47 @@ import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
 import { StatePanel } from '../../components/StatePanel'
 import { formatCount, formatNumber, formatPercent, formatSignedPercent } from '../../components/format'
-import { backtestProblem, cancelBacktest, runBacktest, setBacktestConfig } from '../../stores/alphas/actions'
+import { portfolioBacktestProblem, cancelPortfolioBacktest, runPortfolioBacktest, setPortfolioConfig } from '../../stores/alphas/actions'
 import { equityOf, okColumns } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 import { Panel, Stat } from './TearSheetView'
 
 /** Long/short portfolio of one alpha: controls, equity curve with drawdown, stats; stored as a run. */
-export function BacktestView({ run }: { run: AlphaRun }) {
-  const task = useAlphas((s) => s.backtest)
-  const config = useAlphas((s) => s.backtestConfig)
+export function PortfolioBacktestView({ run }: { run: AlphaRun }) {
+  const task = useAlphas((s) => s.portfolioBacktest)
+  const config = useAlphas((s) => s.portfolioConfig)
   const ok = okColumns(run)
   const [qText, setQText] = useState(String(Math.round(config.quantile * 1000) / 10))
   const [costText, setCostText] = useState(String(config.costBps))
   useEffect(() => setQText(String(Math.round(config.quantile * 1000) / 10)), [config.quantile])
   useEffect(() => setCostText(String(config.costBps)), [config.costBps])
-  const problem = backtestProblem(config)
+  const problem = portfolioBacktestProblem(config)
   const running = task.status === 'loading'
   const name = run.alphas.find((a) => a.key === config.key)?.name ?? config.key
 
-  if (!ok.length) return <StatePanel kind="empty">No alpha in this run produced values, so there is nothing to backtest.</StatePanel>
+  if (!ok.length) return <StatePanel kind="empty">No alpha in this run produced values, so there is no portfolio to backtest.</StatePanel>
 
   return (
-    <div className="analysis-view" data-testid="backtest-view">
+    <div className="analysis-view" data-testid="portfolio-backtest-view">
       <form
-        className="analysis-toolbar backtest-controls"
+        className="analysis-toolbar portfolio-backtest-controls"
         onSubmit={(e) => {
           e.preventDefault()
-          void runBacktest()
+          void runPortfolioBacktest()
         }}
       >
         <label className="muted" htmlFor="bt-key">
           Alpha
         </label>
-        <select id="bt-key" value={config.key ?? ''} onChange={(e) => setBacktestConfig({ key: e.target.value })} disabled={running} data-testid="bt-key">
+        <select
+          id="bt-key"
+          value={config.key ?? ''}
+          onChange={(e) => setPortfolioConfig({ key: e.target.value })}
+          disabled={running}
+          data-testid="bt-key"
+        >
           {ok.map((a) => (
             <option key={a.key} value={a.key}>
               {a.name}
@@ -49,7 +55,7 @@ export function BacktestView({ run }: { run: AlphaRun }) {
           <button
             type="button"
             className={config.weighting === 'quantile' ? 'active' : ''}
-            onClick={() => setBacktestConfig({ weighting: 'quantile' })}
+            onClick={() => setPortfolioConfig({ weighting: 'quantile' })}
             disabled={running}
             data-testid="bt-weighting-quantile"
             title="Equal-weight long the top quantile, short the bottom quantile"
@@ -59,7 +65,7 @@ export function BacktestView({ run }: { run: AlphaRun }) {
           <button
             type="button"
             className={config.weighting === 'rank' ? 'active' : ''}
-            onClick={() => setBacktestConfig({ weighting: 'rank' })}
+            onClick={() => setPortfolioConfig({ weighting: 'rank' })}
             disabled={running}
             data-testid="bt-weighting-rank"
             title="Weights proportional to the demeaned cross-sectional rank (dollar neutral)"
@@ -84,7 +90,7 @@ export function BacktestView({ run }: { run: AlphaRun }) {
                 onChange={(e) => {
                   setQText(e.target.value)
                   const v = Number(e.target.value)
-                  if (e.target.value !== '' && Number.isFinite(v)) setBacktestConfig({ quantile: v / 100 })
+                  if (e.target.value !== '' && Number.isFinite(v)) setPortfolioConfig({ quantile: v / 100 })
                 }}
                 disabled={running}
                 data-testid="bt-quantile"
@@ -109,7 +115,7 @@ export function BacktestView({ run }: { run: AlphaRun }) {
             onChange={(e) => {
               setCostText(e.target.value)
               const v = Number(e.target.value)
-              if (e.target.value !== '' && Number.isFinite(v)) setBacktestConfig({ costBps: v })
+              if (e.target.value !== '' && Number.isFinite(v)) setPortfolioConfig({ costBps: v })
             }}
             disabled={running}
             data-testid="bt-cost"
@@ -117,8 +123,14 @@ export function BacktestView({ run }: { run: AlphaRun }) {
           />
           bps
         </span>
-        <button type="submit" className="primary" disabled={running || Boolean(problem)} data-testid="bt-run" title={problem ?? 'Run the backtest in the engine'}>
-          Run backtest
+        <button
+          type="submit"
+          className="primary"
+          disabled={running || Boolean(problem)}
+          data-testid="bt-run"
+          title={problem ?? 'Run the portfolio backtest in the engine'}
+        >
+          Run portfolio backtest
         </button>
         {problem && <span className="error-text toolbar-note">{problem}</span>}
         <span className="muted toolbar-note">Weights from the close of t, traded at the close of t+1, held to t+2.</span>
@@ -126,15 +138,28 @@ export function BacktestView({ run }: { run: AlphaRun }) {
       <div className="analysis-body">
         {running ? (
           <div className="center-progress">
-            <JobProgress job={task.job} label={`Backtesting ${name}…`} onCancel={cancelBacktest} testId="bt-progress" big />
+            <JobProgress
+              job={task.job}
+              label={`Backtesting the ${name} portfolio…`}
+              onCancel={cancelPortfolioBacktest}
+              testId="bt-progress"
+              big
+            />
           </div>
         ) : task.status === 'error' ? (
-          <AnalysisError error={task.error!} cancelledTitle="Backtest cancelled" failedTitle="The backtest failed" onRetry={() => void runBacktest()} testId="bt-error" />
+          <AnalysisError
+            error={task.error!}
+            cancelledTitle="Portfolio backtest cancelled"
+            failedTitle="The portfolio backtest failed"
+            onRetry={() => void runPortfolioBacktest()}
+            testId="bt-error"
+          />
         ) : task.data ? (
-          <BacktestBody run={run} data={task.data} />
+          <PortfolioBacktestBody run={run} data={task.data} />
         ) : (
           <StatePanel kind="empty" testId="bt-empty">
-            Choose an alpha, the weighting and the cost, then Run backtest. Each backtest is stored as a run in the trade book database.
+            Choose an alpha, the weighting and the cost, then Run portfolio backtest. Each portfolio backtest is stored as a run in the
+            trade book database.
           </StatePanel>
         )}
       </div>
@@ -142,35 +167,95 @@ export function BacktestView({ run }: { run: AlphaRun }) {
   )
 }
 
-function BacktestBody({ run, data }: { run: AlphaRun; data: PortfolioBacktest }) {
+function PortfolioBacktestBody({ run, data }: { run: AlphaRun; data: PortfolioBacktest }) {
   const { stats } = data
   const name = run.alphas.find((a) => a.key === data.key)?.name ?? data.key
   const series = useMemo<SeriesSpec[]>(() => {
     const out: SeriesSpec[] = [
-      { id: 'equity', label: 'Equity (net)', kind: 'line', color: '#4f9dff', time: data.time, values: data.equity, precision: 3, lineWidth: 2, baseline: 1 },
+      {
+        id: 'equity',
+        label: 'Equity (net)',
+        kind: 'line',
+        color: '#4f9dff',
+        time: data.time,
+        values: data.equity,
+        precision: 3,
+        lineWidth: 2,
+        baseline: 1,
+      },
     ]
     if (data.gross?.length === data.time.length) {
-      out.push({ id: 'gross', label: 'Equity before cost', kind: 'line', color: '#8a93a0', time: data.time, values: equityOf(data.gross), precision: 3, lineWidth: 1, dashed: true })
+      out.push({
+        id: 'gross',
+        label: 'Equity before cost',
+        kind: 'line',
+        color: '#8a93a0',
+        time: data.time,
+        values: equityOf(data.gross),
+        precision: 3,
+        lineWidth: 1,
+        dashed: true,
+      })
     }
-    out.push({ id: 'drawdown', label: 'Drawdown', kind: 'area', color: '#ef5350', time: data.time, values: data.drawdown, format: 'percent', pane: 1, lineWidth: 1, invert: true })
+    out.push({
+      id: 'drawdown',
+      label: 'Drawdown',
+      kind: 'area',
+      color: '#ef5350',
+      time: data.time,
+      values: data.drawdown,
+      format: 'percent',
+      pane: 1,
+      lineWidth: 1,
+      invert: true,
+    })
     return out
   }, [data])
 
   return (
-    <div className="backtest-result" data-testid="bt-result">
+    <div className="portfolio-backtest-result" data-testid="bt-result">
       <div className="stat-strip" data-testid="bt-stats">
-        <Stat label="Annual return" value={formatSignedPercent(stats.annualizedReturn, 1)} raw={stats.annualizedReturn} tone={stats.annualizedReturn} testId="bt-ann-return" />
-        <Stat label="Annual vol" value={formatPercent(stats.annualizedVolatility, 1)} raw={stats.annualizedVolatility} testId="bt-ann-vol" />
+        <Stat
+          label="Annual return"
+          value={formatSignedPercent(stats.annualizedReturn, 1)}
+          raw={stats.annualizedReturn}
+          tone={stats.annualizedReturn}
+          testId="bt-ann-return"
+        />
+        <Stat
+          label="Annual vol"
+          value={formatPercent(stats.annualizedVolatility, 1)}
+          raw={stats.annualizedVolatility}
+          testId="bt-ann-vol"
+        />
         <Stat label="Sharpe" value={formatNumber(stats.sharpe, 2)} raw={stats.sharpe} tone={stats.sharpe} testId="bt-sharpe" />
-        <Stat label="Max drawdown" value={formatPercent(stats.maxDrawdown, 1)} raw={stats.maxDrawdown} tone={stats.maxDrawdown ? -1 : 0} testId="bt-max-dd" />
-        <Stat label="Turnover / day" value={formatPercent(stats.meanTurnover, 0)} raw={stats.meanTurnover} testId="bt-turnover" title="Mean daily turnover (sum of absolute weight changes)" />
-        <Stat label="Total return" value={formatSignedPercent(stats.totalReturn, 1)} raw={stats.totalReturn} tone={stats.totalReturn} testId="bt-total" />
+        <Stat
+          label="Max drawdown"
+          value={formatPercent(stats.maxDrawdown, 1)}
+          raw={stats.maxDrawdown}
+          tone={stats.maxDrawdown ? -1 : 0}
+          testId="bt-max-dd"
+        />
+        <Stat
+          label="Turnover / day"
+          value={formatPercent(stats.meanTurnover, 0)}
+          raw={stats.meanTurnover}
+          testId="bt-turnover"
+          title="Mean daily turnover (sum of absolute weight changes)"
+        />
+        <Stat
+          label="Total return"
+          value={formatSignedPercent(stats.totalReturn, 1)}
+          raw={stats.totalReturn}
+          tone={stats.totalReturn}
+          testId="bt-total"
+        />
         <Stat label="Days" value={formatCount(stats.days)} raw={stats.days} testId="bt-days" />
         <div className="stored-note muted" data-testid="bt-stored" data-backtest-id={data.backtestId}>
-          Stored in the trade book database as backtest run <b className="num">#{data.backtestId}</b> ({name})
+          Stored in the trade book database as portfolio backtest run <b className="num">#{data.backtestId}</b> ({name})
         </div>
       </div>
-      <div className="backtest-chart">
+      <div className="portfolio-backtest-chart">
         <Panel title={`${name}: equity (start = 1) and drawdown`} full>
           <SeriesChart series={series} paneStretch={[0.72, 0.28]} testId="bt-equity-chart" />
         </Panel>

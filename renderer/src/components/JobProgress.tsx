@@ -1,8 +1,8 @@
-import { Spinner } from '../../components/StatePanel'
-import { formatCount, formatDuration } from '../../components/format'
-import { useNow } from '../../components/useNow'
-import { jobFraction } from '../../stores/alphas/selectors'
-import type { JobSlot } from '../../stores/alphas/state'
+import { jobFraction, type JobSlot } from '../stores/task'
+import { formatCount, formatDuration, formatPercent } from './format'
+import { Spinner } from './StatePanel'
+import { useNow } from './useNow'
+import './components.css'
 
 interface Props {
   job: JobSlot | null
@@ -19,14 +19,19 @@ export function JobProgress({ job, label, onCancel, testId, big }: Props) {
   const fraction = jobFraction(job)
   const info = job?.info
   const elapsed = job ? now - job.startedAt : 0
-  const state = info?.state === 'queued' ? 'queued (waiting for a worker)…' : fraction === null ? 'starting…' : `${(fraction * 100).toFixed(0)}%`
+  const state = info?.state === 'queued' ? 'queued (waiting for a worker)…' : fraction === null ? 'starting…' : formatPercent(fraction, 0)
   return (
     <div className={`job-progress${big ? ' big' : ''}`} data-testid={testId} role="status">
       <div className="job-progress-head">
         <Spinner />
         <span className="job-progress-label">{label}</span>
         {onCancel && (
-          <button className="job-cancel" onClick={onCancel} data-testid={testId ? `${testId}-cancel` : undefined} title="Stop the job in the engine">
+          <button
+            className="job-cancel"
+            onClick={onCancel}
+            data-testid={testId ? `${testId}-cancel` : undefined}
+            title="Stop the job in the engine"
+          >
             Cancel
           </button>
         )}

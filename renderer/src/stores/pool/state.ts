@@ -1,12 +1,12 @@
 import { create } from 'zustand'
-import type { EngineStatus } from '../../../../electron/contract'
+import type { PoolStatus } from '../../../../electron/contract'
 
 export interface EngineSlice {
-  status: EngineStatus
+  status: PoolStatus
   connected: boolean
 }
 
-export const useEngine = create<EngineSlice>(() => ({
+export const usePool = create<EngineSlice>(() => ({
   status: { workers: [], jobs: [] },
   connected: true,
 }))

