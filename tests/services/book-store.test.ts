@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../electron/db/open'
 import { getTrade, insertTrades, pageTrades, summarise } from '../../electron/services/book'
+import { sortIndexes } from '../../electron/services/book/store'
 import { setNote, setTags, undoLastEdit } from '../../electron/services/book/edits'
 import { importTradeCsv } from '../../electron/services/book/import-csv'
 import { parseFilterText } from '../../electron/services/book/filter-text'
@@ -22,6 +23,17 @@ afterAll(() => {
 })
 
 describe('trade store', () => {
+  it('rebuilds the same sort indexes the migration made after a bulk insert', () => {
+    const sqlOf = () => db.prepare(`SELECT name, sql FROM sqlite_master WHERE name IN (${Object.keys(sortIndexes).map((n) => `'${n}'`).join(', ')}) ORDER BY name`).all()
+    expect(sqlOf()).toEqual(Object.entries(sortIndexes).sort().map(([name, sql]) => ({ name, sql })))
+    const other = openBookDb(dir.path, 'bulk.sqlite')
+    insertTrades(other, makeTrades(100_001, 3))
+    expect(other.prepare(`SELECT name, sql FROM sqlite_master WHERE name IN (${Object.keys(sortIndexes).map((n) => `'${n}'`).join(', ')}) ORDER BY name`).all()).toEqual(sqlOf())
+    expect(other.prepare('SELECT count(*) FROM trades').pluck().get()).toBe(100_001)
+    expect(other.pragma('integrity_check', { simple: true })).toBe('ok')
+    other.close()
+  })
+
   it('pages a filter in SQL, sorted, with the total of the filter', () => {
     const page = pageTrades(db, { filter: { instruments: ['ES', 'CL'], direction: 'long' }, sort: { column: 'pnlNet', dir: 'desc' }, offset: 0, limit: 50 })
     const expected = trades.filter((t) => ['ES', 'CL'].includes(t.instrument) && t.direction === 'long')
