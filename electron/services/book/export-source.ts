@@ -3,37 +3,42 @@ import { AppError } from '../../contract'
 import type { TradeFilter, TradeSort } from '../../contract/book'
 import type { Db } from '../../db/open'
 import type { Batch, ExportColumn } from '../exports'
-import type { TradeRow } from './rows'
+import { parseTags } from './rows'
 import { tradeRowBatches } from './store'
 
+/** A column of the export and where its value sits in a raw row of `tradeColumnsSql` (`get` converts where needed). */
 interface TradeColumn extends ExportColumn {
-  get: (r: TradeRow) => unknown
+  at: number
+  get?: (v: unknown) => unknown
 }
 
+// Positions in tradeColumnsSql: id 0, source 1, run_id 2, user 3, alpha 4, instrument 5, direction 6, quantity 7,
+// entry_ts 8, entry_price 9, exit_ts 10, exit_price 11, stop_loss 12, take_profit 13, exit_reason 14, pnl_gross 15,
+// pnl_net 16, fees 17, mae 18, mfe 19, tags 20, note 21, active 22.
 export const tradeExportColumns: TradeColumn[] = [
-  { name: 'id', type: 'int', nullable: false, get: (r) => r.id },
-  { name: 'source', type: 'string', nullable: false, get: (r) => r.source },
-  { name: 'runId', type: 'int', get: (r) => r.run_id },
-  { name: 'user', type: 'string', get: (r) => r.user },
-  { name: 'alpha', type: 'string', get: (r) => r.alpha },
-  { name: 'instrument', type: 'string', nullable: false, get: (r) => r.instrument },
-  { name: 'direction', type: 'string', nullable: false, get: (r) => (r.direction < 0 ? 'short' : 'long') },
-  { name: 'quantity', type: 'float', get: (r) => r.quantity },
-  { name: 'entryTime', type: 'timestamp', get: (r) => r.entry_ts },
-  { name: 'entryPrice', type: 'float', get: (r) => r.entry_price },
-  { name: 'exitTime', type: 'timestamp', get: (r) => r.exit_ts },
-  { name: 'exitPrice', type: 'float', get: (r) => r.exit_price },
-  { name: 'stopLoss', type: 'float', get: (r) => r.stop_loss },
-  { name: 'takeProfit', type: 'float', get: (r) => r.take_profit },
-  { name: 'exitReason', type: 'string', get: (r) => r.exit_reason },
-  { name: 'pnlGross', type: 'float', get: (r) => r.pnl_gross },
-  { name: 'pnlNet', type: 'float', get: (r) => r.pnl_net },
-  { name: 'fees', type: 'float', get: (r) => r.fees },
-  { name: 'mae', type: 'float', get: (r) => r.mae },
-  { name: 'mfe', type: 'float', get: (r) => r.mfe },
-  { name: 'tags', type: 'string', get: (r) => (r.tags === '[]' ? '' : (JSON.parse(r.tags) as string[]).join(';')) },
-  { name: 'note', type: 'string', get: (r) => r.note },
-  { name: 'active', type: 'bool', get: (r) => r.active === 1 },
+  { name: 'id', type: 'int', nullable: false, at: 0 },
+  { name: 'source', type: 'string', nullable: false, at: 1 },
+  { name: 'runId', type: 'int', at: 2 },
+  { name: 'user', type: 'string', at: 3 },
+  { name: 'alpha', type: 'string', at: 4 },
+  { name: 'instrument', type: 'string', nullable: false, at: 5 },
+  { name: 'direction', type: 'string', nullable: false, at: 6, get: (v) => ((v as number) < 0 ? 'short' : 'long') },
+  { name: 'quantity', type: 'float', at: 7 },
+  { name: 'entryTime', type: 'timestamp', at: 8 },
+  { name: 'entryPrice', type: 'float', at: 9 },
+  { name: 'exitTime', type: 'timestamp', at: 10 },
+  { name: 'exitPrice', type: 'float', at: 11 },
+  { name: 'stopLoss', type: 'float', at: 12 },
+  { name: 'takeProfit', type: 'float', at: 13 },
+  { name: 'exitReason', type: 'string', at: 14 },
+  { name: 'pnlGross', type: 'float', at: 15 },
+  { name: 'pnlNet', type: 'float', at: 16 },
+  { name: 'fees', type: 'float', at: 17 },
+  { name: 'mae', type: 'float', at: 18 },
+  { name: 'mfe', type: 'float', at: 19 },
+  { name: 'tags', type: 'string', at: 20, get: (v) => (v === '[]' ? '' : parseTags(v as string).join(';')) },
+  { name: 'note', type: 'string', at: 21 },
+  { name: 'active', type: 'bool', at: 22, get: (v) => v === 1 },
 ]
 
 /** The chosen columns (all when none chosen), in the table's order. */
@@ -44,6 +49,7 @@ export function pickTradeColumns(names?: readonly string[]): TradeColumn[] {
   return tradeExportColumns.filter((c) => names.includes(c.name))
 }
 
+/** Rows come as arrays (no object per row) and go straight into column arrays. */
 export function* tradeBatches(
   db: Db,
   columns: TradeColumn[],
@@ -52,7 +58,17 @@ export function* tradeBatches(
   ids?: readonly number[],
 ): Generator<Batch> {
   for (const rows of tradeRowBatches(db, filter, sort, ids)) {
-    yield { length: rows.length, columns: columns.map((c) => rows.map(c.get)), group: undefined }
+    const n = rows.length
+    yield {
+      length: n,
+      columns: columns.map((c) => {
+        const out = new Array(n)
+        const { at, get } = c
+        if (get) for (let k = 0; k < n; k++) out[k] = get(rows[k][at])
+        else for (let k = 0; k < n; k++) out[k] = rows[k][at]
+        return out
+      }),
+    }
   }
 }
 

@@ -226,18 +226,18 @@ export function getTrade(db: Db, id: number): Trade {
   return tradeOf(row)
 }
 
-/** Rows of a filter (or a selection) in order, a batch at a time: exports read through this. */
+/** Rows of a filter (or a selection) in order as raw arrays (columns of `tradeColumnsSql`), a batch at a time: exports read through this. */
 export function* tradeRowBatches(
   db: Db,
   filter: TradeFilter,
   sort: TradeSort,
   ids?: readonly number[],
-  batchRows = 16_384,
-): Generator<TradeRow[]> {
+  batchRows = 8192,
+): Generator<unknown[][]> {
   const where = whereOf(filter, ids)
-  const stmt = db.prepare(`SELECT ${tradeColumnsSql} FROM trades ${where.sql} ${orderBy(sort)}`)
-  let batch: TradeRow[] = []
-  for (const row of stmt.iterate(where.params) as IterableIterator<TradeRow>) {
+  const stmt = db.prepare(`SELECT ${tradeColumnsSql} FROM trades ${where.sql} ${orderBy(sort)}`).raw(true)
+  let batch: unknown[][] = []
+  for (const row of stmt.iterate(where.params) as IterableIterator<unknown[]>) {
     batch.push(row)
     if (batch.length === batchRows) {
       yield batch

@@ -14,10 +14,17 @@ export function isoDay(ts: number): string {
   return s
 }
 
-/** ISO-8601 UTC time of unix seconds, without milliseconds when there are none. */
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`)
+
+/** ISO-8601 UTC time of unix seconds, without milliseconds when there are none (the date part cached per day). */
 export function isoTime(ts: number): string {
-  const s = new Date(ts * 1000).toISOString()
-  return s.endsWith('.000Z') ? `${s.slice(0, 19)}Z` : s
+  if (!Number.isInteger(ts)) {
+    const s = new Date(ts * 1000).toISOString()
+    return s.endsWith('.000Z') ? `${s.slice(0, 19)}Z` : s
+  }
+  const day = Math.floor(ts / 86_400) * 86_400
+  const t = ts - day
+  return `${isoDay(day)}T${two(Math.floor(t / 3600))}:${two(Math.floor((t % 3600) / 60))}:${two(t % 60)}Z`
 }
 
 export const isMissing = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'number' && v !== v)

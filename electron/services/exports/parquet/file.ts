@@ -95,6 +95,8 @@ export class ParquetFile {
     const bytes = new Uint8Array(this.writer.buffer, 0, this.writer.index).slice()
     this.writer.index = 0
     await this.sink.write(bytes)
+    // A column chunk is encoded in one go: let the event loop breathe between chunks.
+    await new Promise<void>((resolve) => setImmediate(resolve))
   }
 
   private encoder(element: SchemaElement): ColumnEncoder {

@@ -5,9 +5,10 @@ import { ParquetFile } from './file'
 import { physicalColumn } from './physical'
 import { fileSchema } from './schema'
 
-export const defaultRowGroupRows = 1 << 18
+/** Rows per row group: about 4M values (a wide table gets fewer rows), at most 256K rows. */
+export const defaultRowGroupRows = (columns: number) => Math.max(16_384, Math.min(1 << 18, Math.floor((1 << 22) / Math.max(1, columns))))
 
-export function parquetWriter(sink: FileSink, columns: ExportColumn[], rowGroupRows = defaultRowGroupRows): FormatWriter {
+export function parquetWriter(sink: FileSink, columns: ExportColumn[], rowGroupRows = defaultRowGroupRows(columns.length)): FormatWriter {
   const file = new ParquetFile(sink, fileSchema(columns))
   let parts: ColumnData[][] = columns.map(() => [])
   let rows = 0
