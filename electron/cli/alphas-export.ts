@@ -6,7 +6,13 @@
 import { alphaLongBatches, alphaLongColumns, type ExportFormat, exportTable } from '../services/exports'
 
 export async function writeLongExport(runsDir: string, runId: string, out: string, format: ExportFormat): Promise<number> {
-  const { rows } = await exportTable({ format, out, columns: alphaLongColumns, source: alphaLongBatches(runsDir, runId), sheetPerGroup: true })
+  const { rows } = await exportTable({
+    format,
+    out,
+    columns: alphaLongColumns,
+    source: alphaLongBatches(runsDir, runId),
+    sheetPerGroup: true,
+  })
   return rows
 }
 

@@ -235,10 +235,23 @@ export const book = {
   facets: method<{ instruments: string[]; exitReasons: string[]; tags: string[]; runs: { id: number; name: string }[] }>()(
     z.object({}).strict().default({}),
   ),
-  runs: method<RunListItem[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict().default({ limit: 100 })),
-  openTrades: method<Trade[]>()(z.object({ user: z.string().max(100).optional() }).strict().default({})),
+  runs: method<RunListItem[]>()(
+    z
+      .object({ limit: z.number().int().min(1).max(500).default(100) })
+      .strict()
+      .default({ limit: 100 }),
+  ),
+  openTrades: method<Trade[]>()(
+    z
+      .object({ user: z.string().max(100).optional() })
+      .strict()
+      .default({}),
+  ),
   calendar: method<CalendarWindow[]>()(
-    z.object({ user: z.string().max(100).optional(), limit: z.number().int().min(1).max(10_000).default(1000) }).strict().default({ limit: 1000 }),
+    z
+      .object({ user: z.string().max(100).optional(), limit: z.number().int().min(1).max(10_000).default(1000) })
+      .strict()
+      .default({ limit: 1000 }),
   ),
   export: method<ExportDone>()(
     z

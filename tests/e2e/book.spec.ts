@@ -12,7 +12,9 @@ function statementCsv(): string {
     const entry = 50 + (i % 7)
     const exit = entry + ((i * 37) % 11) - 5
     const iso = (t: number) => new Date(t).toISOString().slice(0, 10)
-    lines.push(`${sym},${i % 4 === 0 ? 'sell' : 'buy'},${1 + (i % 3)},${iso(day)},${entry},${iso(day + 5 * 86_400_000)},${exit},1.5,${i % 2 ? 'tp' : 'sl'},${i === 7 ? 'earnings gap' : ''}`)
+    lines.push(
+      `${sym},${i % 4 === 0 ? 'sell' : 'buy'},${1 + (i % 3)},${iso(day)},${entry},${iso(day + 5 * 86_400_000)},${exit},1.5,${i % 2 ? 'tp' : 'sl'},${i === 7 ? 'earnings gap' : ''}`,
+    )
     day += 3 * 86_400_000
   }
   return `${lines.join('\n')}\n`
@@ -27,7 +29,9 @@ test.describe('trade book', () => {
 
   test('imports a statement, filters, tags a trade (and undoes), sees it on its chart, exports the filter as CSV', async ({ page }) => {
     const before = Number(await page.getByTestId('trade-table').getAttribute('data-total'))
-    await page.getByTestId('import-file').setInputFiles({ name: 'statement.csv', mimeType: 'text/csv', buffer: Buffer.from(statementCsv()) })
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'statement.csv', mimeType: 'text/csv', buffer: Buffer.from(statementCsv()) })
     await expect(page.getByTestId('import-result')).toContainText('Imported 60 trades from statement.csv')
     await expect(page.getByTestId('trade-table')).toHaveAttribute('data-total', String(before + 60))
 
@@ -73,7 +77,9 @@ test.describe('trade book', () => {
     await page.getByTestId('export-filter').click()
     const file = await download
     await expect(page.getByTestId('export-job')).toHaveAttribute('data-state', 'done')
-    const csv = readFileSync((await file.path())!, 'utf8').trim().split('\n')
+    const csv = readFileSync((await file.path())!, 'utf8')
+      .trim()
+      .split('\n')
     expect(csv[0].split(',')).toEqual(expect.arrayContaining(['id', 'instrument', 'direction', 'pnlNet', 'tags']))
     expect(csv).toHaveLength(2)
     const header = csv[0].split(',')
@@ -100,7 +106,11 @@ test.describe('trade book', () => {
     await expect(page.getByTestId('open-trades')).toBeVisible()
     const base = `http://127.0.0.1:${port}`
     const post = (path: string, body: unknown, auth = token) =>
-      fetch(base + path, { method: 'POST', headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      fetch(base + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     expect((await post('/api/openTrade', { user: 'e2e', alpha: 'momentum', quantity: 2, stopLoss: 99.5 }, 'wrong')).status).toBe(401)
     const opened = await (await post('/api/openTrade', { user: 'e2e', alpha: 'momentum', quantity: 2, stopLoss: 99.5 })).json()
     expect(opened).toEqual({ user: 'e2e', alpha: 'momentum', status: 'opened' })
@@ -113,7 +123,9 @@ test.describe('trade book', () => {
     expect(closed.status).toBe('closed')
     await expect(page.getByTestId('open-trade-e2e-momentum')).toHaveCount(0)
 
-    const pushed = await (await post('/api/tradingCalendar/push/e2e', [{ user: 'e2e', alpha: 'carry', start: '2024-05-01', end: '2024-05-09' }])).json()
+    const pushed = await (
+      await post('/api/tradingCalendar/push/e2e', [{ user: 'e2e', alpha: 'carry', start: '2024-05-01', end: '2024-05-09' }])
+    ).json()
     expect(pushed).toEqual({ user: 'e2e', status: 'pushed', entriesPushed: 1 })
     await page.getByTestId('book-tab-calendar').click()
     await expect(page.getByTestId('calendar-view')).toContainText('2024-05-09')

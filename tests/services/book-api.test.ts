@@ -17,7 +17,14 @@ let call: ReturnType<typeof client>
 
 beforeAll(async () => {
   db = openBookDb(dir.path)
-  api = await startLiveApi({ db, port: 0, basePath: '/api', token: () => token, onChange: (c) => changes.push(c), log: (m) => logs.push(m) })
+  api = await startLiveApi({
+    db,
+    port: 0,
+    basePath: '/api',
+    token: () => token,
+    onChange: (c) => changes.push(c),
+    log: (m) => logs.push(m),
+  })
   call = client(api.url, token)
 })
 afterAll(async () => {
@@ -27,11 +34,18 @@ afterAll(async () => {
 })
 
 /** A GET with a JSON body, as the seed's Python client sends tradeExists (fetch refuses bodies on GET). */
+// biome-ignore lint/suspicious/noExplicitAny: replies and errors are checked field by field
 function getWithBody(path: string, body: string, auth = `Bearer ${token}`): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const u = new URL(api.url + path)
     const req = request(
-      { host: u.hostname, port: u.port, path: u.pathname, method: 'GET', headers: { authorization: auth, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'GET',
+        headers: { authorization: auth, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = ''
         res.on('data', (c) => (text += c))
@@ -74,6 +88,7 @@ describe('seed-compatible endpoints', () => {
     expect(r.body).toEqual({ user: 'u2', status: 'pushed', entriesPushed: 2 })
     const cal = await call('GET', '/v1/calendar?user=u2')
     expect(cal.body).toHaveLength(2)
+    // biome-ignore lint/suspicious/noExplicitAny: replies and errors are checked field by field
     expect(cal.body.find((w: any) => w.alpha === 'a2')).toMatchObject({ start: '2024-01-04', startTs: Date.UTC(2024, 0, 4) / 1000 })
     const stray = await call('POST', '/api/tradingCalendar/push/u2', [{ ...entries[0], user: 'other' }])
     expect(stray.status).toBe(400)
@@ -83,9 +98,24 @@ describe('seed-compatible endpoints', () => {
 
 describe('versioned API', () => {
   it('opens with instrument, side, price and time; closes with P&L; lists and gets', async () => {
-    const open = await call('POST', '/v1/trades', { user: 'algo', alpha: 'mom', instrument: 'ES', side: 'sell', quantity: 2, price: 5000, time: '2024-03-01T15:00:00Z' })
+    const open = await call('POST', '/v1/trades', {
+      user: 'algo',
+      alpha: 'mom',
+      instrument: 'ES',
+      side: 'sell',
+      quantity: 2,
+      price: 5000,
+      time: '2024-03-01T15:00:00Z',
+    })
     expect(open.status).toBe(201)
-    expect(open.body).toMatchObject({ instrument: 'ES', direction: 'short', quantity: 2, entryPrice: 5000, entryTs: Date.UTC(2024, 2, 1, 15) / 1000, active: true })
+    expect(open.body).toMatchObject({
+      instrument: 'ES',
+      direction: 'short',
+      quantity: 2,
+      entryPrice: 5000,
+      entryTs: Date.UTC(2024, 2, 1, 15) / 1000,
+      active: true,
+    })
     const dup = await call('POST', '/v1/trades', { user: 'algo', alpha: 'mom', instrument: 'ES', side: 'buy', quantity: 1, price: 5001 })
     expect(dup.status).toBe(409)
     const closed = await call('POST', `/v1/trades/${open.body.id}/close`, { price: 4990, time: Date.UTC(2024, 2, 1, 16) / 1000 })
@@ -108,7 +138,15 @@ describe('versioned API', () => {
     const qty = await call('POST', '/api/openTrade', { user: 'x', alpha: 'y', quantity: 'three' })
     expect(qty.status).toBe(400)
     expect(qty.body.message).toMatch(/^body\.quantity: /)
-    const time = await call('POST', '/v1/trades', { user: 'x', alpha: 'y', instrument: 'ES', side: 'buy', quantity: 1, price: 1, time: 'yesterday' })
+    const time = await call('POST', '/v1/trades', {
+      user: 'x',
+      alpha: 'y',
+      instrument: 'ES',
+      side: 'buy',
+      quantity: 1,
+      price: 1,
+      time: 'yesterday',
+    })
     expect(time.status).toBe(400)
     expect(time.body.field).toBe('body.time')
     const gone = await getWithBody('/api/tradeExists', JSON.stringify({ user: 'u1' }))
@@ -147,7 +185,11 @@ describe('hostile and broken requests', () => {
   it('answers malformed and oversized bodies with 4xx and stays up', async () => {
     const malformed = await call('POST', '/api/openTrade', '{"user": "u", "alpha":')
     expect(malformed.status).toBe(400)
-    const big = await call('POST', '/api/tradingCalendar/push/u', `[${'{"user":"u","alpha":"a","start":"2024-01-01","end":"2024-01-02"},'.repeat(30_000)}{}]`)
+    const big = await call(
+      'POST',
+      '/api/tradingCalendar/push/u',
+      `[${'{"user":"u","alpha":"a","start":"2024-01-01","end":"2024-01-02"},'.repeat(30_000)}{}]`,
+    )
     expect(big.status).toBe(413)
     const getBig = await getWithBody('/api/tradeExists', `{"user":"${'x'.repeat(2 << 20)}","alpha":"a"}`)
     expect(getBig.status).toBe(413)
@@ -181,7 +223,9 @@ describe('hostile and broken requests', () => {
     )
     expect(attempts.filter((r) => r.body.status === 'opened')).toHaveLength(1)
     const v1 = await Promise.all(
-      Array.from({ length: 40 }, () => call('POST', '/v1/trades', { user: 'race2', alpha: 'r', instrument: 'NQ', side: 'buy', quantity: 1, price: 1 })),
+      Array.from({ length: 40 }, () =>
+        call('POST', '/v1/trades', { user: 'race2', alpha: 'r', instrument: 'NQ', side: 'buy', quantity: 1, price: 1 }),
+      ),
     )
     expect(v1.filter((r) => r.status === 201)).toHaveLength(1)
     expect(v1.filter((r) => r.status === 409)).toHaveLength(39)

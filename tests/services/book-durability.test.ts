@@ -10,10 +10,14 @@ const dir = tempDir('book-durability')
 afterAll(() => dir.remove())
 
 function startChild(): Promise<{ child: ChildProcess; url: string; token: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/main.ts'), 'api', '--port', '0', '--data-dir', dir.path], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'electron/cli/main.ts'), 'api', '--port', '0', '--data-dir', dir.path],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (c) => {
@@ -60,7 +64,12 @@ describe('live API durability', () => {
     const db = openBookDb(dir.path)
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-      const trades = db.prepare("SELECT id, alpha, note, tags FROM trades WHERE user = 'dur'").all() as { id: number; alpha: string; note: string; tags: string }[]
+      const trades = db.prepare("SELECT id, alpha, note, tags FROM trades WHERE user = 'dur'").all() as {
+        id: number
+        alpha: string
+        note: string
+        tags: string
+      }[]
       const byKey = new Map(trades.map((t) => [t.alpha, t]))
       for (const key of acked) expect(byKey.has(key), `acknowledged ${key} missing`).toBe(true)
       // Whole or absent: each trade has its note, both tag rows and its idempotency record, and each record its trade.

@@ -89,7 +89,10 @@ describe('exports read back', () => {
     const expected = rows.map((e) => ({ ...e, day: e.day === null ? null : isoDay(e.day), at: e.at === null ? null : isoTime(e.at) }))
     const json = JSON.parse(readFileSync((await write('json')).out, 'utf8'))
     expect(json).toEqual(expected)
-    const nd = readFileSync((await write('ndjson')).out, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const nd = readFileSync((await write('ndjson')).out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(nd).toEqual(expected)
   })
 
@@ -149,7 +152,9 @@ describe('exports read back', () => {
       }
     }
     const out = join(dir.path, 'cancelled.csv')
-    await expect(exportTable({ format: 'csv', out, columns, source: slow(), signal: controller.signal })).rejects.toMatchObject({ code: 'JOB_CANCELLED' })
+    await expect(exportTable({ format: 'csv', out, columns, source: slow(), signal: controller.signal })).rejects.toMatchObject({
+      code: 'JOB_CANCELLED',
+    })
     expect(readdirSync(dir.path).filter((f) => f.includes('cancelled'))).toEqual([])
   })
 

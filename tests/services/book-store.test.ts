@@ -24,18 +24,42 @@ afterAll(() => {
 
 describe('trade store', () => {
   it('rebuilds the same sort indexes the migration made after a bulk insert', () => {
-    const sqlOf = () => db.prepare(`SELECT name, sql FROM sqlite_master WHERE name IN (${Object.keys(sortIndexes).map((n) => `'${n}'`).join(', ')}) ORDER BY name`).all()
-    expect(sqlOf()).toEqual(Object.entries(sortIndexes).sort().map(([name, sql]) => ({ name, sql })))
+    const sqlOf = () =>
+      db
+        .prepare(
+          `SELECT name, sql FROM sqlite_master WHERE name IN (${Object.keys(sortIndexes)
+            .map((n) => `'${n}'`)
+            .join(', ')}) ORDER BY name`,
+        )
+        .all()
+    expect(sqlOf()).toEqual(
+      Object.entries(sortIndexes)
+        .sort()
+        .map(([name, sql]) => ({ name, sql })),
+    )
     const other = openBookDb(dir.path, 'bulk.sqlite')
     insertTrades(other, makeTrades(100_001, 3))
-    expect(other.prepare(`SELECT name, sql FROM sqlite_master WHERE name IN (${Object.keys(sortIndexes).map((n) => `'${n}'`).join(', ')}) ORDER BY name`).all()).toEqual(sqlOf())
+    expect(
+      other
+        .prepare(
+          `SELECT name, sql FROM sqlite_master WHERE name IN (${Object.keys(sortIndexes)
+            .map((n) => `'${n}'`)
+            .join(', ')}) ORDER BY name`,
+        )
+        .all(),
+    ).toEqual(sqlOf())
     expect(other.prepare('SELECT count(*) FROM trades').pluck().get()).toBe(100_001)
     expect(other.pragma('integrity_check', { simple: true })).toBe('ok')
     other.close()
   })
 
   it('pages a filter in SQL, sorted, with the total of the filter', () => {
-    const page = pageTrades(db, { filter: { instruments: ['ES', 'CL'], direction: 'long' }, sort: { column: 'pnlNet', dir: 'desc' }, offset: 0, limit: 50 })
+    const page = pageTrades(db, {
+      filter: { instruments: ['ES', 'CL'], direction: 'long' },
+      sort: { column: 'pnlNet', dir: 'desc' },
+      offset: 0,
+      limit: 50,
+    })
     const expected = trades.filter((t) => ['ES', 'CL'].includes(t.instrument) && t.direction === 'long')
     expect(page.total).toBe(expected.length)
     expect(page.rows).toHaveLength(50)
@@ -43,14 +67,24 @@ describe('trade store', () => {
     expect(page.rows[0].pnlNet).toBeCloseTo(best.pnlNet!, 9)
     for (let i = 1; i < page.rows.length; i++) expect(page.rows[i].pnlNet!).toBeLessThanOrEqual(page.rows[i - 1].pnlNet!)
     expect(page.rows.every((r) => ['ES', 'CL'].includes(r.instrument) && r.direction === 'long')).toBe(true)
-    const next = pageTrades(db, { filter: { instruments: ['ES', 'CL'], direction: 'long' }, sort: { column: 'pnlNet', dir: 'desc' }, offset: 50, limit: 50 })
+    const next = pageTrades(db, {
+      filter: { instruments: ['ES', 'CL'], direction: 'long' },
+      sort: { column: 'pnlNet', dir: 'desc' },
+      offset: 50,
+      limit: 50,
+    })
     expect(next.rows[0].pnlNet!).toBeLessThanOrEqual(page.rows[49].pnlNet!)
   })
 
   it('filters by date range, P&L range, exit reason and free text in notes', () => {
     const from = trades[100].entryTs!
     const to = trades[199].entryTs!
-    const page = pageTrades(db, { filter: { from, to, pnlMin: 0, exitReasons: ['tp'] }, sort: { column: 'entryTs', dir: 'asc' }, offset: 0, limit: 1000 })
+    const page = pageTrades(db, {
+      filter: { from, to, pnlMin: 0, exitReasons: ['tp'] },
+      sort: { column: 'entryTs', dir: 'asc' },
+      offset: 0,
+      limit: 1000,
+    })
     const expected = trades.slice(100, 200).filter((t) => t.pnlNet! >= 0 && t.exitReason === 'tp')
     expect(page.total).toBe(expected.length)
     setNote(db, page.rows[0].id, 'Fed day, 100% slippage_here')
@@ -80,7 +114,9 @@ describe('trade store', () => {
     const id = pageTrades(db, { filter: {}, sort: { column: 'id', dir: 'asc' }, offset: 0, limit: 1 }).rows[0].id
     setTags(db, id, ['fomc', ' review ', 'fomc'])
     expect(getTrade(db, id).tags).toEqual(['fomc', 'review'])
-    expect(pageTrades(db, { filter: { tag: 'review' }, sort: { column: 'id', dir: 'asc' }, offset: 0, limit: 5 }).rows.map((r) => r.id)).toEqual([id])
+    expect(
+      pageTrades(db, { filter: { tag: 'review' }, sort: { column: 'id', dir: 'asc' }, offset: 0, limit: 5 }).rows.map((r) => r.id),
+    ).toEqual([id])
     setNote(db, id, 'first')
     setNote(db, id, 'second')
     expect(undoLastEdit(db).trade?.note).toBe('first')
@@ -107,21 +143,38 @@ describe('trade store', () => {
 
 describe('CSV trade import', () => {
   it('imports a broker statement with recognised columns, computing P&L from prices', () => {
-    const csv = 'Symbol,Side,Qty,Open Time,Open Price,Close Time,Close Price,Commission,Notes\nES,BUY,2,2024-01-02 14:30:00,4700,2024-01-02 15:00:00,4710.5,4.2,"breakout, strong"\nCL,sell,1,2024-01-03,72.1,2024-01-04,71.6,2,\n'
+    const csv =
+      'Symbol,Side,Qty,Open Time,Open Price,Close Time,Close Price,Commission,Notes\nES,BUY,2,2024-01-02 14:30:00,4700,2024-01-02 15:00:00,4710.5,4.2,"breakout, strong"\nCL,sell,1,2024-01-03,72.1,2024-01-04,71.6,2,\n'
     const before = pageTrades(db, { filter: { sources: ['import'] }, sort: { column: 'id', dir: 'asc' }, offset: 0, limit: 1 }).total
     expect(importTradeCsv(db, { name: 'statement.csv', text: csv })).toBe(2)
-    const rows = pageTrades(db, { filter: { sources: ['import'] }, sort: { column: 'id', dir: 'desc' }, offset: 0, limit: 2 }).rows.reverse()
-    expect(rows[0]).toMatchObject({ instrument: 'ES', direction: 'long', quantity: 2, entryTs: Date.UTC(2024, 0, 2, 14, 30) / 1000, note: 'breakout, strong', fees: 4.2 })
+    const rows = pageTrades(db, {
+      filter: { sources: ['import'] },
+      sort: { column: 'id', dir: 'desc' },
+      offset: 0,
+      limit: 2,
+    }).rows.reverse()
+    expect(rows[0]).toMatchObject({
+      instrument: 'ES',
+      direction: 'long',
+      quantity: 2,
+      entryTs: Date.UTC(2024, 0, 2, 14, 30) / 1000,
+      note: 'breakout, strong',
+      fees: 4.2,
+    })
     expect(rows[0].pnlNet).toBeCloseTo(2 * 10.5 - 4.2, 9)
     expect(rows[1].direction).toBe('short')
     expect(rows[1].pnlGross).toBeCloseTo(0.5, 9)
-    expect(pageTrades(db, { filter: { sources: ['import'] }, sort: { column: 'id', dir: 'asc' }, offset: 0, limit: 1 }).total).toBe(before + 2)
+    expect(pageTrades(db, { filter: { sources: ['import'] }, sort: { column: 'id', dir: 'asc' }, offset: 0, limit: 1 }).total).toBe(
+      before + 2,
+    )
   })
 
   it('refuses a file with bad rows, naming file, line, column and field, and writes nothing', () => {
     const count = () => db.prepare('SELECT count(*) FROM trades').pluck().get()
     const before = count()
-    const csv = 'instrument,direction,quantity,entry_time,entry_price\nES,long,1,2024-01-02,4700\nNQ,sideways,1,2024-01-02,1\nGC,short,x,2024-13-45,1\n'
+    const csv =
+      'instrument,direction,quantity,entry_time,entry_price\nES,long,1,2024-01-02,4700\nNQ,sideways,1,2024-01-02,1\nGC,short,x,2024-13-45,1\n'
+    // biome-ignore lint/suspicious/noExplicitAny: replies and errors are checked field by field
     let error: any
     try {
       importTradeCsv(db, { name: 'bad.csv', text: csv })

@@ -17,7 +17,11 @@ export const command = defineCommand({
       if (c.trade) console.log(`${c.kind} trade ${c.trade.id} (${c.trade.user}/${c.trade.alpha})`)
       else console.log(`${c.kind}: ${c.count ?? 0} windows`)
     })
-    const patch = { enabled: true, ...(port !== undefined && { port: Number(port) }), ...(str(values, 'base-path') !== undefined && { basePath: str(values, 'base-path') }) }
+    const patch = {
+      enabled: true,
+      ...(port !== undefined && { port: Number(port) }),
+      ...(str(values, 'base-path') !== undefined && { basePath: str(values, 'base-path') }),
+    }
     // Headless runs do not change the app's stored enabled/port settings.
     const s = await live.apply(patch, false)
     if (!s.url) {

@@ -76,7 +76,9 @@ export const command = defineCommand({
                   .filter(Number.isInteger),
               })
             : await exportCalendar(db, { ...common, user: str(values, 'user') })
-      console.log(`wrote ${r.rows.toLocaleString('en-US')} rows to ${out} (${format}, ${(r.bytes / 2 ** 20).toFixed(1)} MiB, ${((performance.now() - started) / 1000).toFixed(2)} s)`)
+      console.log(
+        `wrote ${r.rows.toLocaleString('en-US')} rows to ${out} (${format}, ${(r.bytes / 2 ** 20).toFixed(1)} MiB, ${((performance.now() - started) / 1000).toFixed(2)} s)`,
+      )
       return 0
     } finally {
       db.close()

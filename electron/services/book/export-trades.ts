@@ -30,7 +30,13 @@ export function exportTrades(
 }
 
 export function exportRunReturns(db: Db, options: TableExport & { runIds?: readonly number[] }): Promise<ExportResult> {
-  return exportTable({ ...options, columns: runReturnColumns, source: runReturnBatches(db, options.runIds), sheetPerGroup: true, sheetName: 'runs' })
+  return exportTable({
+    ...options,
+    columns: runReturnColumns,
+    source: runReturnBatches(db, options.runIds),
+    sheetPerGroup: true,
+    sheetName: 'runs',
+  })
 }
 
 const calendarColumns = [

@@ -35,7 +35,10 @@ export function parseFilterText(text: string | undefined): TradeFilter {
     }
   } else {
     const f: Record<string, unknown> = {}
-    for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of text
+      .split(';')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const eq = part.indexOf('=')
       if (eq < 1) throw new AppError('VALIDATION', `--filter: '${part.slice(0, 40)}' is not key=value`)
       const key = part.slice(0, eq).trim()

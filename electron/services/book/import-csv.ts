@@ -58,7 +58,13 @@ export function readTradeCsv(input: ImportInput): NewTrade[] {
   if (input.text.length > maxBytes) throw new AppError('VALIDATION', `${input.name}: larger than ${maxBytes / 2 ** 20} MiB; split it`)
   let records: string[][]
   try {
-    records = parse(input.text, { bom: true, delimiter: input.delimiter ?? ',', relax_column_count: true, skip_empty_lines: true, trim: true })
+    records = parse(input.text, {
+      bom: true,
+      delimiter: input.delimiter ?? ',',
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    })
   } catch (err) {
     const e = err as { lines?: number; message: string }
     throw new AppError('CSV_INVALID', `${input.name}: line ${e.lines ?? '?'}: ${e.message.slice(0, 200)}`, {
@@ -82,7 +88,13 @@ export function readTradeCsv(input: ImportInput): NewTrade[] {
     const line = r + 1
     const cell = (f: CsvTradeField) => (mapping[f] === undefined ? '' : (rec[mapping[f]!] ?? ''))
     const issue = (f: CsvTradeField, message: string) =>
-      errors.add({ file: input.name, line, column: mapping[f] === undefined ? undefined : mapping[f]! + 1, field: header[mapping[f]!] ?? f, message })
+      errors.add({
+        file: input.name,
+        line,
+        column: mapping[f] === undefined ? undefined : mapping[f]! + 1,
+        field: header[mapping[f]!] ?? f,
+        message,
+      })
     const num = (f: CsvTradeField): number | null => {
       const s = cell(f)
       if (s === '') return null

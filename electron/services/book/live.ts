@@ -104,7 +104,9 @@ export function closeLiveTrade(db: Db, trade: Trade, input: CloseInput): Trade {
   const exitPrice = input.price ?? null
   const fees = trade.fees + (input.fees ?? 0)
   const gross =
-    exitPrice !== null && trade.entryPrice !== null ? directionValue(trade.direction) * trade.quantity * (exitPrice - trade.entryPrice) : null
+    exitPrice !== null && trade.entryPrice !== null
+      ? directionValue(trade.direction) * trade.quantity * (exitPrice - trade.entryPrice)
+      : null
   prepared(
     db,
     `UPDATE trades SET active = 0, exit_ts = @exitTs, exit_price = @exitPrice, exit_reason = @reason, fees = @fees,
@@ -146,5 +148,9 @@ export function listCalendar(db: Db, options: { user?: string; alpha?: string; l
     db,
     `SELECT id, user, alpha, start, end, start_ts AS startTs, end_ts AS endTs, pushed_at AS pushedAt FROM trading_calendar
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY coalesce(start_ts, 0) DESC, id DESC LIMIT @limit`,
-  ).all({ ...(options.user !== undefined && { user: options.user }), ...(options.alpha !== undefined && { alpha: options.alpha }), limit: options.limit ?? 1000 }) as CalendarWindow[]
+  ).all({
+    ...(options.user !== undefined && { user: options.user }),
+    ...(options.alpha !== undefined && { alpha: options.alpha }),
+    limit: options.limit ?? 1000,
+  }) as CalendarWindow[]
 }

@@ -49,9 +49,14 @@ export function createBookService(deps: BookServiceDeps): BookService {
     undo: () => undoLastEdit(db),
     facets: () => ({
       instruments: prepared(db, 'SELECT DISTINCT instrument FROM trades ORDER BY 1').pluck().all() as string[],
-      exitReasons: prepared(db, 'SELECT DISTINCT exit_reason FROM trades WHERE exit_reason IS NOT NULL ORDER BY 1').pluck().all() as string[],
+      exitReasons: prepared(db, 'SELECT DISTINCT exit_reason FROM trades WHERE exit_reason IS NOT NULL ORDER BY 1')
+        .pluck()
+        .all() as string[],
       tags: prepared(db, 'SELECT DISTINCT tag FROM trade_tags ORDER BY 1').pluck().all() as string[],
-      runs: prepared(db, 'SELECT id, name FROM runs WHERE id IN (SELECT DISTINCT run_id FROM trades WHERE run_id IS NOT NULL) ORDER BY id DESC').all() as {
+      runs: prepared(
+        db,
+        'SELECT id, name FROM runs WHERE id IN (SELECT DISTINCT run_id FROM trades WHERE run_id IS NOT NULL) ORDER BY id DESC',
+      ).all() as {
         id: number
         name: string
       }[],
@@ -76,10 +81,14 @@ export function createBookService(deps: BookServiceDeps): BookService {
         downloadUrl = download.url
       }
       const rdb = readDb()
-      return deps.tasks.run(input.jobId, `Export ${input.ids ? 'selected trades' : 'trades'} to ${input.format.toUpperCase()}`, async (signal, progress) => {
-        const r = await exportTrades(rdb, { ...input, out, signal, onProgress: (p) => progress(p.rows, p.total ?? 0) })
-        return { rows: r.rows, bytes: r.bytes, ms: r.ms, path: downloadUrl ? null : out, downloadUrl }
-      })
+      return deps.tasks.run(
+        input.jobId,
+        `Export ${input.ids ? 'selected trades' : 'trades'} to ${input.format.toUpperCase()}`,
+        async (signal, progress) => {
+          const r = await exportTrades(rdb, { ...input, out, signal, onProgress: (p) => progress(p.rows, p.total ?? 0) })
+          return { rows: r.rows, bytes: r.bytes, ms: r.ms, path: downloadUrl ? null : out, downloadUrl }
+        },
+      )
     },
 
     apiSettings: () => live.settings(),

@@ -19,12 +19,12 @@ export function tradeChart(db: Db, id: number): TradeChart {
      WHERE i.symbol = ? AND s.first_ts <= ? AND s.last_ts >= ? ORDER BY s.bar_count DESC LIMIT 1`,
   ).get(trade.instrument, exit, entry) as { id: number; name: string } | undefined
   if (!found) return { trade, bars: null, dataset: null }
-  const before = prepared(db, 'SELECT ts FROM bars WHERE instrument_id = ? AND ts <= ? ORDER BY ts DESC LIMIT 1 OFFSET ?').pluck().get(found.id, entry, context) as
-    | number
-    | undefined
-  const after = prepared(db, 'SELECT ts FROM bars WHERE instrument_id = ? AND ts >= ? ORDER BY ts LIMIT 1 OFFSET ?').pluck().get(found.id, exit, context) as
-    | number
-    | undefined
+  const before = prepared(db, 'SELECT ts FROM bars WHERE instrument_id = ? AND ts <= ? ORDER BY ts DESC LIMIT 1 OFFSET ?')
+    .pluck()
+    .get(found.id, entry, context) as number | undefined
+  const after = prepared(db, 'SELECT ts FROM bars WHERE instrument_id = ? AND ts >= ? ORDER BY ts LIMIT 1 OFFSET ?')
+    .pluck()
+    .get(found.id, exit, context) as number | undefined
   const bars = marketQueries(db).getBars({ instrumentId: found.id, from: before, to: after })
   return { trade, bars, dataset: found.name }
 }

@@ -45,7 +45,9 @@ function compile(kinds: readonly CellKind[]): RowLoop {
         `{ const v = V${j}[k]; if (v !== null && (v - v === 0 || v === Infinity || v === -Infinity)) { const s = '' + v; for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i); } }`,
       )
     } else {
-      lines.push(`{ const s = T${j}(k); if (p + 3 * s.length + 8 > b.length) { out.pos = rowStart; return k; } p += b.write(s, p, 'utf8'); }`)
+      lines.push(
+        `{ const s = T${j}(k); if (p + 3 * s.length + 8 > b.length) { out.pos = rowStart; return k; } p += b.write(s, p, 'utf8'); }`,
+      )
     }
   })
   const body = `

@@ -41,11 +41,7 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name
 }
 
-export function xlsxWriter(
-  tmp: string,
-  columns: ExportColumn[],
-  options: { sheetName?: string; sheetPerGroup?: boolean },
-): FormatWriter {
+export function xlsxWriter(tmp: string, columns: ExportColumn[], options: { sheetName?: string; sheetPerGroup?: boolean }): FormatWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: tmp,
     useStyles: true,
@@ -90,7 +86,8 @@ export function xlsxWriter(
       }
     },
     async finish() {
-      if (!sheet) openSheet(baseName) // an empty export still has its header
+      if (!sheet)
+        openSheet(baseName) // an empty export still has its header
       ;(sheet as unknown as Sheet).commit()
       await workbook.commit()
     },

@@ -33,11 +33,14 @@ export function installErrorHandler(app: FastifyInstance, log: (message: string)
     if (hasZodFastifySchemaValidationErrors(err)) {
       const v = err.validation[0]
       const segments = v.instancePath.split('/').filter(Boolean)
-      const field = [err.validationContext ?? 'body', ...segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))].join('').replace(/\.\[/g, '[')
+      const field = [err.validationContext ?? 'body', ...segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))]
+        .join('')
+        .replace(/\.\[/g, '[')
       return reply.code(400).send({ error: 'VALIDATION', field, message: `${field}: ${v.message}` })
     }
     if (err instanceof ApiError) return reply.code(err.status).send({ error: err.code, field: err.field, message: err.message })
-    if (err instanceof BodyError) return reply.code(err.status).send({ error: err.status === 413 ? 'TOO_LARGE' : 'MALFORMED', message: err.message })
+    if (err instanceof BodyError)
+      return reply.code(err.status).send({ error: err.status === 413 ? 'TOO_LARGE' : 'MALFORMED', message: err.message })
     if (err instanceof IdempotencyConflict) return reply.code(422).send({ error: 'IDEMPOTENCY_CONFLICT', message: err.message })
     if (err instanceof AppError) return reply.code(statusOf[err.code] ?? 500).send({ error: err.code, message: err.message })
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

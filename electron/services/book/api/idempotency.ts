@@ -15,7 +15,9 @@ export interface Reply {
 export class IdempotencyConflict extends Error {}
 
 export const requestHash = (method: string, url: string, body: unknown) =>
-  createHash('sha256').update(`${method} ${url}\n${JSON.stringify(body ?? null)}`).digest('hex')
+  createHash('sha256')
+    .update(`${method} ${url}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex')
 
 /** Runs `write` once per key; returns its reply, or the stored one with replayed = true. */
 export function once(db: Db, key: string | undefined, hash: string, write: () => Reply): Reply & { replayed: boolean } {
@@ -25,7 +27,8 @@ export function once(db: Db, key: string | undefined, hash: string, write: () =>
         | { request_hash: string; status: number; response: string }
         | undefined
       if (hit) {
-        if (hit.request_hash !== hash) throw new IdempotencyConflict(`Idempotency-Key '${key.slice(0, 80)}' was used for a different request`)
+        if (hit.request_hash !== hash)
+          throw new IdempotencyConflict(`Idempotency-Key '${key.slice(0, 80)}' was used for a different request`)
         return { status: hit.status, body: JSON.parse(hit.response), replayed: true }
       }
     }

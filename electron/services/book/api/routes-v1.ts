@@ -27,32 +27,43 @@ export function v1Routes(app: FastifyInstance, ctx: ApiContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const tags = ['v1']
 
-  api.post('/v1/trades', { schema: { tags, body: v1Open, description: 'Open a live trade (one open trade per user+alpha).' } }, async (req, reply) => {
-    const b = req.body
-    const time = seconds('body.time', b.time)
-    const r = once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, b), () => {
-      const result = openLiveTrade(ctx.db, {
-        user: b.user,
-        alpha: b.alpha,
-        instrument: b.instrument,
-        direction: b.side === 'short' || b.side === 'sell' ? 'short' : 'long',
-        quantity: b.quantity,
-        price: b.price,
-        time,
-        stopLoss: b.stopLoss,
-        takeProfit: b.takeProfit,
-        fees: b.fees,
-        tags: b.tags,
-        note: b.note,
+  api.post(
+    '/v1/trades',
+    { schema: { tags, body: v1Open, description: 'Open a live trade (one open trade per user+alpha).' } },
+    async (req, reply) => {
+      const b = req.body
+      const time = seconds('body.time', b.time)
+      const r = once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, b), () => {
+        const result = openLiveTrade(ctx.db, {
+          user: b.user,
+          alpha: b.alpha,
+          instrument: b.instrument,
+          direction: b.side === 'short' || b.side === 'sell' ? 'short' : 'long',
+          quantity: b.quantity,
+          price: b.price,
+          time,
+          stopLoss: b.stopLoss,
+          takeProfit: b.takeProfit,
+          fees: b.fees,
+          tags: b.tags,
+          note: b.note,
+        })
+        if (!result.opened) {
+          return {
+            status: 409,
+            body: {
+              error: 'ALREADY_OPEN',
+              message: `trade ${result.existing.id} is already open for this user and alpha`,
+              trade: result.existing,
+            },
+          }
+        }
+        queueMicrotask(() => ctx.onChange({ kind: 'opened', trade: result.trade }))
+        return { status: 201, body: result.trade }
       })
-      if (!result.opened) {
-        return { status: 409, body: { error: 'ALREADY_OPEN', message: `trade ${result.existing.id} is already open for this user and alpha`, trade: result.existing } }
-      }
-      queueMicrotask(() => ctx.onChange({ kind: 'opened', trade: result.trade }))
-      return { status: 201, body: result.trade }
-    })
-    return sendOnce(reply, r)
-  })
+      return sendOnce(reply, r)
+    },
+  )
 
   api.post('/v1/trades/:id/close', { schema: { tags, params: idParam, body: v1Close } }, async (req, reply) => {
     const b = req.body

@@ -64,5 +64,9 @@ export const v1List = z
 
 export const idParam = z.object({ id: z.coerce.number().int().min(1) })
 
-export const v1CalendarQuery = z.object({ user: name.optional(), alpha: name.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(1000) })
+export const v1CalendarQuery = z.object({
+  user: name.optional(),
+  alpha: name.optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+})
 export const v1CalendarPush = z.object({ entries: seedCalendarPush }).strict()

@@ -48,7 +48,10 @@ function sliceBatch(batch: Batch, start: number, end: number): Batch {
     group: batch.group,
     columns: batch.columns.map((c): ColumnData => {
       if (isDict(c)) return { kind: 'dict', dict: c.dict, codes: c.codes.subarray(start, end) }
-      const a = c as ArrayLike<unknown> & { subarray?: (s: number, e: number) => ArrayLike<unknown>; slice?: (s: number, e: number) => ArrayLike<unknown> }
+      const a = c as ArrayLike<unknown> & {
+        subarray?: (s: number, e: number) => ArrayLike<unknown>
+        slice?: (s: number, e: number) => ArrayLike<unknown>
+      }
       return a.subarray ? a.subarray(start, end) : a.slice ? a.slice(start, end) : Array.prototype.slice.call(a, start, end)
     }),
   }

@@ -19,7 +19,6 @@ export const alphaLongColumns: ExportColumn[] = [
 /** Values per batch (about a millisecond or two of encoding each). */
 const batchValues = 32_768
 
-
 export function* alphaLongBatches(runsDir: string, runId: string, alphaKeys?: readonly string[]): Generator<Batch> {
   const run = new RunReader(runsDir, readRunMeta(runsDir, runId))
   try {

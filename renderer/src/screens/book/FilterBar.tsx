@@ -16,7 +16,12 @@ export function FilterBar() {
   const apply = (patch: Partial<TradeFilter>) => setFilter(patch)
   return (
     <div className="book-filters" data-testid="book-filters">
-      <select aria-label="Instrument" value={filter.instruments?.[0] ?? ''} onChange={(e) => apply({ instruments: one(e.target.value) })} data-testid="filter-instrument">
+      <select
+        aria-label="Instrument"
+        value={filter.instruments?.[0] ?? ''}
+        onChange={(e) => apply({ instruments: one(e.target.value) })}
+        data-testid="filter-instrument"
+      >
         <option value="">All instruments</option>
         {facets.instruments.map((i) => (
           <option key={i} value={i}>
@@ -24,14 +29,22 @@ export function FilterBar() {
           </option>
         ))}
       </select>
-      <select aria-label="Source" value={filter.sources?.[0] ?? ''} onChange={(e) => apply({ sources: one(e.target.value) as TradeFilter['sources'] })}>
+      <select
+        aria-label="Source"
+        value={filter.sources?.[0] ?? ''}
+        onChange={(e) => apply({ sources: one(e.target.value) as TradeFilter['sources'] })}
+      >
         <option value="">All sources</option>
         <option value="run">Backtest runs</option>
         <option value="live">Live</option>
         <option value="import">Imported</option>
       </select>
       {facets.runs.length > 0 && (
-        <select aria-label="Run" value={filter.runIds?.[0] ?? ''} onChange={(e) => apply({ runIds: e.target.value ? [Number(e.target.value)] : undefined })}>
+        <select
+          aria-label="Run"
+          value={filter.runIds?.[0] ?? ''}
+          onChange={(e) => apply({ runIds: e.target.value ? [Number(e.target.value)] : undefined })}
+        >
           <option value="">All runs</option>
           {facets.runs.map((r) => (
             <option key={r.id} value={r.id}>
@@ -40,7 +53,12 @@ export function FilterBar() {
           ))}
         </select>
       )}
-      <select aria-label="Direction" value={filter.direction ?? ''} onChange={(e) => apply({ direction: (e.target.value || undefined) as TradeFilter['direction'] })} data-testid="filter-direction">
+      <select
+        aria-label="Direction"
+        value={filter.direction ?? ''}
+        onChange={(e) => apply({ direction: (e.target.value || undefined) as TradeFilter['direction'] })}
+        data-testid="filter-direction"
+      >
         <option value="">Long & short</option>
         <option value="long">Long</option>
         <option value="short">Short</option>
@@ -49,7 +67,12 @@ export function FilterBar() {
         From <input type="date" value={toDay(filter.from)} onChange={(e) => apply({ from: toTs(e.target.value) })} />
       </label>
       <label className="book-field">
-        To <input type="date" value={toDay(filter.to === undefined ? undefined : filter.to - 86_399)} onChange={(e) => apply({ to: toTs(e.target.value, true) })} />
+        To{' '}
+        <input
+          type="date"
+          value={toDay(filter.to === undefined ? undefined : filter.to - 86_399)}
+          onChange={(e) => apply({ to: toTs(e.target.value, true) })}
+        />
       </label>
       <input
         className="book-num-input"
@@ -76,7 +99,12 @@ export function FilterBar() {
           </option>
         ))}
       </select>
-      <select aria-label="Tag" value={filter.tag ?? ''} onChange={(e) => apply({ tag: e.target.value || undefined })} data-testid="filter-tag">
+      <select
+        aria-label="Tag"
+        value={filter.tag ?? ''}
+        onChange={(e) => apply({ tag: e.target.value || undefined })}
+        data-testid="filter-tag"
+      >
         <option value="">Any tag</option>
         {facets.tags.map((t) => (
           <option key={t} value={t}>

@@ -53,7 +53,8 @@ export function OpenTradesView() {
 /** Holding windows live algorithms pushed (tradingCalendar/push), newest first, as bars on a time line. */
 export function CalendarView() {
   const calendar = useBook((s) => s.calendar)
-  if (calendar.status === 'error' && calendar.error) return <ErrorBox error={calendar.error} title="Loading the calendar failed" onRetry={loadCalendar} />
+  if (calendar.status === 'error' && calendar.error)
+    return <ErrorBox error={calendar.error} title="Loading the calendar failed" onRetry={loadCalendar} />
   const list = calendar.data ?? []
   const timed = list.filter((w) => w.startTs !== null && w.endTs !== null)
   const lo = Math.min(...timed.map((w) => w.startTs!))
@@ -82,7 +83,12 @@ export function CalendarView() {
               <td>
                 {w.startTs !== null && w.endTs !== null && (
                   <div className="book-window">
-                    <div style={{ left: `${(100 * (w.startTs - lo)) / span}%`, width: `${Math.max(0.5, (100 * (w.endTs - w.startTs)) / span)}%` }} />
+                    <div
+                      style={{
+                        left: `${(100 * (w.startTs - lo)) / span}%`,
+                        width: `${Math.max(0.5, (100 * (w.endTs - w.startTs)) / span)}%`,
+                      }}
+                    />
                   </div>
                 )}
               </td>
@@ -153,7 +159,9 @@ export function RunsView() {
         </tbody>
       </table>
       {list.length === 0 && runs.status === 'ready' && (
-        <div className="muted book-empty">No stored runs yet: a portfolio backtest on the Alphas screen stores one ({formatDate(Date.now() / 1000)}).</div>
+        <div className="muted book-empty">
+          No stored runs yet: a portfolio backtest on the Alphas screen stores one ({formatDate(Date.now() / 1000)}).
+        </div>
       )}
     </div>
   )
@@ -163,17 +171,24 @@ export function RunsView() {
 export function ApiSettingsView() {
   const settings = useBook((s) => s.apiSettings)
   const s = settings.data
-  if (settings.status === 'error' && settings.error && !s) return <ErrorBox error={settings.error} title="Loading the live API settings failed" />
+  if (settings.status === 'error' && settings.error && !s)
+    return <ErrorBox error={settings.error} title="Loading the live API settings failed" />
   if (!s) return <div className="book-view muted">Loading…</div>
   return (
     <div className="book-view book-settings" data-testid="api-settings">
       <h3>Live trade API</h3>
       <p className="muted">
-        Live algorithms push trades here over HTTP on this computer only (127.0.0.1), with the bearer token below. The seed's client works unchanged
-        with the base URL and token.
+        Live algorithms push trades here over HTTP on this computer only (127.0.0.1), with the bearer token below. The seed's client works
+        unchanged with the base URL and token.
       </p>
       <label>
-        <input type="checkbox" checked={s.enabled} onChange={(e) => void setApiSettings({ enabled: e.target.checked })} data-testid="api-enabled" /> Enabled
+        <input
+          type="checkbox"
+          checked={s.enabled}
+          onChange={(e) => void setApiSettings({ enabled: e.target.checked })}
+          data-testid="api-enabled"
+        />{' '}
+        Enabled
       </label>
       <label>
         Port{' '}

@@ -12,12 +12,25 @@ export function SummaryPanel() {
   const s = summary.data
   const equity = useMemo<SeriesSpec[]>(
     () =>
-      s && s.equity.length
-        ? [{ id: 'equity', label: 'Equity', kind: 'area', color: '#4f9dff', time: s.equity.map((p) => p.ts), values: s.equity.map((p) => p.equity), format: 'number', precision: 2, baseline: 0 }]
+      s?.equity.length
+        ? [
+            {
+              id: 'equity',
+              label: 'Equity',
+              kind: 'area',
+              color: '#4f9dff',
+              time: s.equity.map((p) => p.ts),
+              values: s.equity.map((p) => p.equity),
+              format: 'number',
+              precision: 2,
+              baseline: 0,
+            },
+          ]
         : [],
     [s],
   )
-  if (summary.status === 'error' && summary.error) return <ErrorBox error={summary.error} title="Summary failed" onRetry={loadSummary} compact />
+  if (summary.status === 'error' && summary.error)
+    return <ErrorBox error={summary.error} title="Summary failed" onRetry={loadSummary} compact />
   if (!s) return <div className="book-side muted">{summary.status === 'loading' ? 'Summarising…' : ''}</div>
   const stats: [string, string, string?][] = [
     ['Trades', formatCount(s.count)],
@@ -39,7 +52,9 @@ export function SummaryPanel() {
           </div>
         ))}
       </div>
-      <div className="book-equity">{equity.length ? <SeriesChart series={equity} testId="book-equity" /> : <div className="muted">No closed trades.</div>}</div>
+      <div className="book-equity">
+        {equity.length ? <SeriesChart series={equity} testId="book-equity" /> : <div className="muted">No closed trades.</div>}
+      </div>
       <div className="book-breakdowns">
         <Breakdown title="By month" rows={s.byMonth.slice(-24)} />
         <Breakdown title="By instrument" rows={s.byInstrument} />

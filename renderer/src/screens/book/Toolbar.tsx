@@ -31,16 +31,33 @@ export function Toolbar() {
           </button>
           {chooser && <ColumnChooser />}
         </div>
-        <input ref={file} type="file" accept=".csv,text/csv" hidden onChange={(e) => e.target.files?.[0] && void importCsvFile(e.target.files[0])} data-testid="import-file" />
+        <input
+          ref={file}
+          type="file"
+          accept=".csv,text/csv"
+          hidden
+          onChange={(e) => e.target.files?.[0] && void importCsvFile(e.target.files[0])}
+          data-testid="import-file"
+        />
         <button onClick={() => file.current?.click()}>Import CSV…</button>
-        <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormatName)} data-testid="export-format">
+        <select
+          aria-label="Export format"
+          value={format}
+          onChange={(e) => setFormat(e.target.value as ExportFormatName)}
+          data-testid="export-format"
+        >
           {exportFormatNames.map((f) => (
             <option key={f} value={f}>
               {f.toUpperCase()}
             </option>
           ))}
         </select>
-        <button className="primary" disabled={running || !total} onClick={() => void exportTrades(format, false)} data-testid="export-filter">
+        <button
+          className="primary"
+          disabled={running || !total}
+          onClick={() => void exportTrades(format, false)}
+          data-testid="export-filter"
+        >
           Export filter
         </button>
         <button disabled={running || checked.size === 0} onClick={() => void exportTrades(format, true)} data-testid="export-selection">
@@ -64,11 +81,17 @@ export function Toolbar() {
           )}
           {job.state === 'done' && job.result && (
             <span>
-              Exported {formatCount(job.result.rows)} trades ({(job.result.bytes / 1024).toFixed(0)} KiB) {job.result.path ? `to ${job.result.path}` : '— downloading'}
+              Exported {formatCount(job.result.rows)} trades ({(job.result.bytes / 1024).toFixed(0)} KiB){' '}
+              {job.result.path ? `to ${job.result.path}` : '— downloading'}
             </span>
           )}
           {(job.state === 'failed' || job.state === 'cancelled') && job.error && (
-            <ErrorBox error={job.error} title={job.state === 'cancelled' ? 'Export cancelled' : 'Export failed'} tone={job.state === 'cancelled' ? 'warn' : 'error'} compact />
+            <ErrorBox
+              error={job.error}
+              title={job.state === 'cancelled' ? 'Export cancelled' : 'Export failed'}
+              tone={job.state === 'cancelled' ? 'warn' : 'error'}
+              compact
+            />
           )}
         </div>
       )}

@@ -34,7 +34,9 @@ export function TradeDetail() {
           {chart.data?.bars ? (
             <PriceChart trade={trade} />
           ) : (
-            <div className="book-nochart muted">No price data for {trade.instrument || 'this trade'} around its dates (import its bars to see it on a chart).</div>
+            <div className="book-nochart muted">
+              No price data for {trade.instrument || 'this trade'} around its dates (import its bars to see it on a chart).
+            </div>
           )}
           {chart.data?.dataset && <div className="muted small">Prices: {chart.data.dataset}</div>}
           <TagsEditor trade={trade} />
@@ -89,7 +91,15 @@ function TagsEditor({ trade }: { trade: Trade }) {
       {trade.tags.map((t) => (
         <span key={t} className="book-tag">
           #{t}
-          <button aria-label={`Remove tag ${t}`} onClick={() => void saveTags(trade, trade.tags.filter((x) => x !== t))}>
+          <button
+            aria-label={`Remove tag ${t}`}
+            onClick={() =>
+              void saveTags(
+                trade,
+                trade.tags.filter((x) => x !== t),
+              )
+            }
+          >
             ×
           </button>
         </span>
@@ -108,6 +118,8 @@ function TagsEditor({ trade }: { trade: Trade }) {
 
 function NoteEditor({ trade }: { trade: Trade }) {
   const [draft, setDraft] = useState(trade.note)
+  // Another trade (or an undo) replaces the draft.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: trade.id resets the draft when switching trades with equal notes
   useEffect(() => setDraft(trade.note), [trade.id, trade.note])
   return (
     <textarea

@@ -7,7 +7,24 @@ import { tradeColumns, useBook } from '../../stores/book/state'
 import { cellText, isNumericColumn } from './cells'
 
 const ROW_HEIGHT = 26
-const sortable = new Set<string>(['id', 'entryTs', 'exitTs', 'instrument', 'direction', 'quantity', 'entryPrice', 'exitPrice', 'pnlGross', 'pnlNet', 'fees', 'mae', 'mfe', 'exitReason', 'source', 'runId'])
+const sortable = new Set<string>([
+  'id',
+  'entryTs',
+  'exitTs',
+  'instrument',
+  'direction',
+  'quantity',
+  'entryPrice',
+  'exitPrice',
+  'pnlGross',
+  'pnlNet',
+  'fees',
+  'mae',
+  'mfe',
+  'exitReason',
+  'source',
+  'runId',
+])
 
 /** The trade table: a million rows scroll smoothly (only visible rows exist; pages come from SQL as they scroll into view). */
 export function TradeTable() {
@@ -24,13 +41,19 @@ export function TradeTable() {
   const columns = tradeColumns.filter((c) => columnKeys.includes(c.key))
   const width = 28 + columns.reduce((w, c) => w + c.width, 0)
 
-  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 20 })
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  })
   const items = virtualizer.getVirtualItems()
 
   useEffect(() => {
     if (total === null && version === 0) reload()
   }, [total, version])
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query (version) scrolls back to the top
   useEffect(() => {
     parent.current?.scrollTo({ top: 0 })
   }, [version])
@@ -93,7 +116,12 @@ export function TradeTable() {
                 if (!trade) return <span key={c.key} className="book-td muted" style={{ width: c.width }} />
                 const cell = cellText(trade, c.key)
                 return (
-                  <span key={c.key} className={`book-td${isNumericColumn(c.key) ? ' num right' : ''}${cell.className ? ` ${cell.className}` : ''}`} style={{ width: c.width }} title={cell.text}>
+                  <span
+                    key={c.key}
+                    className={`book-td${isNumericColumn(c.key) ? ' num right' : ''}${cell.className ? ` ${cell.className}` : ''}`}
+                    style={{ width: c.width }}
+                    title={cell.text}
+                  >
                     {cell.text}
                   </span>
                 )

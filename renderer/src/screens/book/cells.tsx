@@ -2,7 +2,18 @@ import type { Trade } from '../../../../electron/contract'
 import { formatDateTime, formatNumber } from '../../components/format'
 import type { TradeColumnKey } from '../../stores/book/state'
 
-const numeric = new Set<TradeColumnKey>(['quantity', 'entryPrice', 'exitPrice', 'stopLoss', 'takeProfit', 'pnlGross', 'pnlNet', 'fees', 'mae', 'mfe'])
+const numeric = new Set<TradeColumnKey>([
+  'quantity',
+  'entryPrice',
+  'exitPrice',
+  'stopLoss',
+  'takeProfit',
+  'pnlGross',
+  'pnlNet',
+  'fees',
+  'mae',
+  'mfe',
+])
 
 export const isNumericColumn = (key: TradeColumnKey) => numeric.has(key) || key === 'id' || key === 'runId'
 

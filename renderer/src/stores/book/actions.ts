@@ -142,7 +142,12 @@ async function edit(run: () => Promise<Trade>, lastEdit: BookSlice['lastEdit']):
 }
 
 export function saveTags(trade: Trade, tags: string[]): Promise<void> {
-  return edit(() => api.book.setTags({ id: trade.id, tags }), { tradeId: trade.id, field: 'tags', before: JSON.stringify(trade.tags), after: JSON.stringify(tags) })
+  return edit(() => api.book.setTags({ id: trade.id, tags }), {
+    tradeId: trade.id,
+    field: 'tags',
+    before: JSON.stringify(trade.tags),
+    after: JSON.stringify(tags),
+  })
 }
 
 export function saveNote(trade: Trade, note: string): Promise<void> {
@@ -162,7 +167,11 @@ export async function undoEdit(): Promise<void> {
 
 // ---- other views ----------------------------------------------------------------------------
 
-async function loadInto<K extends 'runs' | 'open' | 'calendar' | 'apiSettings'>(key: K, kind: 'runs' | 'open' | 'calendar' | 'api', fetch: () => Promise<NonNullable<BookSlice[K]['data']>>) {
+async function loadInto<K extends 'runs' | 'open' | 'calendar' | 'apiSettings'>(
+  key: K,
+  kind: 'runs' | 'open' | 'calendar' | 'api',
+  fetch: () => Promise<NonNullable<BookSlice[K]['data']>>,
+) {
   const isLatest = requests.start(kind)
   set((s) => ({ [key]: { status: 'loading', data: s[key].data, error: null } }) as Partial<BookSlice>)
   try {
@@ -177,7 +186,8 @@ export const loadRuns = () => loadInto('runs', 'runs', () => api.book.runs({ lim
 export const loadOpen = () => loadInto('open', 'open', () => api.book.openTrades({}))
 export const loadCalendar = () => loadInto('calendar', 'calendar', () => api.book.calendar({ limit: 1000 }))
 export const loadApiSettings = () => loadInto('apiSettings', 'api', () => api.book.apiSettings())
-export const setApiSettings = (patch: { enabled?: boolean; port?: number }) => loadInto('apiSettings', 'api', () => api.book.setApiSettings(patch))
+export const setApiSettings = (patch: { enabled?: boolean; port?: number }) =>
+  loadInto('apiSettings', 'api', () => api.book.setApiSettings(patch))
 export const rotateToken = () => loadInto('apiSettings', 'api', () => api.book.rotateToken())
 
 export function setTab(tab: BookTab): void {
@@ -215,12 +225,16 @@ export async function exportTrades(format: ExportFormatName, selection: boolean)
   try {
     const exportColumns = columns.map((c) => (c === 'entryTs' ? 'entryTime' : c === 'exitTs' ? 'exitTime' : c))
     const result = await api.book.export({ jobId, format, filter, sort, ids, columns: ['id', ...exportColumns.filter((c) => c !== 'id')] })
-    set((s) => (s.exportJob?.jobId === jobId ? { exportJob: { ...s.exportJob, state: 'done', done: result.rows, total: result.rows, result } } : {}))
+    set((s) =>
+      s.exportJob?.jobId === jobId ? { exportJob: { ...s.exportJob, state: 'done', done: result.rows, total: result.rows, result } } : {},
+    )
     if (result.downloadUrl) download(result.downloadUrl)
   } catch (err) {
     const error = asErrorData(err)
     set((s) =>
-      s.exportJob?.jobId === jobId ? { exportJob: { ...s.exportJob, state: error.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed', error } } : {},
+      s.exportJob?.jobId === jobId
+        ? { exportJob: { ...s.exportJob, state: error.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed', error } }
+        : {},
     )
   } finally {
     stop()
