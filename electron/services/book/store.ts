@@ -177,7 +177,7 @@ export function orderBy(sort: TradeSort): string {
 /**
  * A page of a filter in a sort order. Where an index serves the order, LIMIT/OFFSET is fast; where
  * SQLite has to sort the matching rows for every page (e.g. P&L order within one instrument), the
- * ordered ids are kept after the first slow page, so scrolling on costs a lookup by id per page.
+ * ordered ids are kept once a page past the first is slow, so scrolling on costs a lookup by id per page.
  */
 export function pageTrades(db: Db, input: { filter: TradeFilter; sort: TradeSort; offset: number; limit: number }): TradePage {
   const started = performance.now()
@@ -197,7 +197,8 @@ export function pageTrades(db: Db, input: { filter: TradeFilter; sort: TradeSort
       limit: input.limit,
       offset: input.offset,
     }) as TradeRow[]
-    if (performance.now() - started > slowPageMs && total > input.limit) {
+    // Only once the user scrolls on (offset > 0): the first page of a new query stays one query.
+    if (input.offset > 0 && performance.now() - started > slowPageMs && total > input.limit) {
       const ids = prepared(db, `SELECT id FROM trades ${where.sql} ${orderBy(input.sort)}`)
         .pluck()
         .all(where.params) as number[]
