@@ -35,7 +35,7 @@ export function SummaryPanel() {
   const stats: [string, string, string?][] = [
     ['Trades', formatCount(s.count)],
     ['Win rate', formatPercent(s.winRate)],
-    ['Profit factor', formatNumber(s.profitFactor, 2)],
+    ['Profit factor', s.profitFactor === null && s.wins > 0 && s.losses === 0 ? '∞' : formatNumber(s.profitFactor, 2)],
     ['Expectancy', formatNumber(s.expectancy, 2), (s.expectancy ?? 0) >= 0 ? 'pos' : 'neg'],
     ['Net P&L', formatNumber(s.netPnl, 2), s.netPnl >= 0 ? 'pos' : 'neg'],
     ['Fees', formatNumber(s.fees, 2)],

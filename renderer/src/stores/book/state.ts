@@ -24,7 +24,7 @@ export const tradeColumns = [
   { key: 'runId', label: 'Run', width: 56 },
   { key: 'user', label: 'User', width: 80 },
   { key: 'alpha', label: 'Alpha', width: 90 },
-  { key: 'instrument', label: 'Instrument', width: 90 },
+  { key: 'instrument', label: 'Instrument', width: 104 },
   { key: 'direction', label: 'Side', width: 60 },
   { key: 'quantity', label: 'Qty', width: 60 },
   { key: 'entryTs', label: 'Entry time', width: 150 },
