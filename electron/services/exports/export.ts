@@ -11,7 +11,7 @@ import { jsonWriter } from './json'
 import { parquetWriter } from './parquet'
 import { FileSink } from './sink'
 import type { ExportOptions, ExportResult, FormatWriter } from './types'
-import { xlsxWriter } from './xlsx'
+import { xlsxWriter } from './xlsx/index'
 
 /** Longest stretch of synchronous work between two turns of the event loop. */
 const sliceMs = 12
@@ -21,21 +21,21 @@ export async function exportTable(options: ExportOptions): Promise<ExportResult>
   const { format, out, columns, source, signal, onProgress, total } = options
   if (!columns.length) throw new AppError('VALIDATION', 'nothing to export: no columns chosen')
   const rows = await writeAtomically(out, async (tmp) => {
-    const sink = format === 'xlsx' ? null : await FileSink.open(tmp)
+    const sink = await FileSink.open(tmp)
     let writer: FormatWriter
     switch (format) {
       case 'csv':
-        writer = csvWriter(sink!, columns)
+        writer = csvWriter(sink, columns)
         break
       case 'json':
       case 'ndjson':
-        writer = jsonWriter(sink!, columns, format === 'ndjson')
+        writer = jsonWriter(sink, columns, format === 'ndjson')
         break
       case 'parquet':
-        writer = parquetWriter(sink!, columns, options.rowGroupRows)
+        writer = parquetWriter(sink, columns, options.rowGroupRows)
         break
       case 'xlsx':
-        writer = xlsxWriter(tmp, columns, { sheetName: options.sheetName, sheetPerGroup: options.sheetPerGroup })
+        writer = xlsxWriter(sink, columns, { sheetName: options.sheetName, sheetPerGroup: options.sheetPerGroup })
         break
       default:
         throw new AppError('VALIDATION', `unknown export format '${String(format)}' (csv, json, ndjson, xlsx, parquet)`)
@@ -63,10 +63,10 @@ export async function exportTable(options: ExportOptions): Promise<ExportResult>
       }
       if (signal?.aborted) throw cancelled()
       await writer.finish()
-      await sink?.close()
+      await sink.close()
     } catch (err) {
       await writer.abort().catch(() => {})
-      await sink?.discard()
+      await sink.discard()
       throw err
     }
     onProgress?.({ rows: done, total })

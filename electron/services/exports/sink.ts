@@ -6,7 +6,8 @@
 import { open, type FileHandle } from 'node:fs/promises'
 
 export class FileSink {
-  private inFlight: Promise<unknown> | null = null
+  /** The last queued write; each new one starts when it is done (writes keep their order). */
+  private inFlight: Promise<void> = Promise.resolve()
   bytes = 0
 
   private constructor(private readonly handle: FileHandle) {}
@@ -15,33 +16,33 @@ export class FileSink {
     return new FileSink(await open(path, 'wx'))
   }
 
-  /** Queues a chunk (not to be modified afterwards); resolves once the previous chunk is written. */
-  async write(chunk: Uint8Array | string): Promise<void> {
+  /**
+   * Queues a chunk (not to be modified afterwards); resolves once the chunk before it is
+   * written, so one write is in flight while the caller encodes the next. Safe to call again
+   * before the promise resolves: writes stay in call order.
+   */
+  write(chunk: Uint8Array | string): Promise<void> {
     const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
-    if (!data.length) return
-    if (this.inFlight) await this.inFlight
+    if (!data.length) return this.inFlight
     this.bytes += data.length
-    this.inFlight = writeAll(this.handle, data)
+    const previous = this.inFlight
+    this.inFlight = previous.then(() => writeAll(this.handle, data))
+    return previous
   }
 
   /** Waits for the last write, flushes to disk (so the rename that follows never exposes an empty file after a crash) and closes. */
   async close(sync = true): Promise<void> {
     try {
-      if (this.inFlight) await this.inFlight
+      await this.inFlight
       if (sync) await this.handle.datasync()
     } finally {
-      this.inFlight = null
       await this.handle.close()
     }
   }
 
   /** Closes without waiting for durability (the file is about to be removed). */
   async discard(): Promise<void> {
-    try {
-      await this.inFlight
-    } catch {
-      // the write that failed is why we are discarding
-    }
+    await this.inFlight.catch(() => {})
     await this.handle.close().catch(() => {})
   }
 }
