@@ -47,7 +47,7 @@ try {
     ['one instrument, by entry time', { instruments: ['ES'] }, { column: 'entryTs', dir: 'asc' }],
     [
       'longs in a date range, by exit time',
-      { direction: 'long', from: trades[100_000].entryTs!, to: trades[400_000 % nTrades].entryTs! },
+      { direction: 'long', from: trades[Math.floor(nTrades / 10)].entryTs!, to: trades[Math.floor(nTrades * 0.4)].entryTs! },
       { column: 'exitTs', dir: 'asc' },
     ],
     ['one instrument, by P&L', { instruments: ['ES'] }, { column: 'pnlNet', dir: 'desc' }],
@@ -140,11 +140,11 @@ try {
   // ---- 3. the live API ----------------------------------------------------------------------
   if (!flag('--skip-api')) {
     const r = await apiLoad(root, dir, apiSeconds, 32)
-    const lost = r.ok - r.rows
+    const lost = r.lost
     const doubled = r.rows - r.distinct
     console.log(
       `live API, ${apiSeconds} s of POST /v1/trades on loopback (32 connections): ${r.perSecond.toFixed(0)} trades/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ` +
-        `${r.ok} acknowledged / ${r.rows} in the book (lost ${lost}, doubled ${doubled}), non-2xx ${r.non2xx}, errors ${r.errors}, server CPU ${s(r.serverCpuMs)} (target ≥ 5,000/s)`,
+        `${r.ok} acknowledged, every one in the book (lost ${lost}, doubled ${doubled}; ${r.unacknowledged} more written while in flight at the stop), non-2xx ${r.non2xx}, errors ${r.errors}, server CPU ${s(r.serverCpuMs)} (target ≥ 5,000/s)`,
     )
     result.api_per_s = Math.round(r.perSecond)
     result.api_p99_ms = r.p99

@@ -19,6 +19,10 @@ export interface ApiLoad {
   p99: number
   rows: number
   distinct: number
+  /** Acknowledged (201) trades missing from the book. */
+  lost: number
+  /** Written but not acknowledged: in flight when the load stopped. */
+  unacknowledged: number
   serverCpuMs: number
 }
 
@@ -47,6 +51,7 @@ export async function apiLoad(root: string, dataDir: string, seconds: number, co
   const { child, url, token } = await startApi(root, dataDir)
   let n = 0
   const run = Date.now().toString(36)
+  const acked: string[] = []
   try {
     const result = await autocannon({
       url,
@@ -71,6 +76,10 @@ export async function apiLoad(root: string, dataDir: string, seconds: number, co
               }),
             }
           },
+          onResponse: (status, body) => {
+            const alpha = status === 201 ? /"alpha":"([^"]+)"/.exec(body)?.[1] : undefined
+            if (alpha) acked.push(alpha)
+          },
         },
       ],
     })
@@ -83,15 +92,18 @@ export async function apiLoad(root: string, dataDir: string, seconds: number, co
         resolve(Number.NaN)
       }
     })
+    const exited = new Promise((r) => child.once('exit', r))
     child.kill('SIGTERM')
-    await new Promise((r) => child.once('exit', r))
+    await exited
     const db = openDatabase(join(dataDir, 'alphadesk.sqlite'), { readonly: true })
     const rows = db.prepare("SELECT count(*) FROM trades WHERE user = 'bench' AND alpha LIKE ?").pluck().get(`${run}-%`) as number
     const distinct = db
       .prepare("SELECT count(DISTINCT alpha) FROM trades WHERE user = 'bench' AND alpha LIKE ?")
       .pluck()
       .get(`${run}-%`) as number
+    const inBook = new Set(db.prepare("SELECT alpha FROM trades WHERE user = 'bench' AND alpha LIKE ?").pluck().all(`${run}-%`) as string[])
     db.close()
+    const lost = acked.filter((a) => !inBook.has(a)).length
     return {
       requests: result.requests.total,
       ok: result['2xx'],
@@ -102,6 +114,8 @@ export async function apiLoad(root: string, dataDir: string, seconds: number, co
       p99: result.latency.p99,
       rows,
       distinct,
+      lost,
+      unacknowledged: rows - (acked.length - lost),
       serverCpuMs: usage,
     }
   } finally {

@@ -54,11 +54,12 @@ describe('live API durability', () => {
           }
         }
       })
+      const exited = new Promise((r) => child.once('exit', r))
       await new Promise((r) => setTimeout(r, 150 + 100 * round))
       child.kill('SIGKILL')
       stop = true
       await Promise.all(writers)
-      await new Promise((r) => child.once('exit', r))
+      await exited
     }
     expect(acked.size).toBeGreaterThan(10)
     const db = openBookDb(dir.path)

@@ -13,10 +13,20 @@ export const command = defineCommand({
     const port = str(values, 'port')
     if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new Error(`--port: '${port.slice(0, 20)}' is not a port number`)
     const db = openDatabase(join(dataDir, 'alphadesk.sqlite'))
+    // A line per trade would cost more than the trade at thousands a second: a count every few seconds.
+    const counts = { opened: 0, closed: 0, calendar: 0 }
+    let reported = { ...counts }
     const live = new LiveApiController(db, (c) => {
-      if (c.trade) console.log(`${c.kind} trade ${c.trade.id} (${c.trade.user}/${c.trade.alpha})`)
-      else console.log(`${c.kind}: ${c.count ?? 0} windows`)
+      counts[c.kind] += c.kind === 'calendar' ? (c.count ?? 0) : 1
     })
+    const ticker = setInterval(() => {
+      if (counts.opened === reported.opened && counts.closed === reported.closed && counts.calendar === reported.calendar) return
+      console.log(
+        `${new Date().toISOString().slice(11, 19)} trades opened ${counts.opened}, closed ${counts.closed}; calendar windows ${counts.calendar}`,
+      )
+      reported = { ...counts }
+    }, 5000)
+    ticker.unref()
     const patch = {
       enabled: true,
       ...(port !== undefined && { port: Number(port) }),

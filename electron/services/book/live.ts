@@ -30,10 +30,11 @@ export const seedTradeOf = (t: Trade): SeedTrade => ({
   active: t.active,
 })
 
+// Hot statements as constants: the statement cache is keyed by the SQL text, and a constant's hash is computed once.
+const openTradeSql = `SELECT ${tradeColumnsSql} FROM trades WHERE user = ? AND alpha = ? AND active = 1`
+
 export function openTradeOf(db: Db, user: string, alpha: string): Trade | null {
-  const row = prepared(db, `SELECT ${tradeColumnsSql} FROM trades WHERE user = ? AND alpha = ? AND active = 1`).get(user, alpha) as
-    | TradeRow
-    | undefined
+  const row = prepared(db, openTradeSql).get(user, alpha) as TradeRow | undefined
   return row ? tradeOf(row) : null
 }
 

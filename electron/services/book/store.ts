@@ -97,7 +97,16 @@ function putValues(out: unknown[], at: number, t: NewTrade, tags: readonly strin
 
 const noTags: readonly string[] = []
 
-const insertSql = (rows: number) =>
+const insertSqlCache = new Map<number, string>()
+const insertSql = (rows: number) => {
+  let sql = insertSqlCache.get(rows)
+  if (!sql) {
+    sql = insertSqlText(rows)
+    if (insertSqlCache.size < 100) insertSqlCache.set(rows, sql)
+  }
+  return sql
+}
+const insertSqlText = (rows: number) =>
   `INSERT INTO trades (${insertColumns.join(', ')}) VALUES ${new Array(rows).fill(`(${insertColumns.map(() => '?').join(', ')})`).join(', ')}`
 
 /**
@@ -221,8 +230,10 @@ function rowsByIds(db: Db, ids: Int32Array): TradeRow[] {
   return Array.from(ids, (id) => byId.get(id)).filter((r): r is TradeRow => r !== undefined)
 }
 
+const tradeByIdSql = `SELECT ${tradeColumnsSql} FROM trades WHERE id = ?`
+
 export function getTrade(db: Db, id: number): Trade {
-  const row = prepared(db, `SELECT ${tradeColumnsSql} FROM trades WHERE id = ?`).get(id) as TradeRow | undefined
+  const row = prepared(db, tradeByIdSql).get(id) as TradeRow | undefined
   if (!row) throw new AppError('NOT_FOUND', `no trade ${id}`)
   return tradeOf(row)
 }

@@ -6,6 +6,8 @@ export type LiveChange = LiveTradeEvent
 
 export interface ApiContext {
   db: Db
+  /** Every write goes through here: committed with the other requests of this loop turn, answered after the commit. */
+  write<T>(fn: () => T): Promise<T>
   /** Called after a write commits (not for a replayed retry). */
   onChange: (change: LiveChange) => void
 }

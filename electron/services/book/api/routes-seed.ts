@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { closeLiveTrade, openLiveTrade, openTradeOf, openTrades, pushCalendar, seedTradeOf } from '../live'
 import { readGetBody } from './body'
-import type { ApiContext } from './context'
+import type { ApiContext, LiveChange } from './context'
 import { once, requestHash } from './idempotency'
 import { seedCalendarPush, seedOpen, seedUserAlpha, userParam } from './schemas'
 import { validationError } from './errors'
@@ -51,23 +51,30 @@ export function seedRoutes(app: FastifyInstance, ctx: ApiContext, bodyLimit: num
 
   api.post('/openTrade', { schema: { tags, body: seedOpen } }, async (req, reply) => {
     const { user, alpha, quantity, stopLoss } = req.body
-    const r = once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, req.body), () => {
-      const result = openLiveTrade(ctx.db, { user, alpha, quantity, stopLoss })
-      if (result.opened) queueMicrotask(() => ctx.onChange({ kind: 'opened', trade: result.trade }))
-      return { status: 200, body: { user, alpha, status: result.opened ? seedStatus.opened : seedStatus.alreadyOpen } }
-    })
+    let change: LiveChange | undefined
+    const r = await ctx.write(() =>
+      once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, req.body), () => {
+        const result = openLiveTrade(ctx.db, { user, alpha, quantity, stopLoss })
+        if (result.opened) change = { kind: 'opened', trade: result.trade }
+        return { status: 200, body: { user, alpha, status: result.opened ? seedStatus.opened : seedStatus.alreadyOpen } }
+      }),
+    )
+    if (change) ctx.onChange(change)
     return sendOnce(reply, r)
   })
 
   api.post('/closeTrade', { schema: { tags, body: seedUserAlpha } }, async (req, reply) => {
     const { user, alpha } = req.body
-    const r = once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, req.body), () => {
-      const open = openTradeOf(ctx.db, user, alpha)
-      if (!open) return { status: 200, body: { user, alpha, status: seedStatus.notOpen } }
-      const trade = closeLiveTrade(ctx.db, open, {})
-      queueMicrotask(() => ctx.onChange({ kind: 'closed', trade }))
-      return { status: 200, body: { user, alpha, status: seedStatus.closed } }
-    })
+    let change: LiveChange | undefined
+    const r = await ctx.write(() =>
+      once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, req.body), () => {
+        const open = openTradeOf(ctx.db, user, alpha)
+        if (!open) return { status: 200, body: { user, alpha, status: seedStatus.notOpen } }
+        change = { kind: 'closed', trade: closeLiveTrade(ctx.db, open, {}) }
+        return { status: 200, body: { user, alpha, status: seedStatus.closed } }
+      }),
+    )
+    if (change) ctx.onChange(change)
     return sendOnce(reply, r)
   })
 
@@ -81,11 +88,15 @@ export function seedRoutes(app: FastifyInstance, ctx: ApiContext, bodyLimit: num
         message: `body[${stray}].user: '${req.body[stray].user.slice(0, 80)}' is not the user in the path ('${user.slice(0, 80)}')`,
       })
     }
-    const r = once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, req.body), () => {
-      const n = pushCalendar(ctx.db, req.body)
-      queueMicrotask(() => ctx.onChange({ kind: 'calendar', user, count: n }))
-      return { status: 200, body: { user, status: seedStatus.pushed, entriesPushed: n } }
-    })
+    let change: LiveChange | undefined
+    const r = await ctx.write(() =>
+      once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, req.body), () => {
+        const n = pushCalendar(ctx.db, req.body)
+        change = { kind: 'calendar', user, count: n }
+        return { status: 200, body: { user, status: seedStatus.pushed, entriesPushed: n } }
+      }),
+    )
+    if (change) ctx.onChange(change)
     return sendOnce(reply, r)
   })
 }

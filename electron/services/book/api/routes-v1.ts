@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { TradeFilter } from '../../../contract/book'
 import { closeLiveTrade, listCalendar, openLiveTrade, pushCalendar, timeOfText } from '../live'
 import { getTrade, pageTrades } from '../store'
-import type { ApiContext } from './context'
+import type { ApiContext, LiveChange } from './context'
 import { ApiError } from './errors'
 import { once, requestHash } from './idempotency'
 import { idempotencyKey, sendOnce } from './routes-seed'
@@ -33,34 +33,38 @@ export function v1Routes(app: FastifyInstance, ctx: ApiContext): void {
     async (req, reply) => {
       const b = req.body
       const time = seconds('body.time', b.time)
-      const r = once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, b), () => {
-        const result = openLiveTrade(ctx.db, {
-          user: b.user,
-          alpha: b.alpha,
-          instrument: b.instrument,
-          direction: b.side === 'short' || b.side === 'sell' ? 'short' : 'long',
-          quantity: b.quantity,
-          price: b.price,
-          time,
-          stopLoss: b.stopLoss,
-          takeProfit: b.takeProfit,
-          fees: b.fees,
-          tags: b.tags,
-          note: b.note,
-        })
-        if (!result.opened) {
-          return {
-            status: 409,
-            body: {
-              error: 'ALREADY_OPEN',
-              message: `trade ${result.existing.id} is already open for this user and alpha`,
-              trade: result.existing,
-            },
+      let change: LiveChange | undefined
+      const r = await ctx.write(() =>
+        once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, b), () => {
+          const result = openLiveTrade(ctx.db, {
+            user: b.user,
+            alpha: b.alpha,
+            instrument: b.instrument,
+            direction: b.side === 'short' || b.side === 'sell' ? 'short' : 'long',
+            quantity: b.quantity,
+            price: b.price,
+            time,
+            stopLoss: b.stopLoss,
+            takeProfit: b.takeProfit,
+            fees: b.fees,
+            tags: b.tags,
+            note: b.note,
+          })
+          if (!result.opened) {
+            return {
+              status: 409,
+              body: {
+                error: 'ALREADY_OPEN',
+                message: `trade ${result.existing.id} is already open for this user and alpha`,
+                trade: result.existing,
+              },
+            }
           }
-        }
-        queueMicrotask(() => ctx.onChange({ kind: 'opened', trade: result.trade }))
-        return { status: 201, body: result.trade }
-      })
+          change = { kind: 'opened', trade: result.trade }
+          return { status: 201, body: result.trade }
+        }),
+      )
+      if (change) ctx.onChange(change)
       return sendOnce(reply, r)
     },
   )
@@ -68,15 +72,19 @@ export function v1Routes(app: FastifyInstance, ctx: ApiContext): void {
   api.post('/v1/trades/:id/close', { schema: { tags, params: idParam, body: v1Close } }, async (req, reply) => {
     const b = req.body
     const time = seconds('body.time', b.time)
-    const r = once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, b), () => {
-      const trade = getTrade(ctx.db, req.params.id)
-      if (trade.source !== 'live' || !trade.active) {
-        return { status: 409, body: { error: 'NOT_OPEN', message: `trade ${trade.id} is not an open live trade`, trade } }
-      }
-      const closed = closeLiveTrade(ctx.db, trade, { price: b.price, time, reason: b.reason, fees: b.fees })
-      queueMicrotask(() => ctx.onChange({ kind: 'closed', trade: closed }))
-      return { status: 200, body: closed }
-    })
+    let change: LiveChange | undefined
+    const r = await ctx.write(() =>
+      once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, b), () => {
+        const trade = getTrade(ctx.db, req.params.id)
+        if (trade.source !== 'live' || !trade.active) {
+          return { status: 409, body: { error: 'NOT_OPEN', message: `trade ${trade.id} is not an open live trade`, trade } }
+        }
+        const closed = closeLiveTrade(ctx.db, trade, { price: b.price, time, reason: b.reason, fees: b.fees })
+        change = { kind: 'closed', trade: closed }
+        return { status: 200, body: closed }
+      }),
+    )
+    if (change) ctx.onChange(change)
     return sendOnce(reply, r)
   })
 
@@ -103,11 +111,15 @@ export function v1Routes(app: FastifyInstance, ctx: ApiContext): void {
   api.get('/v1/calendar', { schema: { tags, querystring: v1CalendarQuery } }, async (req) => listCalendar(ctx.db, req.query))
 
   api.post('/v1/calendar', { schema: { tags, body: v1CalendarPush } }, async (req, reply) => {
-    const r = once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, req.body), () => {
-      const n = pushCalendar(ctx.db, req.body.entries)
-      queueMicrotask(() => ctx.onChange({ kind: 'calendar', count: n }))
-      return { status: 201, body: { entriesPushed: n } }
-    })
+    let change: LiveChange | undefined
+    const r = await ctx.write(() =>
+      once(ctx.db, idempotencyKey(req), requestHash('POST', req.url, req.body), () => {
+        const n = pushCalendar(ctx.db, req.body.entries)
+        change = { kind: 'calendar', count: n }
+        return { status: 201, body: { entriesPushed: n } }
+      }),
+    )
+    if (change) ctx.onChange(change)
     return sendOnce(reply, r)
   })
 }

@@ -9,7 +9,8 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Db } from '../../../db/open'
 import { tokenMatches } from './auth'
-import type { LiveChange } from './context'
+import type { ApiContext, LiveChange } from './context'
+import { GroupCommit } from './group-commit'
 import { installErrorHandler } from './errors'
 import { seedRoutes } from './routes-seed'
 import { v1Routes } from './routes-v1'
@@ -70,7 +71,8 @@ export async function startLiveApi(options: LiveApiOptions): Promise<LiveApi> {
     }
   })
 
-  const ctx = { db: options.db, onChange: options.onChange ?? (() => {}) }
+  const commits = new GroupCommit(options.db)
+  const ctx: ApiContext = { db: options.db, write: (fn) => commits.run(fn), onChange: options.onChange ?? (() => {}) }
   await app.register(async (scope) => seedRoutes(scope, ctx, bodyLimit), { prefix: basePath })
   await app.register(async (scope) => v1Routes(scope, ctx))
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger())
