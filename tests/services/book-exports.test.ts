@@ -189,7 +189,7 @@ describe('exports read back', () => {
       clearInterval(timer)
       expect(r.rows).toBe(n)
       // Loose on purpose (a busy machine stretches everything); the figure goes to the bench.
-      expect(maxLag).toBeLessThan(3000)
+      expect(maxLag).toBeLessThan(10_000)
     }
   })
 })

@@ -16,8 +16,7 @@ import { loadNative } from '../../native/addon'
 import { appRoot } from '../../shared/app-root'
 import { formulaApi, computeRun, describeParseError, paperFormulas, type ComputeFormula } from '../../services/alphas'
 import { userFormula } from '../../services/alphas/library'
-import { writeLongExport } from '../alphas-export'
-import { exportFormats, formatFromPath } from '../../services/exports'
+import { alphaLongBatches, alphaLongColumns, exportFormats, exportTable, formatFromPath } from '../../services/exports'
 import { removeRuns, runPaths, runsLocation, sweepRuns } from '../../services/alphas/run-file'
 import { SAMPLE_KEYS, importSampleData, marketQueries } from '../../services/market'
 
@@ -136,7 +135,13 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
         for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
       }
       for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
-      const rows = await writeLongExport(runsDir, runId, args.out!, format)
+      const { rows } = await exportTable({
+        format,
+        out: args.out!,
+        columns: alphaLongColumns,
+        source: alphaLongBatches(runsDir, runId),
+        sheetPerGroup: true,
+      })
       const ok = run.alphas.filter((a) => a.ok).length
       console.log(
         `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +
