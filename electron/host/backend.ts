@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import type { HostMode } from '../contract'
@@ -7,6 +8,7 @@ import { nodeWorkerSpawner, type SpawnWorker } from '../pool/worker-handle'
 import { downloadFile } from '../services/book/downloads'
 import { appRoot } from '../shared/app-root'
 import { EventBus } from '../shared/event-bus'
+import { importFolder, PickedPaths, pickedPaths, type PathPolicy } from '../shared/path-policy'
 import { MainTasks } from '../shared/tasks'
 import type { AppJobs } from './jobs'
 import { createRouter, type Dispatch } from './router'
@@ -29,6 +31,13 @@ export interface BackendOptions {
   allowSelftest?: boolean
   /** Electron: the native save dialog, for exports. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>
+  /**
+   * Which backend-side paths clients may import CSV from. Default: in browser mode the import
+   * folder (`importDir`, else <dataDir>/imports, created if missing); in Electron nothing until
+   * the main process's file dialog adds paths (it passes its own pickedPaths policy).
+   */
+  importPaths?: PathPolicy
+  importDir?: string
 }
 
 export interface Backend {
@@ -68,7 +77,18 @@ export function createBackend(options: BackendOptions): Backend {
   const tasks = new MainTasks(bus)
   const sample = new SampleData(db, join(resourcesDir, 'data'), bus, options.importSample ?? true)
   const services = createServices(
-    { db, dbPath, pool, bus, tasks, dataDir: options.dataDir, resourcesDir, mode: options.mode, chooseSavePath: options.chooseSavePath },
+    {
+      db,
+      dbPath,
+      pool,
+      bus,
+      tasks,
+      dataDir: options.dataDir,
+      resourcesDir,
+      mode: options.mode,
+      importPaths: options.importPaths ?? defaultImportPaths(options),
+      chooseSavePath: options.chooseSavePath,
+    },
     { pool, sample },
   )
 
@@ -88,4 +108,16 @@ export function createBackend(options: BackendOptions): Backend {
       db.close()
     },
   }
+}
+
+/** The import folder of the browser-mode default: the given one, else <dataDir>/imports. */
+export function importDirOf(options: Pick<BackendOptions, 'dataDir' | 'importDir'>): string {
+  return options.importDir ?? join(options.dataDir, 'imports')
+}
+
+function defaultImportPaths(options: BackendOptions): PathPolicy {
+  if (options.mode !== 'browser') return pickedPaths(new PickedPaths())
+  const dir = importDirOf(options)
+  mkdirSync(dir, { recursive: true })
+  return importFolder(dir)
 }

@@ -5,12 +5,14 @@
 import { selftestJobs } from '../pool/selftest'
 import { alphaJobs } from '../services/alphas/jobs'
 import { bookJobs } from '../services/book/jobs'
+import { curvesJobs } from '../services/curves/jobs'
 import { marketJobs } from '../services/market/jobs'
 
 export const jobTable = {
   ...marketJobs,
   ...alphaJobs,
   ...bookJobs,
+  ...curvesJobs,
   ...selftestJobs,
 }
 export type AppJobs = typeof jobTable

@@ -5,6 +5,7 @@
 import type { AllHandlers } from '../contract'
 import { createAlphaService } from '../services/alphas'
 import { createBookService } from '../services/book'
+import { createCurvesService } from '../services/curves'
 import type { ServiceDeps } from '../services/deps'
 import { createImportService, createIndicatorService, createMarketService } from '../services/market'
 import { createAppService, createJobsService, type HostInfo } from './app-service'
@@ -19,5 +20,6 @@ export function createServices(deps: ServiceDeps<AppJobs>, host: HostInfo) {
     indicators: createIndicatorService(deps),
     alphas: createAlphaService(deps),
     book: createBookService(deps),
+    curves: createCurvesService(deps),
   } satisfies AllHandlers
 }

@@ -6,6 +6,7 @@ import type { HostMode } from '../contract'
 import type { Db } from '../db/open'
 import type { JobRunner } from '../pool/jobs'
 import type { EventBus } from '../shared/event-bus'
+import type { PathPolicy } from '../shared/path-policy'
 import type { MainTasks } from '../shared/tasks'
 
 export interface ServiceDeps<J = unknown> {
@@ -23,4 +24,6 @@ export interface ServiceDeps<J = unknown> {
   mode: HostMode
   /** Electron: the main process's native save dialog (a path, or null when cancelled); absent in browser mode. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>
+  /** Which backend-side paths a client may have read (CSV imports): see shared/path-policy.ts. */
+  importPaths: PathPolicy
 }

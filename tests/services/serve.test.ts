@@ -64,7 +64,7 @@ describe('browser-mode server', () => {
 
   it('refuses a WebSocket without the token, or from another origin', async () => {
     await expect(connect()).rejects.toThrow(/401/)
-    await expect(connect({ origin: 'http://evil.example' }, `?token=${server.token}`)).rejects.toThrow(/401/)
+    await expect(connect({ origin: 'http://evil.example' }, `?token=${server.token}`)).rejects.toThrow(/403/)
   })
 
   it('trades the URL token for an HttpOnly cookie, then serves the app with a CSP', async () => {

@@ -1,6 +1,6 @@
 import { defineCommand, str } from '../command'
-import { join } from 'node:path'
-import { createBackend } from '../../host/backend'
+import { join, resolve } from 'node:path'
+import { createBackend, importDirOf } from '../../host/backend'
 import { appRoot } from '../../shared/app-root'
 import { startServer } from '../../serve/server'
 import { printSampleProgress } from '../progress'
@@ -12,13 +12,15 @@ export interface ServeArgs {
   workers?: number
   /** Also run the live trade API: true for the stored port, or a port. */
   api?: boolean | number
+  /** The only folder clients may import CSV paths from (default <dataDir>/imports). */
+  importDir?: string
 }
 
 export async function serve(args: ServeArgs): Promise<void> {
   if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
     console.warn(`alphadesk: listening on ${args.host}: anyone who can reach it and has the token can use this backend`)
   }
-  const backend = createBackend({ dataDir: args.dataDir, mode: 'browser', workers: args.workers })
+  const backend = createBackend({ dataDir: args.dataDir, mode: 'browser', workers: args.workers, importDir: args.importDir })
   const stopProgress = printSampleProgress(backend)
   const server = await startServer({
     backend,
@@ -31,6 +33,7 @@ export async function serve(args: ServeArgs): Promise<void> {
     throw new Error(`cannot listen on ${args.host}:${args.port}: ${err.message}`)
   })
   console.log(`alphadesk browser mode (data: ${args.dataDir})`)
+  console.log(`import folder (CSV paths are read from here only): ${importDirOf(args)}`)
   console.log(`open: ${server.url}`)
   if (args.api !== undefined && args.api !== false) {
     const live = await backend.services.book.live.apply({ enabled: true, ...(typeof args.api === 'number' && { port: args.api }) }, false)
@@ -55,15 +58,18 @@ export async function serve(args: ServeArgs): Promise<void> {
 export const command = defineCommand({
   name: 'serve',
   summary: 'run the backend headless and serve the app to a browser',
-  usage: '--data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N  [--api [PORT]] (the live trade API too)',
+  usage:
+    '--data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N  --import-dir DIR (CSV paths only from here; default DIR/imports)  [--api [PORT]] (the live trade API too)',
   options: {
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '0' },
     workers: { type: 'string' },
+    'import-dir': { type: 'string' },
     api: { type: 'boolean' },
   },
   async run({ values, dataDir, positionals }) {
     const workers = str(values, 'workers')
+    const importDir = str(values, 'import-dir')
     // `--api 8765`: parseArgs has no optional values, so the port arrives as the positional after the flag.
     const apiPort = values.api && /^\d{1,5}$/.test(positionals[0] ?? '') ? Number(positionals[0]) : undefined
     await serve({
@@ -71,6 +77,7 @@ export const command = defineCommand({
       host: str(values, 'host') ?? '127.0.0.1',
       port: Number(str(values, 'port') ?? 0),
       workers: workers ? Number(workers) : undefined,
+      importDir: importDir ? resolve(importDir) : undefined,
       api: values.api ? (apiPort ?? true) : undefined,
     })
     return -1 // keep running

@@ -4,8 +4,11 @@
  */
 import market from './001-market'
 import alphas from './002-alphas'
+import curves from './005-curves'
 import book from './003-book'
 
-export const migrations: readonly string[] = [market, alphas, book]
+// 003 (book) and 004 (backtests) were reserved while their branches ran; curves landed first, so the
+// versions follow the order of landing (append only): the lead orders the merge.
+export const migrations: readonly string[] = [market, alphas, curves, book]
 
 export const schemaVersion = migrations.length

@@ -12,9 +12,11 @@
 //! * [`panel`] — dates × instruments data and its memory-mapped file format.
 //! * [`alphas`] — the paper's 101 formulas (resources/alphas/alpha101.txt).
 //! * [`stats`] — summary statistics of a price series.
+//! * [`curves`] — futures term structures: curve panel, spreads, Nelson–Siegel, PCA, continuous contracts.
 
 pub mod alphas;
 pub mod cross;
+pub mod curves;
 pub mod error;
 pub mod eval;
 pub mod expr;

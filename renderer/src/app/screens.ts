@@ -1,6 +1,7 @@
 import { type ComponentType, createElement } from 'react'
 import { AlphasScreen } from '../screens/alphas/AlphasScreen'
 import { BookScreen } from '../screens/book/BookScreen'
+import { CurvesScreen } from '../screens/curves/CurvesScreen'
 import { DataScreen } from '../screens/data/DataScreen'
 import { PlannedScreen } from '../screens/PlannedScreen'
 
@@ -20,7 +21,7 @@ function planned<Id extends string>(id: Id, title: string, plan: string): Screen
 export const screens = [
   { id: 'data', title: 'Data', component: DataScreen },
   { id: 'alphas', title: 'Alphas', component: AlphasScreen },
-  planned('curves', 'Curves', 'Futures term-structure curves per date, overlays, spreads, roll yield and Nelson–Siegel factors.'),
+  { id: 'curves', title: 'Curves', component: CurvesScreen },
   planned('backtests', 'Backtests', 'Stop-loss / take-profit simulation sweeps on the native engine.'),
   { id: 'book', title: 'Trade book', component: BookScreen },
 ] as const satisfies readonly ScreenEntry[]

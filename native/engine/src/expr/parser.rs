@@ -10,11 +10,18 @@ use super::lexer::{lex, Tok, Token};
 use super::suggest::nearest;
 use crate::error::ParseError;
 
+/// How deep a formula may nest: parentheses, calls, unary signs, `^` and `?:`
+/// chains, and the height of the tree (so a long `a + b + ...` chain counts too).
+/// Every pass over the tree (printer, lowering, walk, drop) recurses once per
+/// level, so this bound is what keeps hostile input from overflowing the stack.
+/// The deepest of the paper's 101 alphas nests about 15 levels.
+pub const MAX_DEPTH: usize = 256;
+
 /// Parse a formula into a syntax tree.
 pub fn parse(text: &str) -> Result<Expr, ParseError> {
     let chars: Vec<char> = text.chars().collect();
     let tokens = lex(&chars).map_err(|e| make_error(&chars, e.offset, e.message, e.expected, None))?;
-    let mut p = Parser { chars: &chars, tokens, pos: 0 };
+    let mut p = Parser { chars: &chars, tokens, pos: 0, depth: 0 };
     let expr = p.ternary()?;
     if let Some(bad) = misplaced_group(&expr, false) {
         return Err(p.error_at(
@@ -26,20 +33,14 @@ pub fn parse(text: &str) -> Result<Expr, ParseError> {
     }
     if p.peek() != &Tok::Eof {
         let t = p.tokens[p.pos].clone();
-        return Err(p.error_at(
-            t.span.start,
-            format!("unexpected {}", t.tok.describe()),
-            &["operator", "end of formula"],
-            None,
-        ));
+        return Err(p.error_at(t.span.start, format!("unexpected {}", t.tok.describe()), &["operator", "end of formula"], None));
     }
     Ok(expr)
 }
 
 /// Names the parser knows, for suggestions and editor completion.
-pub const FIELD_NAMES: [&str; 11] = [
-    "open", "high", "low", "close", "volume", "vwap", "returns", "cap", "adv20", "indclass.sector", "indclass.industry",
-];
+pub const FIELD_NAMES: [&str; 11] =
+    ["open", "high", "low", "close", "volume", "vwap", "returns", "cap", "adv20", "indclass.sector", "indclass.industry"];
 
 fn field_candidates() -> impl Iterator<Item = &'static str> {
     FIELD_NAMES.iter().copied().chain(std::iter::once("indclass.subindustry"))
@@ -111,6 +112,8 @@ struct Parser<'a> {
     chars: &'a [char],
     tokens: Vec<Token>,
     pos: usize,
+    /// Recursive rules entered and not yet left (see MAX_DEPTH).
+    depth: usize,
 }
 
 const OPERAND: [&str; 5] = ["number", "field", "function call", "'('", "'-'"];
@@ -141,20 +144,50 @@ impl Parser<'_> {
         }
     }
 
+    fn too_deep(&self, offset: usize) -> ParseError {
+        self.error_at(offset, format!("formula nested too deeply (more than {MAX_DEPTH} levels)"), &[], None)
+    }
+
+    /// Runs a recursive rule one level deeper, refusing to go past MAX_DEPTH.
+    fn nested(&mut self, rule: fn(&mut Self) -> Result<Expr, ParseError>) -> Result<Expr, ParseError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.too_deep(self.tokens[self.pos].span.start));
+        }
+        self.depth += 1;
+        let result = rule(self);
+        self.depth -= 1;
+        result
+    }
+
+    /// A new node, refused (naming `at`, its operator) when its tree would be taller than MAX_DEPTH.
+    fn node(&self, kind: ExprKind, span: Span, at: usize) -> Result<Expr, ParseError> {
+        let e = Expr::new(kind, span);
+        if e.height() as usize > MAX_DEPTH {
+            return Err(self.too_deep(at));
+        }
+        Ok(e)
+    }
+
     fn ternary(&mut self) -> Result<Expr, ParseError> {
+        self.nested(Self::ternary_rule)
+    }
+
+    fn ternary_rule(&mut self) -> Result<Expr, ParseError> {
         let cond = self.binary_level(0)?;
         if *self.peek() != Tok::Question {
             return Ok(cond);
         }
-        self.bump();
+        let at = self.bump().span.start;
         let a = self.ternary()?;
         self.expect(Tok::Colon, &["':'"])?;
         let b = self.ternary()?;
         let span = Span { start: cond.span.start, end: b.span.end };
-        Ok(Expr::new(ExprKind::Ternary(Box::new(cond), Box::new(a), Box::new(b)), span))
+        self.node(ExprKind::Ternary(Box::new(cond), Box::new(a), Box::new(b)), span, at)
     }
 
-    /// Left-associative binary levels, loosest first.
+    /// Left-associative binary operators at `level` or tighter (precedence
+    /// climbing: one frame per operand, not one per level, so nesting is cheap
+    /// on the stack).
     fn binary_level(&mut self, level: usize) -> Result<Expr, ParseError> {
         const LEVELS: [&[(&str, BinOp)]; 6] = [
             &[("||", BinOp::Or)],
@@ -164,31 +197,37 @@ impl Parser<'_> {
             &[("+", BinOp::Add), ("-", BinOp::Sub)],
             &[("*", BinOp::Mul), ("/", BinOp::Div)],
         ];
-        if level == LEVELS.len() {
-            return self.unary();
-        }
-        let mut lhs = self.binary_level(level + 1)?;
+        // Only a sign or `^` goes one level deeper (see unary).
+        let mut lhs = self.unary_rule()?;
         loop {
-            let op = match self.peek() {
-                Tok::Op(o) => LEVELS[level].iter().find(|(s, _)| s == o).map(|(_, op)| *op),
+            let found = match self.peek() {
+                Tok::Op(o) => LEVELS
+                    .iter()
+                    .enumerate()
+                    .skip(level)
+                    .find_map(|(l, ops)| ops.iter().find(|(s, _)| s == o).map(|(_, op)| (l, *op))),
                 _ => None,
             };
-            let Some(op) = op else { break };
-            self.bump();
-            let rhs = self.binary_level(level + 1)?;
+            let Some((l, op)) = found else { break };
+            let at = self.bump().span.start;
+            let rhs = self.binary_level(l + 1)?;
             let span = Span { start: lhs.span.start, end: rhs.span.end };
-            lhs = Expr::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span);
+            lhs = self.node(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span, at)?;
         }
         Ok(lhs)
     }
 
     fn unary(&mut self) -> Result<Expr, ParseError> {
+        self.nested(Self::unary_rule)
+    }
+
+    fn unary_rule(&mut self) -> Result<Expr, ParseError> {
         match self.peek() {
             Tok::Op("-") => {
                 let start = self.bump().span.start;
                 let inner = self.unary()?;
                 let span = Span { start, end: inner.span.end };
-                Ok(Expr::new(ExprKind::Neg(Box::new(inner)), span))
+                self.node(ExprKind::Neg(Box::new(inner)), span, start)
             }
             // Unary plus is a no-op.
             Tok::Op("+") => {
@@ -204,10 +243,10 @@ impl Parser<'_> {
         if *self.peek() != Tok::Op("^") {
             return Ok(base);
         }
-        self.bump();
+        let at = self.bump().span.start;
         let exp = self.unary()?;
         let span = Span { start: base.span.start, end: exp.span.end };
-        Ok(Expr::new(ExprKind::Binary(BinOp::Pow, Box::new(base), Box::new(exp)), span))
+        self.node(ExprKind::Binary(BinOp::Pow, Box::new(base), Box::new(exp)), span, at)
     }
 
     fn primary(&mut self) -> Result<Expr, ParseError> {
@@ -230,9 +269,7 @@ impl Parser<'_> {
                     self.field(&name, t.span)
                 }
             }
-            other => {
-                Err(self.error_at(t.span.start, format!("unexpected {}", other.describe()), &OPERAND, None))
-            }
+            other => Err(self.error_at(t.span.start, format!("unexpected {}", other.describe()), &OPERAND, None)),
         }
     }
 
@@ -245,22 +282,17 @@ impl Parser<'_> {
             return Err(self.error_at(span.end, format!("expected '(' after function '{lower}'"), &["'('"], None));
         }
         let suggestion = nearest(&lower, field_candidates().chain(function_candidates())).map(str::to_string);
-        Err(self.error_at(span.start, format!("unknown field '{name}'"), &["field"], suggestion))
+        Err(self.error_at(span.start, format!("unknown field '{}'", shown(name)), &["field"], suggestion))
     }
 
     fn call(&mut self, name: &str, name_span: Span) -> Result<Expr, ParseError> {
         let lower = name.to_ascii_lowercase();
         let Some(func) = lookup_function(&lower) else {
             if lookup_field(&lower).is_some() {
-                return Err(self.error_at(
-                    name_span.start,
-                    format!("'{lower}' is a field, not a function"),
-                    &["function"],
-                    None,
-                ));
+                return Err(self.error_at(name_span.start, format!("'{lower}' is a field, not a function"), &["function"], None));
             }
             let suggestion = nearest(&lower, function_candidates()).map(str::to_string);
-            return Err(self.error_at(name_span.start, format!("unknown function '{name}'"), &["function"], suggestion));
+            return Err(self.error_at(name_span.start, format!("unknown function '{}'", shown(name)), &["function"], suggestion));
         };
         self.expect(Tok::LParen, &["'('"])?;
         let mut args = Vec::new();
@@ -334,7 +366,8 @@ impl Parser<'_> {
                 if !matches!(args[1].kind, ExprKind::Group(_)) {
                     return Err(self.error_at(
                         args[1].span.start,
-                        "the second argument of indneutralize must be IndClass.sector, IndClass.industry or IndClass.subindustry".into(),
+                        "the second argument of indneutralize must be IndClass.sector, IndClass.industry or IndClass.subindustry"
+                            .into(),
                         &["IndClass.sector", "IndClass.industry", "IndClass.subindustry"],
                         None,
                     ));
@@ -342,7 +375,7 @@ impl Parser<'_> {
             }
             Signature::Unary | Signature::Binary => {}
         }
-        Ok(Expr::new(ExprKind::Call(func, args), span))
+        self.node(ExprKind::Call(func, args), span, span.start)
     }
 
     fn check_window(&self, func: Func, arg: &mut Expr) -> Result<(), ParseError> {
@@ -369,6 +402,15 @@ impl Parser<'_> {
     }
 }
 
+/// A name from the formula as a message quotes it: at most 80 characters, then an ellipsis.
+fn shown(name: &str) -> String {
+    const MAX: usize = 80;
+    match name.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}… ({} characters)", &name[..cut], name.chars().count()),
+        None => name.to_string(),
+    }
+}
+
 /// The value of a numeric literal, optionally negated (`5`, `-1`).
 pub fn literal_value(e: &Expr) -> Option<f64> {
     match &e.kind {
@@ -385,12 +427,11 @@ fn misplaced_group(e: &Expr, allowed_here: bool) -> Option<Span> {
         ExprKind::Number(_) | ExprKind::Field(_) => None,
         ExprKind::Neg(a) => misplaced_group(a, false),
         ExprKind::Binary(_, a, b) => misplaced_group(a, false).or_else(|| misplaced_group(b, false)),
-        ExprKind::Ternary(c, a, b) => misplaced_group(c, false)
-            .or_else(|| misplaced_group(a, false))
-            .or_else(|| misplaced_group(b, false)),
-        ExprKind::Call(f, args) => args
-            .iter()
-            .enumerate()
-            .find_map(|(i, a)| misplaced_group(a, *f == Func::IndNeutralize && i == 1)),
+        ExprKind::Ternary(c, a, b) => {
+            misplaced_group(c, false).or_else(|| misplaced_group(a, false)).or_else(|| misplaced_group(b, false))
+        }
+        ExprKind::Call(f, args) => {
+            args.iter().enumerate().find_map(|(i, a)| misplaced_group(a, *f == Func::IndNeutralize && i == 1))
+        }
     }
 }
