@@ -105,6 +105,9 @@ export function Toolbar() {
   )
 }
 
+const formatBytes = (n: number) =>
+  n < 1024 ? `${n} bytes` : n < 2 ** 20 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 2 ** 20).toFixed(1)} MiB`
+
 function ColumnChooser() {
   const columns = useBook((s) => s.columns)
   return (
