@@ -81,7 +81,7 @@ export function Toolbar() {
           )}
           {job.state === 'done' && job.result && (
             <span>
-              Exported {formatCount(job.result.rows)} trades ({(job.result.bytes / 1024).toFixed(0)} KiB){' '}
+              Exported {formatCount(job.result.rows)} {job.result.rows === 1 ? 'trade' : 'trades'} ({formatBytes(job.result.bytes)}){' '}
               {job.result.path ? `to ${job.result.path}` : '— downloading'}
             </span>
           )}
