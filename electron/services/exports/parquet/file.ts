@@ -108,7 +108,8 @@ export class ParquetFile {
       schemaPath: [this.schema[0], element],
       codec,
       compressors: { SNAPPY: snappyCompress },
-      stats: true,
+      // Min/max of every double costs a comparison per value through a generic path; readers rarely use them for floats.
+      stats: element.type !== 'DOUBLE',
       pageSize: element.type === 'DOUBLE' || element.type === 'INT64' || element.type === 'INT32' ? 0 : 1 << 20,
       columnIndex: false,
       offsetIndex: true,

@@ -12,6 +12,16 @@ export type Physical = { kind: 'values'; values: ArrayLike<unknown> } | { kind: 
 export function physicalColumn(column: ExportColumn, parts: ColumnData[], rows: number): Physical {
   if (parts.length && parts.every(isDict) && column.type === 'string') return mergeDicts(parts as DictColumn[], rows)
   const nullable = column.nullable !== false
+  if (column.type === 'float' && !nullable && parts.every((p) => p instanceof Float64Array)) {
+    // Already the physical values (the long-format alpha export's 57M values): copy, no per-value calls.
+    const out = new Float64Array(rows)
+    let at = 0
+    for (const p of parts as Float64Array[]) {
+      out.set(p, at)
+      at += p.length
+    }
+    return { kind: 'values', values: out }
+  }
   const out: unknown[] | Float64Array | Int32Array | BigInt64Array = nullable
     ? new Array(rows)
     : column.type === 'float'
