@@ -9,17 +9,16 @@
  *
  *   npx tsx scripts/bench-book.ts [--trades N] [--api-seconds S] [--skip-alphas] [--skip-api]
  */
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TradeFilter, TradeSort } from '../electron/contract'
 import { openDatabase } from '../electron/db/open'
 import { exportTrades, insertTrades, pageTrades, summarise } from '../electron/services/book'
-import { alphaLongBatches, alphaLongColumns, exportTable } from '../electron/services/exports'
 import { makeTrades } from '../tests/services/helpers/trades'
 import { computeAllAlphas } from './bench-book/alpha-run'
 import { apiLoad } from './bench-book/api-load'
-import { writeLongCsv as baselineCsv, writeLongParquet as baselineParquet } from './bench-book/baseline-alpha-export'
 import { load, measure, median, s } from './bench-book/measure'
 
 const args = process.argv.slice(2)
@@ -98,42 +97,32 @@ try {
     const runsDir = join(dir, 'runs')
     const { runId, ms } = await computeAllAlphas(db, root, dir, runsDir)
     console.log(`computed all 101 alphas of the sample in ${s(ms)} (input of the export)`)
-    const base = await measure(() => baselineCsv(runsDir, runId, join(dir, 'base.csv')))
-    rmSync(join(dir, 'base.csv'), { force: true })
-    const csv = await measure(() =>
-      exportTable({ format: 'csv', out: join(dir, 'long.csv'), columns: alphaLongColumns, source: alphaLongBatches(runsDir, runId) }),
-    )
-    const csvSize = mib(join(dir, 'long.csv'))
-    rmSync(join(dir, 'long.csv'), { force: true })
+    // The exports themselves in a fresh process, as the CLI runs them (see bench-book/alpha-exports.ts).
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench-book/alpha-exports.ts'), runsDir, runId, dir], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    })
+    if (child.status !== 0) throw new Error(`alpha exports failed: ${child.stderr}`)
+    const a = JSON.parse(child.stdout.trim().split('\n').at(-1)!)
+    const mibOf = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`
     console.log(
-      `101 alphas long CSV, ${base.value.toLocaleString('en-US')} values: before ${s(base.wallMs)} wall / ${s(base.cpuMs)} CPU; now ${s(csv.wallMs)} wall / ${s(csv.cpuMs)} CPU, ${csvSize}, stall ≤ ${csv.maxLagMs.toFixed(0)} ms — ${(base.wallMs / csv.wallMs).toFixed(2)}× (target ≤ 20 s)`,
+      `101 alphas long CSV, ${a.values.toLocaleString('en-US')} values: before ${s(a.before.wallMs)} wall / ${s(a.before.cpuMs)} CPU; ` +
+        `now ${s(a.csv.wallMs)} wall / ${s(a.csv.cpuMs)} CPU, ${mibOf(a.csv.bytes)}, stall ≤ ${a.csv.maxLagMs.toFixed(0)} ms — ${(a.before.wallMs / a.csv.wallMs).toFixed(2)}× (target ≤ 20 s)`,
     )
-    let parquetBefore = 'refused'
-    try {
-      const m = await measure(() => baselineParquet(runsDir, runId, join(dir, 'base.parquet')))
-      parquetBefore = s(m.wallMs)
-    } catch (err) {
-      parquetBefore = `refused (${(err as Error).message.slice(0, 60)}…)`
-    }
-    rmSync(join(dir, 'base.parquet'), { force: true })
-    const pq = await measure(() =>
-      exportTable({
-        format: 'parquet',
-        out: join(dir, 'long.parquet'),
-        columns: alphaLongColumns,
-        source: alphaLongBatches(runsDir, runId),
-      }),
-    )
+    const parquetBefore = typeof a.parquetBefore === 'number' ? s(a.parquetBefore) : a.parquetBefore
     console.log(
-      `101 alphas long Parquet: before ${parquetBefore}; now ${s(pq.wallMs)} wall / ${s(pq.cpuMs)} CPU, ${mib(join(dir, 'long.parquet'))}, stall ≤ ${pq.maxLagMs.toFixed(0)} ms (target ≤ 15 s)`,
+      `101 alphas long Parquet: before ${parquetBefore}; now ${s(a.parquet.wallMs)} wall / ${s(a.parquet.cpuMs)} CPU, ${mibOf(a.parquet.bytes)}, stall ≤ ${a.parquet.maxLagMs.toFixed(0)} ms (target ≤ 15 s)`,
     )
-    rmSync(join(dir, 'long.parquet'), { force: true })
+    const csv = { value: { rows: a.values }, wallMs: a.csv.wallMs }
+    const base = { wallMs: a.before.wallMs }
+    const pq = { wallMs: a.parquet.wallMs }
     result.alphas_values = csv.value.rows
     result.alphas_csv_before_s = +(base.wallMs / 1000).toFixed(2)
     result.alphas_csv_s = +(csv.wallMs / 1000).toFixed(2)
     result.alphas_csv_speedup = +(base.wallMs / csv.wallMs).toFixed(2)
     result.alphas_parquet_s = +(pq.wallMs / 1000).toFixed(2)
-    result.alphas_parquet_before = parquetBefore.startsWith('refused') ? 'refused' : parquetBefore
+    result.alphas_parquet_before = typeof a.parquetBefore === 'number' ? +(a.parquetBefore / 1000).toFixed(2) : 'refused'
   }
   db.close()
 
