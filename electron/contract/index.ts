@@ -10,10 +10,11 @@ import { imports } from './imports'
 import { jobs } from './jobs'
 import { indicators } from './indicators'
 import { alphas } from './alphas'
+import { backtests } from './backtests'
 import { book } from './book'
 import { curves } from './curves'
 
-export const contract = { app, market, imports, jobs, indicators, alphas, curves, book }
+export const contract = { app, market, imports, jobs, indicators, alphas, curves, backtests, book }
 export type Contract = typeof contract
 export type Domain = keyof Contract
 export type MethodName<D extends Domain> = keyof Contract[D] & string
@@ -57,10 +58,12 @@ export type * from './imports'
 export type * from './jobs'
 export type * from './indicators'
 export type * from './alphas'
-export type * from './curves'
+export type * from './backtests'
 export { datasetKinds } from './market'
 export { csvFields, csvKinds, dateFormats } from './imports'
 export { indicatorKinds } from './indicators'
+export { exitReasons, setMetrics, signalGenerators, sltpUnits, tiePolicies } from './backtests'
+export type * from './curves'
 export { adjustments, curveTableInput, curveWhats, fitModels, rollRules, spreadKinds } from './curves'
 export type * from './book'
 export { exportFormatNames, tradeSortColumns, tradeSources, csvTradeFields } from './book'

@@ -1,6 +1,7 @@
 import { type ComponentType, createElement } from 'react'
 import { AlphasScreen } from '../screens/alphas/AlphasScreen'
 import { BookScreen } from '../screens/book/BookScreen'
+import { BacktestsScreen } from '../screens/backtests/BacktestsScreen'
 import { CurvesScreen } from '../screens/curves/CurvesScreen'
 import { DataScreen } from '../screens/data/DataScreen'
 import { PlannedScreen } from '../screens/PlannedScreen'
@@ -22,7 +23,7 @@ export const screens = [
   { id: 'data', title: 'Data', component: DataScreen },
   { id: 'alphas', title: 'Alphas', component: AlphasScreen },
   { id: 'curves', title: 'Curves', component: CurvesScreen },
-  planned('backtests', 'Backtests', 'Stop-loss / take-profit simulation sweeps on the native engine.'),
+  { id: 'backtests', title: 'Backtests', component: BacktestsScreen },
   { id: 'book', title: 'Trade book', component: BookScreen },
 ] as const satisfies readonly ScreenEntry[]
 

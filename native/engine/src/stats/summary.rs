@@ -108,9 +108,7 @@ pub fn summary_stats(close: &[f64], periods_per_year: f64) -> SummaryStats {
     if rn >= 2 {
         let sd = (rm2 / (rn - 1) as f64).max(0.0).sqrt();
         s.annualized_volatility = sd * periods_per_year.sqrt();
-        if s.annualized_volatility > 0.0 && s.annualized_volatility.is_finite() {
-            s.sharpe = rmean * periods_per_year / s.annualized_volatility;
-        }
+        s.sharpe = super::annualized_sharpe(rmean, sd, periods_per_year);
     }
     s
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { isoDate } from '../../../../electron/contract'
 import { useElementSize } from '../../components/useElementSize'
 import { formatNumber } from '../../components/format'
+import { sharpCanvas } from '../../components/canvas'
 
 interface Props {
   dates: readonly number[]
@@ -49,13 +50,8 @@ export function DeviationHeatmap({ dates, tenors, values, current, unit, onPick 
   useEffect(() => {
     const c = canvas.current
     if (!c || width === 0 || height === 0 || n === 0) return
-    const dpr = window.devicePixelRatio || 1
-    c.width = Math.round(width * dpr)
-    c.height = Math.round(height * dpr)
-    const ctx = c.getContext('2d')
+    const ctx = sharpCanvas(c, width, height)
     if (!ctx) return
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-    ctx.clearRect(0, 0, width, height)
     const s = scaleOf(values)
     setScale(s)
     const rowH = plotH / tenors
