@@ -30,6 +30,8 @@ export default `
     note TEXT NOT NULL DEFAULT '',
     -- 1 while a live trade is open.
     active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+    -- Where a copied trade comes from inside its run (SL/TP backtests: 'sl:tp:seq'), so a copy is made once.
+    source_ref TEXT,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
   );
@@ -42,6 +44,7 @@ export default `
   CREATE INDEX trades_pnl ON trades(pnl_net);
   CREATE INDEX trades_live ON trades(user, alpha) WHERE source = 'live';
   CREATE INDEX trades_noted ON trades(id) WHERE note <> '';
+  CREATE UNIQUE INDEX trades_source_ref ON trades(run_id, source_ref) WHERE source_ref IS NOT NULL;
 
   CREATE TABLE trade_tags (
     tag TEXT NOT NULL,

@@ -12,6 +12,7 @@ import { setNote, setTags, undoLastEdit } from './edits'
 import { pickTradeColumns } from './export-source'
 import { exportTrades } from './export-trades'
 import { importTradeCsv } from './import-csv'
+import { syncBacktestTrades } from './backtest-sync'
 import type { BookJobs } from './jobs'
 import { listCalendar, openTrades } from './live'
 import { LiveApiController } from './live-api'
@@ -37,6 +38,15 @@ export function createBookService(deps: BookServiceDeps): BookService {
   let reader: Db | null = null
   const readDb = () => (reader ??= openDatabase(deps.dbPath, { readonly: true }))
   if (live.settings().enabled) void live.apply({}, false)
+  // Trades of kept SL/TP backtest sets: brought into the book when it is opened or refreshed.
+  const sync = () => {
+    try {
+      syncBacktestTrades(db)
+    } catch (err) {
+      console.warn(`trade book: could not bring in backtest trades: ${(err as Error).message}`)
+    }
+  }
+  sync()
 
   return {
     live,
@@ -47,21 +57,27 @@ export function createBookService(deps: BookServiceDeps): BookService {
     setTags: ({ id, tags }) => setTags(db, id, tags),
     setNote: ({ id, note }) => setNote(db, id, note),
     undo: () => undoLastEdit(db),
-    facets: () => ({
-      instruments: prepared(db, 'SELECT DISTINCT instrument FROM trades ORDER BY 1').pluck().all() as string[],
-      exitReasons: prepared(db, 'SELECT DISTINCT exit_reason FROM trades WHERE exit_reason IS NOT NULL ORDER BY 1')
-        .pluck()
-        .all() as string[],
-      tags: prepared(db, 'SELECT DISTINCT tag FROM trade_tags ORDER BY 1').pluck().all() as string[],
-      runs: prepared(
-        db,
-        'SELECT id, name FROM runs WHERE id IN (SELECT DISTINCT run_id FROM trades WHERE run_id IS NOT NULL) ORDER BY id DESC',
-      ).all() as {
-        id: number
-        name: string
-      }[],
-    }),
-    runs: ({ limit }) => listRuns(db, limit),
+    facets: () => {
+      sync()
+      return {
+        instruments: prepared(db, 'SELECT DISTINCT instrument FROM trades ORDER BY 1').pluck().all() as string[],
+        exitReasons: prepared(db, 'SELECT DISTINCT exit_reason FROM trades WHERE exit_reason IS NOT NULL ORDER BY 1')
+          .pluck()
+          .all() as string[],
+        tags: prepared(db, 'SELECT DISTINCT tag FROM trade_tags ORDER BY 1').pluck().all() as string[],
+        runs: prepared(
+          db,
+          'SELECT id, name FROM runs WHERE id IN (SELECT DISTINCT run_id FROM trades WHERE run_id IS NOT NULL) ORDER BY id DESC',
+        ).all() as {
+          id: number
+          name: string
+        }[],
+      }
+    },
+    runs: ({ limit }) => {
+      sync()
+      return listRuns(db, limit)
+    },
     openTrades: ({ user }) => openTrades(db, user),
     calendar: ({ user, limit }) => listCalendar(db, { user, limit }),
     importCsv: ({ name, text, mapping }) => ({ inserted: importTradeCsv(db, { name, text, mapping }), file: name }),
