@@ -1,6 +1,7 @@
 import { event } from './define'
 import type { SampleImportState } from './app'
 import type { PoolStatus, JobInfo } from './jobs'
+import type { LiveTradeEvent } from './book'
 
 /** Events pushed from main to every renderer. */
 export const events = {
@@ -10,6 +11,8 @@ export const events = {
   'job.progress': event<JobInfo>(),
   /** First-run import of the bundled sample data. */
   'sample.import': event<SampleImportState>(),
+  /** A live algorithm opened or closed a trade, or pushed calendar windows (through the live API). */
+  'book.live': event<LiveTradeEvent>(),
 }
 export type Events = typeof events
 export type EventName = keyof Events

@@ -11,9 +11,10 @@ import { jobs } from './jobs'
 import { indicators } from './indicators'
 import { alphas } from './alphas'
 import { backtests } from './backtests'
+import { book } from './book'
 import { curves } from './curves'
 
-export const contract = { app, market, imports, jobs, indicators, alphas, curves, backtests }
+export const contract = { app, market, imports, jobs, indicators, alphas, curves, backtests, book }
 export type Contract = typeof contract
 export type Domain = keyof Contract
 export type MethodName<D extends Domain> = keyof Contract[D] & string
@@ -64,4 +65,6 @@ export { indicatorKinds } from './indicators'
 export { exitReasons, setMetrics, signalGenerators, sltpUnits, tiePolicies } from './backtests'
 export type * from './curves'
 export { adjustments, curveTableInput, curveWhats, fitModels, rollRules, spreadKinds } from './curves'
+export type * from './book'
+export { exportFormatNames, tradeSortColumns, tradeSources, csvTradeFields } from './book'
 export * from './dates'

@@ -5,6 +5,7 @@ import type { HostMode } from '../contract'
 import { openDatabase, type Db } from '../db/open'
 import { EnginePool } from '../pool/pool'
 import { nodeWorkerSpawner, type SpawnWorker } from '../pool/worker-handle'
+import { downloadFile } from '../services/book/downloads'
 import { appRoot } from '../shared/app-root'
 import { EventBus } from '../shared/event-bus'
 import { importFolder, PickedPaths, pickedPaths, type PathPolicy } from '../shared/path-policy'
@@ -28,6 +29,8 @@ export interface BackendOptions {
   importSample?: boolean
   /** Allow the engine's self-test jobs (tests and diagnostics only). */
   allowSelftest?: boolean
+  /** Electron: the native save dialog, for exports. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>
   /**
    * Which backend-side paths clients may import CSV from. Default: in browser mode the import
    * folder (`importDir`, else <dataDir>/imports, created if missing); in Electron nothing until
@@ -45,6 +48,8 @@ export interface Backend {
   db: Db
   dbPath: string
   sample: SampleData
+  /** Browser mode: the file of a /downloads/... path (an export prepared for the page), or null. */
+  downloadPath(pathname: string): string | null
   close(): Promise<void>
 }
 
@@ -82,6 +87,7 @@ export function createBackend(options: BackendOptions): Backend {
       resourcesDir,
       mode: options.mode,
       importPaths: options.importPaths ?? defaultImportPaths(options),
+      chooseSavePath: options.chooseSavePath,
     },
     { pool, sample },
   )
@@ -94,6 +100,7 @@ export function createBackend(options: BackendOptions): Backend {
     db,
     dbPath,
     sample,
+    downloadPath: (pathname) => downloadFile(options.dataDir, pathname),
     async close() {
       await pool.close()
       for (const service of Object.values(services) as { close?(): void | Promise<void> }[]) await service.close?.()

@@ -4,6 +4,7 @@
  */
 import { selftestJobs } from '../pool/selftest'
 import { alphaJobs } from '../services/alphas/jobs'
+import { bookJobs } from '../services/book/jobs'
 import { backtestJobs } from '../services/backtests/jobs'
 import { curvesJobs } from '../services/curves/jobs'
 import { marketJobs } from '../services/market/jobs'
@@ -11,6 +12,7 @@ import { marketJobs } from '../services/market/jobs'
 export const jobTable = {
   ...marketJobs,
   ...alphaJobs,
+  ...bookJobs,
   ...backtestJobs,
   ...curvesJobs,
   ...selftestJobs,

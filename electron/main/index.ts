@@ -1,5 +1,5 @@
 /** Electron entry: lifecycle only. Everything else is the host-agnostic backend. */
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,6 +33,13 @@ app.whenReady().then(() => {
     dataDir: app.getPath('userData'),
     mode: 'electron',
     spawnWorker: (dbPath) => utilityWorkerSpawner(dbPath, mainDir),
+    // Export paths come only from this dialog, never from the renderer.
+    chooseSavePath: async (suggestedName) => {
+      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+      const options = { defaultPath: join(app.getPath('downloads'), suggestedName) }
+      const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+      return r.canceled || !r.filePath ? null : r.filePath
+    },
     importPaths: pickedPaths(picked),
   })
   wireIpc(backend, entry)

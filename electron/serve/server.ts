@@ -1,5 +1,7 @@
+import { createReadStream, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { basename } from 'node:path'
 import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
@@ -86,8 +88,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       res.writeHead(303, { location: target.pathname + (query ? `?${query}` : '') }).end()
       return
     }
+    if (target.pathname.startsWith('/downloads/')) return sendDownload(res, options.backend.downloadPath(target.pathname))
     statics(req, res, () => refuse(res, 404, 'not found\n'))
   })
+
+  /** An export prepared for this page (browser mode has no save dialog): sent as an attachment. */
+  const sendDownload = (res: ServerResponse, path: string | null) => {
+    let size: number
+    try {
+      if (!path) throw new Error('no such download')
+      const st = statSync(path)
+      if (!st.isFile()) throw new Error('not a file')
+      size = st.size
+    } catch {
+      return refuse(res, 404, 'not found\n')
+    }
+    const name = basename(path).replace(/[^A-Za-z0-9._-]/g, '_')
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size, 'content-disposition': `attachment; filename="${name}"` })
+    createReadStream(path).pipe(res)
+  }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_UPLOAD_MESSAGE_BYTES })
   server.on('upgrade', (req, socket: Duplex, head) => {

@@ -22,6 +22,8 @@ export interface ServiceDeps<J = unknown> {
   /** Bundled resources (sample data, formulas, contract specs). */
   resourcesDir: string
   mode: HostMode
+  /** Electron: the main process's native save dialog (a path, or null when cancelled); absent in browser mode. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>
   /** Which backend-side paths a client may have read (CSV imports): see shared/path-policy.ts. */
   importPaths: PathPolicy
 }

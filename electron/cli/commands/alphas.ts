@@ -16,7 +16,7 @@ import { loadNative } from '../../native/addon'
 import { appRoot } from '../../shared/app-root'
 import { formulaApi, computeRun, describeParseError, paperFormulas, type ComputeFormula } from '../../services/alphas'
 import { userFormula } from '../../services/alphas/library'
-import { writeLongCsv, writeLongParquet } from '../alphas-export'
+import { alphaLongBatches, alphaLongColumns, exportFormats, exportTable, formatFromPath } from '../../services/exports'
 import { removeRuns, runPaths, runsLocation, sweepRuns } from '../../services/alphas/run-file'
 import { SAMPLE_KEYS, importSampleData, marketQueries } from '../../services/market'
 
@@ -30,6 +30,8 @@ export interface AlphasArgs {
   to?: string
   out?: string
   threads?: string
+  /** `export --what alphas`: any export format (csv, json, ndjson, xlsx, parquet), not only CSV/Parquet. */
+  anyFormat?: boolean
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
@@ -61,8 +63,7 @@ function selectKeys(spec: string | undefined): string[] {
 export async function computeAlphas(args: AlphasArgs): Promise<number> {
   if (!args.dataset) fail('alphas needs --dataset KEY (see `alphadesk info` for the keys)')
   if (!args.out) fail('alphas needs --out FILE.csv or FILE.parquet')
-  const format = /\.parquet$/i.test(args.out) ? 'parquet' : /\.csv$/i.test(args.out) ? 'csv' : null
-  if (!format) fail(`--out: write a .csv or .parquet file (got ${args.out})`)
+  const format = formatFromPath(args.out, args.anyFormat ? exportFormats : ['csv', 'parquet'])
   for (const [flag, v] of [['--from', args.from], ['--to', args.to]] as const) {
     if (v !== undefined && (!isoDate.test(v) || Number.isNaN(Date.parse(v)))) fail(`${flag}: expected a date as YYYY-MM-DD, got '${v}'`)
   }
@@ -134,7 +135,13 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
         for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
       }
       for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
-      const rows = format === 'csv' ? writeLongCsv(runsDir, runId, args.out) : await writeLongParquet(runsDir, runId, args.out)
+      const { rows } = await exportTable({
+        format,
+        out: args.out!,
+        columns: alphaLongColumns,
+        source: alphaLongBatches(runsDir, runId),
+        sheetPerGroup: true,
+      })
       const ok = run.alphas.filter((a) => a.ok).length
       console.log(
         `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +

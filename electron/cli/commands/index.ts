@@ -1,10 +1,12 @@
 /** Every CLI command; a new one is its own file here and one line in this list. */
 import type { Command } from '../command'
 import { command as alphas } from './alphas'
+import { command as api } from './api'
+import { command as exportTable } from './export'
 import { command as backtest } from './backtest'
 import { command as curves } from './curves'
 import { command as importCsv } from './import'
 import { command as info } from './info'
 import { command as serve } from './serve'
 
-export const commands: Command[] = [serve, importCsv, alphas, curves, backtest, info]
+export const commands: Command[] = [serve, api, importCsv, alphas, curves, backtest, exportTable, info]

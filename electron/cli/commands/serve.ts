@@ -10,6 +10,8 @@ export interface ServeArgs {
   host: string
   port: number
   workers?: number
+  /** Also run the live trade API: true for the stored port, or a port. */
+  api?: boolean | number
   /** The only folder clients may import CSV paths from (default <dataDir>/imports). */
   importDir?: string
 }
@@ -33,6 +35,11 @@ export async function serve(args: ServeArgs): Promise<void> {
   console.log(`alphadesk browser mode (data: ${args.dataDir})`)
   console.log(`import folder (CSV paths are read from here only): ${importDirOf(args)}`)
   console.log(`open: ${server.url}`)
+  if (args.api !== undefined && args.api !== false) {
+    const live = await backend.services.book.live.apply({ enabled: true, ...(typeof args.api === 'number' && { port: args.api }) }, false)
+    if (live.url) console.log(`live API: ${live.url}${live.basePath} (v1: ${live.url}/v1)  token: ${live.token}`)
+    else console.error(`live API: ${live.error}`)
+  }
   backend.sample.ready.then(() => {
     stopProgress()
     const s = backend.sample.state
@@ -52,22 +59,26 @@ export const command = defineCommand({
   name: 'serve',
   summary: 'run the backend headless and serve the app to a browser',
   usage:
-    '--data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N  --import-dir DIR (CSV paths only from here; default DIR/imports)',
+    '--data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N  --import-dir DIR (CSV paths only from here; default DIR/imports)  [--api [PORT]] (the live trade API too)',
   options: {
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '0' },
     workers: { type: 'string' },
     'import-dir': { type: 'string' },
+    api: { type: 'boolean' },
   },
-  async run({ values, dataDir }) {
+  async run({ values, dataDir, positionals }) {
     const workers = str(values, 'workers')
     const importDir = str(values, 'import-dir')
+    // `--api 8765`: parseArgs has no optional values, so the port arrives as the positional after the flag.
+    const apiPort = values.api && /^\d{1,5}$/.test(positionals[0] ?? '') ? Number(positionals[0]) : undefined
     await serve({
       dataDir,
       host: str(values, 'host') ?? '127.0.0.1',
       port: Number(str(values, 'port') ?? 0),
       workers: workers ? Number(workers) : undefined,
       importDir: importDir ? resolve(importDir) : undefined,
+      api: values.api ? (apiPort ?? true) : undefined,
     })
     return -1 // keep running
   },

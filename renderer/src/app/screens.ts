@@ -1,5 +1,6 @@
 import { type ComponentType, createElement } from 'react'
 import { AlphasScreen } from '../screens/alphas/AlphasScreen'
+import { BookScreen } from '../screens/book/BookScreen'
 import { BacktestsScreen } from '../screens/backtests/BacktestsScreen'
 import { CurvesScreen } from '../screens/curves/CurvesScreen'
 import { DataScreen } from '../screens/data/DataScreen'
@@ -23,7 +24,7 @@ export const screens = [
   { id: 'alphas', title: 'Alphas', component: AlphasScreen },
   { id: 'curves', title: 'Curves', component: CurvesScreen },
   { id: 'backtests', title: 'Backtests', component: BacktestsScreen },
-  planned('book', 'Trade book', 'Every simulated and live trade, with filters, notes, exports and the live trading API.'),
+  { id: 'book', title: 'Trade book', component: BookScreen },
 ] as const satisfies readonly ScreenEntry[]
 
 export type ScreenId = (typeof screens)[number]['id']

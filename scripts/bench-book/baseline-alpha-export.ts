@@ -1,11 +1,12 @@
+// The long-format writers as they were before the export service (commit f36027c), kept only as the benchmark baseline.
 /**
  * Long-format exports of a run (date,symbol,alpha,value): CSV, or Parquet through
  * hyparquet-writer. Missing values are left out. Both write to a temporary name and
  * rename, so a failed export never leaves half a file behind.
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { AppError } from '../contract'
-import { withRun } from '../services/alphas'
+import { AppError } from '../../electron/contract'
+import { withRun } from '../../electron/services/alphas/run-file'
 
 type Visit = (date: string, symbol: string, alpha: string, value: number) => void
 
