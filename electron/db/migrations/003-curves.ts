@@ -1,4 +1,4 @@
-/** Migration 5: curves — the user's edits of contract specifications (tick size/value, expiry rule…) over resources/specs/contracts.json. */
+/** Migration 3: curves — the user's edits of contract specifications (tick size/value, expiry rule…) over resources/specs/contracts.json. */
 export default `
   CREATE TABLE IF NOT EXISTS contract_spec_overrides (
     root TEXT PRIMARY KEY,

@@ -1,5 +1,5 @@
 /**
- * 3: the trade book — every simulated, imported and live trade in one table; live positions
+ * Migration 5: the trade book — every simulated, imported and live trade in one table; live positions
  * (a view of the open live trades), trading-calendar windows pushed by live algorithms, the
  * live API's idempotency keys, and the edit log behind "undo the last edit".
  */
