@@ -74,7 +74,10 @@ impl EngineError {
     }
 
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        EngineError::Io { context: context.into(), source }
+        EngineError::Io {
+            context: context.into(),
+            source,
+        }
     }
 }
 

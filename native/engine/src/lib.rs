@@ -33,11 +33,15 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// windows like `8.93`, which mean 8). Windows below 1 are rejected.
 pub fn window_from_f64(d: f64, what: &str) -> Result<usize> {
     if !d.is_finite() {
-        return Err(EngineError::invalid(format!("{what} must be a finite number, got {d}")));
+        return Err(EngineError::invalid(format!(
+            "{what} must be a finite number, got {d}"
+        )));
     }
     let w = d.floor();
     if w < 1.0 {
-        return Err(EngineError::invalid(format!("{what} must be >= 1 (after flooring), got {d}")));
+        return Err(EngineError::invalid(format!(
+            "{what} must be >= 1 (after flooring), got {d}"
+        )));
     }
     if w > u32::MAX as f64 {
         return Err(EngineError::invalid(format!("{what} is too large: {d}")));

@@ -106,8 +106,10 @@ pub fn evaluate_formulas(
     guarded(|| {
         let mapped = MappedPanel::open(std::path::Path::new(&panel_path)).map_err(to_napi)?;
         let view = mapped.view();
-        let specs: Vec<FormulaSpec> =
-            formulas.into_iter().map(|f| FormulaSpec::new(f.name, f.text).until(f.to)).collect();
+        let specs: Vec<FormulaSpec> = formulas
+            .into_iter()
+            .map(|f| FormulaSpec::new(f.name, f.text).until(f.to))
+            .collect();
         let opts = options.map_or_else(EvalOptions::default, |o| EvalOptions {
             from: o.from,
             to: o.to,
@@ -134,7 +136,10 @@ pub fn evaluate_formulas(
         let out = evaluate(&view, &specs, &opts, &mut progress);
         release_free_memory();
         if let Some(e) = callback_error {
-            return Err(coded("PROGRESS_CALLBACK", &format!("onProgress threw: {}", e.reason)));
+            return Err(coded(
+                "PROGRESS_CALLBACK",
+                &format!("onProgress threw: {}", e.reason),
+            ));
         }
         let out = out.map_err(|e| match e {
             EngineError::Cancelled => coded("CANCELLED", "evaluation cancelled by onProgress"),
@@ -157,7 +162,10 @@ pub fn evaluate_formulas(
                     values: r.values.map(Float64Array::new),
                     offset: r.written.map(|w| w.offset as f64),
                     finite: r.finite as f64,
-                    error: r.error.map(|e| FormulaErrorInfo { code: e.code.to_string(), message: e.message }),
+                    error: r.error.map(|e| FormulaErrorInfo {
+                        code: e.code.to_string(),
+                        message: e.message,
+                    }),
                     warnings: r.warnings,
                 })
                 .collect(),
@@ -247,6 +255,10 @@ pub fn parse_formula(text: String) -> napi::Result<Either<ParseOk, ParseFail>> {
 pub fn alpha101_formulas() -> Vec<FormulaInput> {
     alphadesk_engine::alphas::alpha101()
         .into_iter()
-        .map(|f| FormulaInput { name: f.name, text: f.text, to: None })
+        .map(|f| FormulaInput {
+            name: f.name,
+            text: f.text,
+            to: None,
+        })
         .collect()
 }

@@ -16,12 +16,15 @@ use std::time::{Duration, Instant};
 
 use super::dag::Dag;
 use super::node::{Node, NodeId};
+use super::nodes::{dispatch, Shape, Value};
 use super::output::FileSink;
-use super::nodes::{cross_section, elementwise, leaf, timeseries, Shape, Value};
 use crate::cross::neutralize::GroupIndex;
 use crate::error::{EngineError, Result};
 use crate::expr::GroupLevel;
 use crate::panel::PanelView;
+
+/// One formula rooted at a node: (formula, memory-mode values, finite count).
+type RootOutput = (usize, Option<Vec<f64>>, usize);
 
 /// Minimum time between two progress callbacks.
 const PROGRESS_EVERY: Duration = Duration::from_millis(200);
@@ -38,49 +41,6 @@ pub struct ExecStats {
     /// Thread-seconds spent per node family: leaf/const, elementwise,
     /// rolling, pair (corr/cov), cross-section (rank/scale/neutralize), output.
     pub seconds: [f64; 6],
-}
-
-fn family(node: &Node) -> usize {
-    match node {
-        Node::Leaf(_) | Node::Const(_) => 0,
-        Node::Unary(..) | Node::Binary(..) | Node::Ternary(..) => 1,
-        Node::Ts(..) => 2,
-        Node::Pair(..) => 3,
-        Node::Rank(_) | Node::Scale(..) | Node::Neutralize(..) => 4,
-    }
-}
-
-/// Elementwise operand `k`: its transposed copy when one was made, else the value.
-fn operand<'a>(ins: &[&'a Value<'_>], conv: &'a [Option<Vec<f64>>], k: usize) -> super::nodes::Operand<'a> {
-    match &conv[k] {
-        Some(c) => super::nodes::Operand::Array(c),
-        None => ins[k].operand(),
-    }
-}
-
-/// The input of a cross-sectional node in its own layout (a scalar
-/// materialised; either layout of a scalar is the same).
-fn cross_input<'a>(x: &'a Value<'_>, shape: Shape) -> std::borrow::Cow<'a, [f64]> {
-    match x {
-        Value::Rows(r) => std::borrow::Cow::Borrowed(r),
-        other => other.column(shape),
-    }
-}
-
-/// A node's kind with its window, for the per-kind timing dump.
-fn kind_label(node: &Node) -> String {
-    match node {
-        Node::Leaf(l) => format!("leaf {l:?}"),
-        Node::Const(_) => "const".into(),
-        Node::Unary(op, _) => format!("unary {op:?}"),
-        Node::Binary(op, ..) => format!("binary {op:?}"),
-        Node::Ternary(..) => "ternary".into(),
-        Node::Ts(op, _, w) => format!("ts {op:?} w{}", if *w <= 10 { w.to_string() } else { ">10".into() }),
-        Node::Pair(op, _, _, w) => format!("pair {op:?} w{}", if *w <= 10 { w.to_string() } else { ">10".into() }),
-        Node::Rank(_) => "rank".into(),
-        Node::Scale(..) => "scale".into(),
-        Node::Neutralize(..) => "neutralize".into(),
-    }
 }
 
 pub struct Executor<'p, 'v> {
@@ -135,7 +95,10 @@ struct Plan {
 impl<'p> Executor<'p, '_> {
     /// Evaluate every formula that lowered; returns each formula's
     /// date-major output (None for formulas without a root) and counters.
-    pub fn run(&self, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<(Outputs, ExecStats)> {
+    pub fn run(
+        &self,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<(Outputs, ExecStats)> {
         let nodes = &self.dag.nodes;
         let len = nodes.len();
         let plan = self.plan();
@@ -168,7 +131,10 @@ impl<'p> Executor<'p, '_> {
             error: None,
             cancelled: false,
             live: 0,
-            stats: ExecStats { nodes: len, ..ExecStats::default() },
+            stats: ExecStats {
+                nodes: len,
+                ..ExecStats::default()
+            },
             node_times: std::env::var_os("ALPHADESK_NODE_TIMES").map(|_| Default::default()),
         });
         let wake = Condvar::new();
@@ -183,7 +149,9 @@ impl<'p> Executor<'p, '_> {
             }
             self.work(&state, &wake, &plan, &groups, Some(progress));
         });
-        let st = state.into_inner().map_err(|_| EngineError::Internal("a worker panicked".into()))?;
+        let st = state
+            .into_inner()
+            .map_err(|_| EngineError::Internal("a worker panicked".into()))?;
         if let Some(e) = st.error {
             return Err(e);
         }
@@ -204,7 +172,13 @@ impl<'p> Executor<'p, '_> {
                 eprintln!("{k:<30} {c:>5} {secs:>9.4}");
             }
         }
-        Ok((Outputs { values: st.outputs, finite: st.finite }, stats))
+        Ok((
+            Outputs {
+                values: st.outputs,
+                finite: st.finite,
+            },
+            stats,
+        ))
     }
 
     fn plan(&self) -> Plan {
@@ -237,7 +211,12 @@ impl<'p> Executor<'p, '_> {
             }
         }
         let total = needed.iter().filter(|&&b| b).count();
-        Plan { needed, parents, root_of, total }
+        Plan {
+            needed,
+            parents,
+            root_of,
+            total,
+        }
     }
 
     fn lock<'a>(state: &'a Mutex<State<'p>>) -> MutexGuard<'a, State<'p>> {
@@ -268,8 +247,10 @@ impl<'p> Executor<'p, '_> {
                     }
                     if let Some(Reverse(id)) = st.ready.pop() {
                         let node = nodes[id as usize];
-                        let inputs: Vec<Arc<Value<'p>>> =
-                            node.children().filter_map(|c| st.values[c as usize].clone()).collect();
+                        let inputs: Vec<Arc<Value<'p>>> = node
+                            .children()
+                            .filter_map(|c| st.values[c as usize].clone())
+                            .collect();
                         let buf = match node {
                             Node::Leaf(_) | Node::Const(_) => None,
                             _ => st.pool.pop(),
@@ -283,10 +264,13 @@ impl<'p> Executor<'p, '_> {
                 }
             };
             let node = nodes[id as usize];
-            let shape = Shape { threads: if split { self.shape.threads } else { 1 }, ..self.shape };
+            let shape = Shape {
+                threads: if split { self.shape.threads } else { 1 },
+                ..self.shape
+            };
             let started = Instant::now();
             let refs: Vec<&Value<'p>> = inputs.iter().map(|a| a.as_ref()).collect();
-            let result = self.eval_node(&node, &refs, groups, shape, buf);
+            let result = dispatch::eval_node(&node, &refs, self.panel, groups, shape, buf);
             let eval_secs = started.elapsed().as_secs_f64();
             drop(refs);
             drop(inputs);
@@ -301,7 +285,8 @@ impl<'p> Executor<'p, '_> {
             };
             // Outputs of formulas rooted here, computed outside the lock.
             let started = Instant::now();
-            let outs: std::io::Result<Vec<(usize, Option<Vec<f64>>, usize)>> = plan.root_of[id as usize]
+            let outs: std::io::Result<Vec<RootOutput>> = plan.root_of
+                [id as usize]
                 .iter()
                 .map(|&f| self.output(&value, f).map(|(v, fin)| (f, v, fin)))
                 .collect();
@@ -310,7 +295,10 @@ impl<'p> Executor<'p, '_> {
                 Ok(o) => o,
                 Err(e) => {
                     let mut st = Self::lock(state);
-                    st.error.get_or_insert(EngineError::Io { context: "cannot write the values file".into(), source: e });
+                    st.error.get_or_insert(EngineError::Io {
+                        context: "cannot write the values file".into(),
+                        source: e,
+                    });
                     wake.notify_all();
                     return;
                 }
@@ -320,11 +308,13 @@ impl<'p> Executor<'p, '_> {
                 let mut st = Self::lock(state);
                 st.running -= 1;
                 st.done += 1;
-                st.stats.seconds[family(&node)] += eval_secs;
+                st.stats.seconds[dispatch::family(&node)] += eval_secs;
                 if let Some(t) = st.node_times.as_mut() {
                     let label = match node {
-                        Node::Rank(c) => format!("rank of {}", kind_label(&nodes[c as usize])),
-                        _ => kind_label(&node),
+                        Node::Rank(c) => {
+                            format!("rank of {}", dispatch::kind_label(&nodes[c as usize]))
+                        }
+                        _ => dispatch::kind_label(&node),
                     };
                     let e = t.entry(label).or_insert((0, 0.0));
                     e.0 += 1;
@@ -399,88 +389,6 @@ impl<'p> Executor<'p, '_> {
             }
         }
         out
-    }
-
-    fn eval_node(
-        &self,
-        node: &Node,
-        inputs: &[&Value<'p>],
-        groups: &[(Option<GroupLevel>, GroupIndex)],
-        shape: Shape,
-        buf: Option<Vec<f64>>,
-    ) -> Result<Value<'p>> {
-        let input = |k: usize| -> Result<&Value<'p>> {
-            inputs.get(k).copied().ok_or_else(|| EngineError::Internal("node input missing".into()))
-        };
-        let buf = || buf.unwrap_or_else(|| vec![0.0; shape.cells()]);
-        // Elementwise nodes keep their operands' layout; when date-major and
-        // instrument-major operands meet, the date-major ones are transposed.
-        let elementwise_inputs = |arity: usize| -> Result<(Vec<&Value<'p>>, Vec<Option<Vec<f64>>>, bool)> {
-            let ins = (0..arity).map(input).collect::<Result<Vec<_>>>()?;
-            let any_rows = ins.iter().any(|v| v.is_rows());
-            let any_cols = ins.iter().any(|v| matches!(v, Value::Owned(_) | Value::Borrowed(_)));
-            let mixed = any_rows && any_cols;
-            let conv = ins
-                .iter()
-                .map(|v| match v {
-                    Value::Rows(r) if mixed => Some(crate::panel::transpose(r, shape.t, shape.n)),
-                    _ => None,
-                })
-                .collect();
-            Ok((ins, conv, any_rows && !any_cols))
-        };
-        let wrap = |rows: bool, v: Vec<f64>| if rows { Value::Rows(v) } else { Value::Owned(v) };
-        Ok(match *node {
-            Node::Leaf(l) => leaf::leaf(l, self.panel, shape),
-            Node::Const(bits) => Value::Scalar(f64::from_bits(bits)),
-            Node::Unary(op, _) => {
-                let (ins, conv, rows) = elementwise_inputs(1)?;
-                wrap(rows, elementwise::unary(op, operand(&ins, &conv, 0), shape, buf()))
-            }
-            Node::Binary(op, _, _) => {
-                let (ins, conv, rows) = elementwise_inputs(2)?;
-                wrap(rows, elementwise::binary(op, operand(&ins, &conv, 0), operand(&ins, &conv, 1), shape, buf()))
-            }
-            Node::Ternary(..) => {
-                let (ins, conv, rows) = elementwise_inputs(3)?;
-                wrap(
-                    rows,
-                    elementwise::ternary(
-                        operand(&ins, &conv, 0),
-                        operand(&ins, &conv, 1),
-                        operand(&ins, &conv, 2),
-                        shape,
-                        buf(),
-                    ),
-                )
-            }
-            Node::Ts(op, _, w) => Value::Owned(timeseries::rolling(op, &input(0)?.column(shape), w as usize, shape, buf())),
-            Node::Pair(op, _, _, w) => Value::Owned(timeseries::pair(
-                op,
-                &input(0)?.column(shape),
-                &input(1)?.column(shape),
-                w as usize,
-                shape,
-                buf(),
-            )),
-            Node::Rank(_) => {
-                let x = input(0)?;
-                Value::Rows(cross_section::rank(&cross_input(x, shape), x.is_rows(), shape, buf()))
-            }
-            Node::Scale(_, k) => {
-                let x = input(0)?;
-                Value::Rows(cross_section::scale(&cross_input(x, shape), x.is_rows(), f64::from_bits(k), shape, buf()))
-            }
-            Node::Neutralize(_, level) => {
-                let g = groups
-                    .iter()
-                    .find(|(l, _)| *l == level)
-                    .map(|(_, g)| g)
-                    .ok_or_else(|| EngineError::Internal("group index missing".into()))?;
-                let x = input(0)?;
-                Value::Rows(cross_section::neutralize(&cross_input(x, shape), x.is_rows(), g, shape, buf()))
-            }
-        })
     }
 
     /// Formula `f`'s date-major output rows of a root value: returned

@@ -36,7 +36,11 @@ pub struct FormulaSpec {
 
 impl FormulaSpec {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        FormulaSpec { name: name.into(), text: text.into(), to: None }
+        FormulaSpec {
+            name: name.into(),
+            text: text.into(),
+            to: None,
+        }
     }
 
     pub fn until(mut self, to: Option<f64>) -> Self {
@@ -91,7 +95,10 @@ pub struct EvalOutput {
 }
 
 fn formula_error(e: &EngineError) -> FormulaError {
-    FormulaError { code: e.code(), message: e.to_string() }
+    FormulaError {
+        code: e.code(),
+        message: e.to_string(),
+    }
 }
 
 /// Evaluate `formulas` over `panel`. `progress(done, total)` is called a few
@@ -119,7 +126,12 @@ pub fn evaluate(
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .clamp(1, 256)
     };
-    let shape = nodes::Shape { t: t_end, n: panel.n, threads, naive: opts.naive };
+    let shape = nodes::Shape {
+        t: t_end,
+        n: panel.n,
+        threads,
+        naive: opts.naive,
+    };
 
     let caps = lower::PanelCaps {
         has_cap: panel.cap.is_some(),
@@ -131,15 +143,25 @@ pub fn evaluate(
     let mut roots = Vec::with_capacity(formulas.len());
     let mut results = Vec::with_capacity(formulas.len());
     for f in formulas {
-        let mut result =
-            FormulaResult { name: f.name.clone(), values: None, written: None, finite: 0, error: None, warnings: Vec::new() };
+        let mut result = FormulaResult {
+            name: f.name.clone(),
+            values: None,
+            written: None,
+            finite: 0,
+            error: None,
+            warnings: Vec::new(),
+        };
         let root = match parse(&f.text) {
             Err(pe) => {
                 result.error = Some(formula_error(&EngineError::Parse(pe)));
                 None
             }
             Ok(expr) => {
-                let mut lw = lower::Lowerer { dag: &mut dag, caps, warnings: Vec::new() };
+                let mut lw = lower::Lowerer {
+                    dag: &mut dag,
+                    caps,
+                    warnings: Vec::new(),
+                };
                 let r = lw.lower(&expr);
                 result.warnings = std::mem::take(&mut lw.warnings);
                 match r {
@@ -184,9 +206,20 @@ pub fn evaluate(
             if !progress(0, 0) {
                 return Err(EngineError::Cancelled);
             }
-            return Ok(ExecStats { nodes: dag.len(), ..ExecStats::default() });
+            return Ok(ExecStats {
+                nodes: dag.len(),
+                ..ExecStats::default()
+            });
         }
-        let exec = exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start, rows: &rows, sink: sink.as_ref() };
+        let exec = exec::Executor {
+            panel,
+            shape,
+            dag: &dag,
+            roots: &roots,
+            t_start,
+            rows: &rows,
+            sink: sink.as_ref(),
+        };
         let (outputs, stats) = exec.run(progress)?;
         for ((r, v), fin) in results.iter_mut().zip(outputs.values).zip(outputs.finite) {
             r.values = v;
@@ -205,7 +238,11 @@ pub fn evaluate(
     };
     if let Some(sink) = sink {
         for ((r, off), &k) in results.iter_mut().zip(&sink.offsets).zip(&rows) {
-            r.written = off.map(|offset| Written { offset, rows: k, finite: r.finite });
+            r.written = off.map(|offset| Written {
+                offset,
+                rows: k,
+                finite: r.finite,
+            });
         }
         sink.commit()?;
     }

@@ -13,8 +13,13 @@ use crate::error::ParseError;
 /// Parse a formula into a syntax tree.
 pub fn parse(text: &str) -> Result<Expr, ParseError> {
     let chars: Vec<char> = text.chars().collect();
-    let tokens = lex(&chars).map_err(|e| make_error(&chars, e.offset, e.message, e.expected, None))?;
-    let mut p = Parser { chars: &chars, tokens, pos: 0 };
+    let tokens =
+        lex(&chars).map_err(|e| make_error(&chars, e.offset, e.message, e.expected, None))?;
+    let mut p = Parser {
+        chars: &chars,
+        tokens,
+        pos: 0,
+    };
     let expr = p.ternary()?;
     if let Some(bad) = misplaced_group(&expr, false) {
         return Err(p.error_at(
@@ -38,11 +43,24 @@ pub fn parse(text: &str) -> Result<Expr, ParseError> {
 
 /// Names the parser knows, for suggestions and editor completion.
 pub const FIELD_NAMES: [&str; 11] = [
-    "open", "high", "low", "close", "volume", "vwap", "returns", "cap", "adv20", "indclass.sector", "indclass.industry",
+    "open",
+    "high",
+    "low",
+    "close",
+    "volume",
+    "vwap",
+    "returns",
+    "cap",
+    "adv20",
+    "indclass.sector",
+    "indclass.industry",
 ];
 
 fn field_candidates() -> impl Iterator<Item = &'static str> {
-    FIELD_NAMES.iter().copied().chain(std::iter::once("indclass.subindustry"))
+    FIELD_NAMES
+        .iter()
+        .copied()
+        .chain(std::iter::once("indclass.subindustry"))
 }
 
 fn function_candidates() -> impl Iterator<Item = &'static str> {
@@ -97,14 +115,25 @@ pub(crate) fn make_error(
         }
     }
     let multiline = chars.contains(&'\n');
-    let at = if multiline { format!("line {line}, column {column}") } else { format!("column {column}") };
+    let at = if multiline {
+        format!("line {line}, column {column}")
+    } else {
+        format!("column {column}")
+    };
     let mut full = format!("{message} at {at}");
     if let Some(s) = &suggestion {
         full.push_str(&format!("; did you mean '{s}'?"));
     } else if !expected.is_empty() {
         full.push_str(&format!("; expected {}", expected.join(" or ")));
     }
-    ParseError { message: full, offset, line, column, expected, suggestion }
+    ParseError {
+        message: full,
+        offset,
+        line,
+        column,
+        expected,
+        suggestion,
+    }
 }
 
 struct Parser<'a> {
@@ -128,8 +157,20 @@ impl Parser<'_> {
         t
     }
 
-    fn error_at(&self, offset: usize, message: String, expected: &[&str], suggestion: Option<String>) -> ParseError {
-        make_error(self.chars, offset, message, expected.iter().map(|s| s.to_string()).collect(), suggestion)
+    fn error_at(
+        &self,
+        offset: usize,
+        message: String,
+        expected: &[&str],
+        suggestion: Option<String>,
+    ) -> ParseError {
+        make_error(
+            self.chars,
+            offset,
+            message,
+            expected.iter().map(|s| s.to_string()).collect(),
+            suggestion,
+        )
     }
 
     fn expect(&mut self, tok: Tok, what: &[&str]) -> Result<Token, ParseError> {
@@ -137,7 +178,12 @@ impl Parser<'_> {
             Ok(self.bump())
         } else {
             let t = &self.tokens[self.pos];
-            Err(self.error_at(t.span.start, format!("unexpected {}", t.tok.describe()), what, None))
+            Err(self.error_at(
+                t.span.start,
+                format!("unexpected {}", t.tok.describe()),
+                what,
+                None,
+            ))
         }
     }
 
@@ -150,8 +196,14 @@ impl Parser<'_> {
         let a = self.ternary()?;
         self.expect(Tok::Colon, &["':'"])?;
         let b = self.ternary()?;
-        let span = Span { start: cond.span.start, end: b.span.end };
-        Ok(Expr::new(ExprKind::Ternary(Box::new(cond), Box::new(a), Box::new(b)), span))
+        let span = Span {
+            start: cond.span.start,
+            end: b.span.end,
+        };
+        Ok(Expr::new(
+            ExprKind::Ternary(Box::new(cond), Box::new(a), Box::new(b)),
+            span,
+        ))
     }
 
     /// Left-associative binary levels, loosest first.
@@ -160,7 +212,12 @@ impl Parser<'_> {
             &[("||", BinOp::Or)],
             &[("&&", BinOp::And)],
             &[("==", BinOp::Eq), ("!=", BinOp::Ne)],
-            &[("<", BinOp::Lt), ("<=", BinOp::Le), (">", BinOp::Gt), (">=", BinOp::Ge)],
+            &[
+                ("<", BinOp::Lt),
+                ("<=", BinOp::Le),
+                (">", BinOp::Gt),
+                (">=", BinOp::Ge),
+            ],
             &[("+", BinOp::Add), ("-", BinOp::Sub)],
             &[("*", BinOp::Mul), ("/", BinOp::Div)],
         ];
@@ -170,13 +227,19 @@ impl Parser<'_> {
         let mut lhs = self.binary_level(level + 1)?;
         loop {
             let op = match self.peek() {
-                Tok::Op(o) => LEVELS[level].iter().find(|(s, _)| s == o).map(|(_, op)| *op),
+                Tok::Op(o) => LEVELS[level]
+                    .iter()
+                    .find(|(s, _)| s == o)
+                    .map(|(_, op)| *op),
                 _ => None,
             };
             let Some(op) = op else { break };
             self.bump();
             let rhs = self.binary_level(level + 1)?;
-            let span = Span { start: lhs.span.start, end: rhs.span.end };
+            let span = Span {
+                start: lhs.span.start,
+                end: rhs.span.end,
+            };
             lhs = Expr::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span);
         }
         Ok(lhs)
@@ -187,7 +250,10 @@ impl Parser<'_> {
             Tok::Op("-") => {
                 let start = self.bump().span.start;
                 let inner = self.unary()?;
-                let span = Span { start, end: inner.span.end };
+                let span = Span {
+                    start,
+                    end: inner.span.end,
+                };
                 Ok(Expr::new(ExprKind::Neg(Box::new(inner)), span))
             }
             // Unary plus is a no-op.
@@ -206,8 +272,14 @@ impl Parser<'_> {
         }
         self.bump();
         let exp = self.unary()?;
-        let span = Span { start: base.span.start, end: exp.span.end };
-        Ok(Expr::new(ExprKind::Binary(BinOp::Pow, Box::new(base), Box::new(exp)), span))
+        let span = Span {
+            start: base.span.start,
+            end: exp.span.end,
+        };
+        Ok(Expr::new(
+            ExprKind::Binary(BinOp::Pow, Box::new(base), Box::new(exp)),
+            span,
+        ))
     }
 
     fn primary(&mut self) -> Result<Expr, ParseError> {
@@ -221,7 +293,13 @@ impl Parser<'_> {
                 let inner = self.ternary()?;
                 let close = self.expect(Tok::RParen, &["')'", "operator"])?;
                 // Keep the parenthesised extent so error spans cover it.
-                Ok(Expr::new(inner.kind, Span { start: t.span.start, end: close.span.end }))
+                Ok(Expr::new(
+                    inner.kind,
+                    Span {
+                        start: t.span.start,
+                        end: close.span.end,
+                    },
+                ))
             }
             Tok::Ident(name) => {
                 if *self.peek() == Tok::LParen {
@@ -230,9 +308,12 @@ impl Parser<'_> {
                     self.field(&name, t.span)
                 }
             }
-            other => {
-                Err(self.error_at(t.span.start, format!("unexpected {}", other.describe()), &OPERAND, None))
-            }
+            other => Err(self.error_at(
+                t.span.start,
+                format!("unexpected {}", other.describe()),
+                &OPERAND,
+                None,
+            )),
         }
     }
 
@@ -242,10 +323,21 @@ impl Parser<'_> {
             return Ok(Expr::new(kind, span));
         }
         if lookup_function(&lower).is_some() {
-            return Err(self.error_at(span.end, format!("expected '(' after function '{lower}'"), &["'('"], None));
+            return Err(self.error_at(
+                span.end,
+                format!("expected '(' after function '{lower}'"),
+                &["'('"],
+                None,
+            ));
         }
-        let suggestion = nearest(&lower, field_candidates().chain(function_candidates())).map(str::to_string);
-        Err(self.error_at(span.start, format!("unknown field '{name}'"), &["field"], suggestion))
+        let suggestion =
+            nearest(&lower, field_candidates().chain(function_candidates())).map(str::to_string);
+        Err(self.error_at(
+            span.start,
+            format!("unknown field '{name}'"),
+            &["field"],
+            suggestion,
+        ))
     }
 
     fn call(&mut self, name: &str, name_span: Span) -> Result<Expr, ParseError> {
@@ -260,7 +352,12 @@ impl Parser<'_> {
                 ));
             }
             let suggestion = nearest(&lower, function_candidates()).map(str::to_string);
-            return Err(self.error_at(name_span.start, format!("unknown function '{name}'"), &["function"], suggestion));
+            return Err(self.error_at(
+                name_span.start,
+                format!("unknown function '{name}'"),
+                &["function"],
+                suggestion,
+            ));
         };
         self.expect(Tok::LParen, &["'('"])?;
         let mut args = Vec::new();
@@ -276,7 +373,11 @@ impl Parser<'_> {
                         let t = &self.tokens[self.pos];
                         return Err(self.error_at(
                             t.span.start,
-                            format!("unexpected {} in arguments of {}", t.tok.describe(), func.name()),
+                            format!(
+                                "unexpected {} in arguments of {}",
+                                t.tok.describe(),
+                                func.name()
+                            ),
                             &["','", "')'"],
                             None,
                         ));
@@ -285,15 +386,30 @@ impl Parser<'_> {
             }
         }
         let close = self.bump();
-        let span = Span { start: name_span.start, end: close.span.end };
+        let span = Span {
+            start: name_span.start,
+            end: close.span.end,
+        };
         self.check_call(func, args, span)
     }
 
     /// Arity and literal checks; resolves `min/max(x, d)` to ts_min/ts_max.
-    fn check_call(&self, mut func: Func, mut args: Vec<Expr>, span: Span) -> Result<Expr, ParseError> {
-        if matches!(func, Func::Min | Func::Max) && args.len() == 2 && literal_value(&args[1]).is_some() {
+    fn check_call(
+        &self,
+        mut func: Func,
+        mut args: Vec<Expr>,
+        span: Span,
+    ) -> Result<Expr, ParseError> {
+        if matches!(func, Func::Min | Func::Max)
+            && args.len() == 2
+            && literal_value(&args[1]).is_some()
+        {
             // The paper: min(x, d) = ts_min(x, d), max(x, d) = ts_max(x, d).
-            func = if func == Func::Min { Func::TsMin } else { Func::TsMax };
+            func = if func == Func::Min {
+                Func::TsMin
+            } else {
+                Func::TsMax
+            };
         }
         let sig = func.signature();
         let (lo, hi, shape) = match sig {
@@ -305,10 +421,19 @@ impl Parser<'_> {
             Signature::Group => (2, 2, "(x, IndClass.level)"),
         };
         if args.len() < lo || args.len() > hi {
-            let n = if lo == hi { format!("{lo}") } else { format!("{lo} or {hi}") };
+            let n = if lo == hi {
+                format!("{lo}")
+            } else {
+                format!("{lo} or {hi}")
+            };
             return Err(self.error_at(
                 span.start,
-                format!("{} takes {n} argument{} {shape}, got {}", func.name(), if hi == 1 { "" } else { "s" }, args.len()),
+                format!(
+                    "{} takes {n} argument{} {shape}, got {}",
+                    func.name(),
+                    if hi == 1 { "" } else { "s" },
+                    args.len()
+                ),
                 &[],
                 None,
             ));
@@ -363,7 +488,12 @@ impl Parser<'_> {
             ));
         }
         if d > 100_000.0 {
-            return Err(self.error_at(arg.span.start, format!("window {d} is too large"), &[], None));
+            return Err(self.error_at(
+                arg.span.start,
+                format!("window {d} is too large"),
+                &[],
+                None,
+            ));
         }
         Ok(())
     }
@@ -384,7 +514,9 @@ fn misplaced_group(e: &Expr, allowed_here: bool) -> Option<Span> {
         ExprKind::Group(_) => (!allowed_here).then_some(e.span),
         ExprKind::Number(_) | ExprKind::Field(_) => None,
         ExprKind::Neg(a) => misplaced_group(a, false),
-        ExprKind::Binary(_, a, b) => misplaced_group(a, false).or_else(|| misplaced_group(b, false)),
+        ExprKind::Binary(_, a, b) => {
+            misplaced_group(a, false).or_else(|| misplaced_group(b, false))
+        }
         ExprKind::Ternary(c, a, b) => misplaced_group(c, false)
             .or_else(|| misplaced_group(a, false))
             .or_else(|| misplaced_group(b, false)),

@@ -2,6 +2,11 @@
 //! They define the semantics in the plainest form and back the `naive`
 //! evaluation mode used as the benchmark baseline. Same NaN rules as the
 //! incremental kernels: NaN until a full window, NaN if the window holds one.
+//! The float rules both share come from the leaf [`super::float_rules`];
+//! nothing here borrows from the kernels it checks.
+
+pub use super::float_rules::constant;
+use super::float_rules::{negligible, snap_correlation, CompensatedSum};
 
 /// Apply `f` to every full, NaN-free window.
 pub fn window_apply(xs: &[f64], w: usize, out: &mut [f64], f: impl Fn(&[f64]) -> f64) {
@@ -21,7 +26,13 @@ pub fn window_apply(xs: &[f64], w: usize, out: &mut [f64], f: impl Fn(&[f64]) ->
 }
 
 /// Apply `f` to every full window of two series where neither holds a NaN.
-pub fn pair_apply(xs: &[f64], ys: &[f64], w: usize, out: &mut [f64], f: impl Fn(&[f64], &[f64]) -> f64) {
+pub fn pair_apply(
+    xs: &[f64],
+    ys: &[f64],
+    w: usize,
+    out: &mut [f64],
+    f: impl Fn(&[f64], &[f64]) -> f64,
+) {
     let n = xs.len().min(ys.len()).min(out.len());
     for t in 0..n {
         out[t] = if t + 1 < w {
@@ -40,7 +51,7 @@ pub fn pair_apply(xs: &[f64], ys: &[f64], w: usize, out: &mut [f64], f: impl Fn(
 /// Compensated (Neumaier) sum, so a from-scratch window sum agrees with the
 /// incremental one to the last bit in all but pathological cases.
 pub fn sum(win: &[f64]) -> f64 {
-    let mut s = super::mean::CompensatedSum::default();
+    let mut s = CompensatedSum::default();
     win.iter().for_each(|&x| s.add(x));
     if win.iter().any(|x| x.is_infinite()) {
         // IEEE semantics (inf, or NaN for inf - inf) instead of compensation residue.
@@ -83,13 +94,17 @@ pub fn max(win: &[f64]) -> f64 {
 /// Oldest-first position of the first minimum.
 pub fn argmin(win: &[f64]) -> f64 {
     let m = min(win);
-    win.iter().position(|&x| x == m).map_or(f64::NAN, |p| p as f64)
+    win.iter()
+        .position(|&x| x == m)
+        .map_or(f64::NAN, |p| p as f64)
 }
 
 /// Oldest-first position of the first maximum.
 pub fn argmax(win: &[f64]) -> f64 {
     let m = max(win);
-    win.iter().position(|&x| x == m).map_or(f64::NAN, |p| p as f64)
+    win.iter()
+        .position(|&x| x == m)
+        .map_or(f64::NAN, |p| p as f64)
 }
 
 /// Percentile rank of the newest value, average ties.
@@ -127,10 +142,6 @@ pub fn decay_linear(win: &[f64]) -> f64 {
     ((acc[0] + acc[1]) + (acc[2] + acc[3])) / (d * (d + 1.0) / 2.0)
 }
 
-pub fn constant(win: &[f64]) -> bool {
-    win.iter().all(|&x| x == win[0])
-}
-
 /// Sample covariance (ddof = 1), two-pass.
 pub fn covariance(a: &[f64], b: &[f64]) -> f64 {
     if a.len() < 2 {
@@ -140,7 +151,11 @@ pub fn covariance(a: &[f64], b: &[f64]) -> f64 {
         return 0.0;
     }
     let (ma, mb) = (mean(a), mean(b));
-    a.iter().zip(b).map(|(x, y)| (x - ma) * (y - mb)).sum::<f64>() / (a.len() - 1) as f64
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - ma) * (y - mb))
+        .sum::<f64>()
+        / (a.len() - 1) as f64
 }
 
 /// Pearson correlation, two-pass; NaN when either window is constant.
@@ -155,8 +170,8 @@ pub fn correlation(a: &[f64], b: &[f64]) -> f64 {
         saa += (x - ma) * (x - ma);
         sbb += (y - mb) * (y - mb);
     }
-    if super::cov::negligible(saa, a.len(), ma) || super::cov::negligible(sbb, b.len(), mb) {
+    if negligible(saa, a.len(), ma) || negligible(sbb, b.len(), mb) {
         return f64::NAN;
     }
-    super::cov::snap_correlation(sab / (saa * sbb).sqrt())
+    snap_correlation(sab / (saa * sbb).sqrt())
 }

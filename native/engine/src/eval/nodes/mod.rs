@@ -5,6 +5,7 @@
 //! column and never sees the DAG.
 
 pub mod cross_section;
+pub mod dispatch;
 pub mod elementwise;
 pub mod leaf;
 pub mod timeseries;

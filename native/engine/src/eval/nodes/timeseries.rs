@@ -60,7 +60,14 @@ pub fn rolling(op: TsOp, x: &[f64], w: usize, shape: Shape, mut out: Vec<f64>) -
     out
 }
 
-pub fn pair(op: PairOp, x: &[f64], y: &[f64], w: usize, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
+pub fn pair(
+    op: PairOp,
+    x: &[f64],
+    y: &[f64],
+    w: usize,
+    shape: Shape,
+    mut out: Vec<f64>,
+) -> Vec<f64> {
     let t = shape.t;
     par_units(&mut out, t, shape.threads, |first, part| {
         for (k, col) in part.chunks_mut(t).enumerate() {
@@ -69,7 +76,9 @@ pub fn pair(op: PairOp, x: &[f64], y: &[f64], w: usize, shape: Shape, mut out: V
             match (op, shape.naive) {
                 (PairOp::Correlation, false) => cov::rolling_corr_into(xs, ys, w, col),
                 (PairOp::Covariance, false) => cov::rolling_cov_into(xs, ys, w, col),
-                (PairOp::Correlation, true) => naive::pair_apply(xs, ys, w, col, naive::correlation),
+                (PairOp::Correlation, true) => {
+                    naive::pair_apply(xs, ys, w, col, naive::correlation)
+                }
                 (PairOp::Covariance, true) => naive::pair_apply(xs, ys, w, col, naive::covariance),
             }
         }
