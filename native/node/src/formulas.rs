@@ -1,6 +1,6 @@
 //! Formula parsing (editor) and evaluation over a memory-mapped panel.
 
-use alphadesk_engine::eval::{evaluate, EvalOptions, FormulaSpec};
+use alphadesk_engine::eval::{evaluate, EvalOptions, FormulaSpec, Policy};
 use alphadesk_engine::expr::inspect;
 use alphadesk_engine::panel::MappedPanel;
 use alphadesk_engine::EngineError;
@@ -38,6 +38,13 @@ pub struct EvaluateOptions {
     /// result's `offset`). Written as `<outputPath>.tmp-<pid>` and renamed
     /// when complete; removed on failure.
     pub output_path: Option<String>,
+    /// Missing values in windows: `strict` (default; a window needs every
+    /// day with a value) or `lenient` (a window needs `minShare` of its days
+    /// and is computed over those; a constant window's correlation is 0).
+    #[napi(ts_type = "'strict' | 'lenient'")]
+    pub policy: Option<String>,
+    /// Share of a window that must hold values under `lenient` (0 < s ≤ 1; default 0.5).
+    pub min_share: Option<f64>,
 }
 
 #[napi(object)]
@@ -88,6 +95,23 @@ pub struct EvaluateStats {
     pub seconds: Vec<f64>,
 }
 
+/// The engine policy from the options' `policy` / `minShare`.
+pub(crate) fn policy_of(policy: Option<&str>, min_share: Option<f64>) -> napi::Result<Policy> {
+    match policy.unwrap_or("strict") {
+        "strict" => Ok(Policy::Strict),
+        "lenient" => Ok(Policy::Lenient {
+            min_share: min_share.unwrap_or(Policy::DEFAULT_MIN_SHARE),
+        }),
+        other => {
+            let shown: String = other.chars().take(40).collect();
+            Err(coded(
+                "INVALID_ARGUMENT",
+                &format!("policy must be 'strict' or 'lenient', got '{shown}'"),
+            ))
+        }
+    }
+}
+
 /// Evaluate formulas over a panel file written by `writePanel`. All formulas
 /// share one DAG (common subexpressions computed once). A formula that fails
 /// (parse error, missing `cap`) gets `error`; the others still compute.
@@ -110,13 +134,17 @@ pub fn evaluate_formulas(
             .into_iter()
             .map(|f| FormulaSpec::new(f.name, f.text).until(f.to))
             .collect();
-        let opts = options.map_or_else(EvalOptions::default, |o| EvalOptions {
-            from: o.from,
-            to: o.to,
-            threads: o.threads.map(|t| t as usize),
-            naive: o.naive.unwrap_or(false),
-            output_path: o.output_path.map(std::path::PathBuf::from),
-        });
+        let opts = match options {
+            None => EvalOptions::default(),
+            Some(o) => EvalOptions {
+                policy: policy_of(o.policy.as_deref(), o.min_share)?,
+                from: o.from,
+                to: o.to,
+                threads: o.threads.map(|t| t as usize),
+                naive: o.naive.unwrap_or(false),
+                output_path: o.output_path.map(std::path::PathBuf::from),
+            },
+        };
         // A throwing callback stops the run; its error is reported instead of CANCELLED.
         let mut callback_error: Option<napi::Error> = None;
         let mut progress = |done: usize, total: usize| -> bool {

@@ -285,8 +285,7 @@ impl<'p> Executor<'p, '_> {
             };
             // Outputs of formulas rooted here, computed outside the lock.
             let started = Instant::now();
-            let outs: std::io::Result<Vec<RootOutput>> = plan.root_of
-                [id as usize]
+            let outs: std::io::Result<Vec<RootOutput>> = plan.root_of[id as usize]
                 .iter()
                 .map(|&f| self.output(&value, f).map(|(v, fin)| (f, v, fin)))
                 .collect();

@@ -23,6 +23,7 @@ use crate::expr::{parse, GroupLevel};
 use crate::panel::PanelView;
 
 pub use exec::ExecStats;
+pub use nodes::Policy;
 pub use output::Written;
 
 #[derive(Debug, Clone)]
@@ -62,6 +63,8 @@ pub struct EvalOptions {
     /// Write every formula's values into this file (layout in [`output`])
     /// instead of returning them: results then carry `written`, not `values`.
     pub output_path: Option<std::path::PathBuf>,
+    /// Missing values in windows: `strict` (default) or `lenient`.
+    pub policy: Policy,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -126,11 +129,19 @@ pub fn evaluate(
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .clamp(1, 256)
     };
+    if let Policy::Lenient { min_share } = opts.policy {
+        if !(min_share > 0.0 && min_share <= 1.0) {
+            return Err(EngineError::InvalidArgument(format!(
+                "minShare must be in (0, 1], got {min_share}"
+            )));
+        }
+    }
     let shape = nodes::Shape {
         t: t_end,
         n: panel.n,
         threads,
         naive: opts.naive,
+        policy: opts.policy,
     };
 
     let caps = lower::PanelCaps {

@@ -14,6 +14,7 @@ pub mod direct;
 pub mod driver;
 pub mod ema;
 pub mod float_rules;
+pub mod lenient;
 pub mod mean;
 pub mod minmax;
 pub mod moments;

@@ -93,23 +93,22 @@ pub fn eval_node<'p>(
     let buf = || buf.unwrap_or_else(|| vec![0.0; shape.cells()]);
     // Elementwise nodes keep their operands' layout; when date-major and
     // instrument-major operands meet, the date-major ones are transposed.
-    let elementwise_inputs =
-        |arity: usize| -> Result<ElementwiseInputs<'_, 'p>> {
-            let ins = (0..arity).map(input).collect::<Result<Vec<_>>>()?;
-            let any_rows = ins.iter().any(|v| v.is_rows());
-            let any_cols = ins
-                .iter()
-                .any(|v| matches!(v, Value::Owned(_) | Value::Borrowed(_)));
-            let mixed = any_rows && any_cols;
-            let conv = ins
-                .iter()
-                .map(|v| match v {
-                    Value::Rows(r) if mixed => Some(crate::panel::transpose(r, shape.t, shape.n)),
-                    _ => None,
-                })
-                .collect();
-            Ok((ins, conv, any_rows && !any_cols))
-        };
+    let elementwise_inputs = |arity: usize| -> Result<ElementwiseInputs<'_, 'p>> {
+        let ins = (0..arity).map(input).collect::<Result<Vec<_>>>()?;
+        let any_rows = ins.iter().any(|v| v.is_rows());
+        let any_cols = ins
+            .iter()
+            .any(|v| matches!(v, Value::Owned(_) | Value::Borrowed(_)));
+        let mixed = any_rows && any_cols;
+        let conv = ins
+            .iter()
+            .map(|v| match v {
+                Value::Rows(r) if mixed => Some(crate::panel::transpose(r, shape.t, shape.n)),
+                _ => None,
+            })
+            .collect();
+        Ok((ins, conv, any_rows && !any_cols))
+    };
     let wrap = |rows: bool, v: Vec<f64>| {
         if rows {
             Value::Rows(v)
