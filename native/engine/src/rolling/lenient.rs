@@ -139,8 +139,8 @@ pub fn fill(xs: &[f64], w: usize, min: usize, s: Stat, out: &mut [f64]) {
 pub fn fill_pair(xs: &[f64], ys: &[f64], w: usize, min: usize, correlation: bool, out: &mut [f64]) {
     let n = xs.len().min(ys.len()).min(out.len());
     let (mut a, mut b) = (Vec::with_capacity(w), Vec::with_capacity(w));
-    for t in 0..n {
-        if !out[t].is_nan() {
+    for (t, o) in out.iter_mut().enumerate().take(n) {
+        if !o.is_nan() {
             continue;
         }
         a.clear();
@@ -154,7 +154,7 @@ pub fn fill_pair(xs: &[f64], ys: &[f64], w: usize, min: usize, correlation: bool
         if a.len() < min.max(2) {
             continue;
         }
-        out[t] = pair_stat(&a, &b, correlation);
+        *o = pair_stat(&a, &b, correlation);
     }
 }
 
