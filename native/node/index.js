@@ -837,6 +837,7 @@ module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __n
 module.exports = nativeBinding
 module.exports.abortForTest = nativeBinding.abortForTest
 module.exports.alpha101Formulas = nativeBinding.alpha101Formulas
+module.exports.diagnoseCoverage = nativeBinding.diagnoseCoverage
 module.exports.ema = nativeBinding.ema
 module.exports.engineVersion = nativeBinding.engineVersion
 module.exports.evaluateFormulas = nativeBinding.evaluateFormulas

@@ -212,7 +212,7 @@ pub fn evaluate_formulas(
 /// such freed blocks in its arenas once its mmap threshold has adapted to
 /// them, so a worker would otherwise stay at its peak resident size
 /// between computes. A few milliseconds.
-fn release_free_memory() {
+pub(crate) fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free heap memory; always safe to call.
     unsafe {

@@ -54,7 +54,13 @@ pub struct Executor<'p, 'v> {
     pub rows: &'v [usize],
     /// Write outputs into this values file instead of returning them.
     pub sink: Option<&'v FileSink>,
+    /// Called with every evaluated node, its inputs and its value (coverage
+    /// diagnosis); None in ordinary runs.
+    pub probe: Option<&'v Probe<'v>>,
 }
+
+/// See [`Executor::probe`]: (node id, inputs, value, shape).
+pub type Probe<'a> = dyn Fn(NodeId, &[&Value<'_>], &Value<'_>, Shape) + Sync + 'a;
 
 /// What the executor hands back per formula.
 pub struct Outputs {
@@ -272,6 +278,9 @@ impl<'p> Executor<'p, '_> {
             let refs: Vec<&Value<'p>> = inputs.iter().map(|a| a.as_ref()).collect();
             let result = dispatch::eval_node(&node, &refs, self.panel, groups, shape, buf);
             let eval_secs = started.elapsed().as_secs_f64();
+            if let (Some(probe), Ok(v)) = (self.probe, &result) {
+                probe(id, &refs, v, shape);
+            }
             drop(refs);
             drop(inputs);
             let value = match result {

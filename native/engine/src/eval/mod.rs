@@ -12,6 +12,7 @@
 //! units); all earlier data is still used as warm-up for the windows.
 
 pub mod dag;
+pub mod diagnose;
 pub mod exec;
 pub mod lower;
 pub mod node;
@@ -22,6 +23,7 @@ use crate::error::{EngineError, Result};
 use crate::expr::{parse, GroupLevel};
 use crate::panel::PanelView;
 
+pub use diagnose::{diagnose, Culprit, Diagnosis};
 pub use exec::ExecStats;
 pub use nodes::Policy;
 pub use output::Written;
@@ -104,15 +106,24 @@ fn formula_error(e: &EngineError) -> FormulaError {
     }
 }
 
-/// Evaluate `formulas` over `panel`. `progress(done, total)` is called a few
-/// times per second at most (done/total count DAG nodes); returning `false`
-/// cancels with [`EngineError::Cancelled`].
-pub fn evaluate(
+/// What every evaluation sets up: the output window, the shape, and all
+/// formulas lowered into one DAG (roots None for formulas that failed, with
+/// their error in `results`).
+pub(crate) struct Prepared {
+    pub dates: Vec<f64>,
+    pub t_start: usize,
+    pub t_end: usize,
+    pub shape: nodes::Shape,
+    pub dag: dag::Dag,
+    pub roots: Vec<Option<node::NodeId>>,
+    pub results: Vec<FormulaResult>,
+}
+
+pub(crate) fn prepare(
     panel: &PanelView<'_>,
     formulas: &[FormulaSpec],
     opts: &EvalOptions,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
-) -> Result<EvalOutput> {
+) -> Result<Prepared> {
     let dates: Vec<f64> = (0..panel.t).map(|t| panel.dates.get(t)).collect();
     let t_end = match opts.to {
         Some(to) => dates.partition_point(|&d| d <= to),
@@ -188,6 +199,35 @@ pub fn evaluate(
         results.push(result);
     }
 
+    Ok(Prepared {
+        dates,
+        t_start,
+        t_end,
+        shape,
+        dag,
+        roots,
+        results,
+    })
+}
+
+/// Evaluate `formulas` over `panel`. `progress(done, total)` is called a few
+/// times per second at most (done/total count DAG nodes); returning `false`
+/// cancels with [`EngineError::Cancelled`].
+pub fn evaluate(
+    panel: &PanelView<'_>,
+    formulas: &[FormulaSpec],
+    opts: &EvalOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<EvalOutput> {
+    let Prepared {
+        dates,
+        t_start,
+        t_end,
+        shape,
+        dag,
+        roots,
+        mut results,
+    } = prepare(panel, formulas, opts)?;
     // Output dates per formula: [t_start, t_start + rows[k]).
     let rows: Vec<usize> = formulas
         .iter()
@@ -230,6 +270,7 @@ pub fn evaluate(
             t_start,
             rows: &rows,
             sink: sink.as_ref(),
+            probe: None,
         };
         let (outputs, stats) = exec.run(progress)?;
         for ((r, v), fin) in results.iter_mut().zip(outputs.values).zip(outputs.finite) {
