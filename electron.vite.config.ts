@@ -11,7 +11,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
-          worker: resolve('electron/engine/worker.ts'),
+          worker: resolve('electron/host/worker.ts'),
           cli: resolve('electron/cli/main.ts'),
         },
       },

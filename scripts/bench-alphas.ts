@@ -25,8 +25,10 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { AlphaRun } from '../electron/contract'
 import { openDatabase } from '../electron/db/open'
-import { EnginePool } from '../electron/engine/pool'
-import { nodeWorkerSpawner } from '../electron/engine/worker-handle'
+import { EnginePool } from '../electron/pool/pool'
+import { nodeWorkerSpawner } from '../electron/pool/worker-handle'
+import { workerEntry } from '../electron/host/worker-entry'
+import type { AppJobs } from '../electron/host/jobs'
 import { paperFormulas, readRunMeta } from '../electron/services/alphas'
 import { removeRuns, runsLocation, runsToEvict } from '../electron/services/alphas/run-file'
 import { importSampleData } from '../electron/services/market'
@@ -83,7 +85,7 @@ interface PanelFigures {
   peers: PeerResult[]
 }
 
-async function bench(pool: EnginePool, cacheDir: string, runsDir: string, label: string, cells: string, datasetId: number): Promise<PanelFigures> {
+async function bench(pool: EnginePool<AppJobs>, cacheDir: string, runsDir: string, label: string, cells: string, datasetId: number): Promise<PanelFigures> {
   console.log(`\n== ${label}`)
   const all = formulas.map((f) => ({ key: f.key, name: f.name, text: f.text }))
   const compute = async (extra: { naive?: boolean } = {}, keys = all, keep = false) => {
@@ -204,7 +206,7 @@ function printPeer(res: PeerResult, ours: number) {
 }
 
 /** User and system CPU seconds of the pool's worker processes so far (Linux /proc; 0 elsewhere). */
-function workersCpu(pool: EnginePool): { user: number; sys: number } {
+function workersCpu(pool: EnginePool<AppJobs>): { user: number; sys: number } {
   const total = { user: 0, sys: 0 }
   for (const w of pool.status().workers) {
     try {
@@ -230,7 +232,7 @@ const dir = mkdtempSync(join(tmpdir(), 'alphadesk-bench-alphas-'))
 const dbPath = join(dir, 'alphadesk.sqlite')
 const cacheDir = join(dir, 'cache')
 const runs = runsLocation(dir)
-let pool: EnginePool | null = null
+let pool: EnginePool<AppJobs> | null = null
 try {
   console.log(`alphadesk alpha benchmark — ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
   if (withPeers) {
@@ -250,7 +252,7 @@ try {
   const sp500 = db.prepare("SELECT id FROM datasets WHERE key = 'sp500'").pluck().get() as number
   db.close()
   console.log(`run files in ${runs.dir} (${runs.memory ? 'memory-backed tmpfs' : 'on disk'}); panels in ${join(cacheDir, 'panels')}`)
-  pool = new EnginePool(nodeWorkerSpawner({ dbPath }), 2)
+  pool = new EnginePool<AppJobs>(nodeWorkerSpawner({ entry: workerEntry(), dbPath }), 2)
   const panels = [
     await bench(pool, cacheDir, runs.dir, 'sample: 505 S&P 500 stocks × 1,259 days, all 101 alphas', '505x1259', sp500),
     await bench(pool, cacheDir, runs.dir, 'generated: 4,000 stocks × 261 days, all 101 alphas', '4000x261', synthId),

@@ -1,91 +1,39 @@
 /**
  * alphadesk's headless command line: `alphadesk <command>` (via `npm run cli -- <command>`).
- * Commands: serve (browser mode), import (user CSV files), alphas (compute alphas to CSV), info.
+ * The commands are declared one per file in ./commands; this file only dispatches.
  */
 import { parseArgs } from 'node:util'
+import { commands } from './commands'
 import { resolveDataDir } from './data-dir'
 
 const usage = `usage: alphadesk <command> [options]
 
 commands:
-  serve    run the backend headless and serve the app to a browser
-           --data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N
-  import   import CSV files (a long file with a symbol column, per-symbol files, or a folder)
-           --data-dir DIR  --name DATASET  --kind ohlcv|futures  [--date-format F]  FILE|DIR...
-  alphas   compute alphas over a dataset and write date,symbol,alpha,value rows (missing values left out)
-           --data-dir DIR  --dataset KEY  [--alphas 1,2,101|all]  [--formula "rank(close)"]...
-           [--sectors "Energy,Utilities"]  [--from YYYY-MM-DD]  [--to YYYY-MM-DD]  [--threads N]  --out FILE.csv|FILE.parquet
-           (exit code 3 when some alpha could not run, e.g. alpha 56 without market caps)
-  info     print the data directory, database and datasets
-           --data-dir DIR
+${commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`).join('\n')}
 `
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv
+  const [name, ...rest] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage)
+    return name ? 0 : 1
+  }
+  const command = commands.find((c) => c.name === name)
+  if (!command) {
+    console.error(`alphadesk: unknown command '${name}'\n\n${usage}`)
+    return 2
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: {
-      'data-dir': { type: 'string' },
-      host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'string', default: '0' },
-      workers: { type: 'string' },
-      name: { type: 'string' },
-      kind: { type: 'string', default: 'ohlcv' },
-      'date-format': { type: 'string', default: 'auto' },
-      dataset: { type: 'string' },
-      alphas: { type: 'string' },
-      formula: { type: 'string', multiple: true },
-      sectors: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      out: { type: 'string' },
-      threads: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...command.options },
   })
-  if (!command || values.help || command === 'help') {
-    console.log(usage)
-    return command ? 0 : 1
+  if (values.help) {
+    console.log(`usage: alphadesk ${command.name} ${command.usage}\n\n${command.summary}`)
+    return 0
   }
-  const dataDir = resolveDataDir(values['data-dir'])
-  switch (command) {
-    case 'serve': {
-      const { serve } = await import('./serve')
-      await serve({
-        dataDir,
-        host: values.host!,
-        port: Number(values.port),
-        workers: values.workers ? Number(values.workers) : undefined,
-      })
-      return -1 // keep running
-    }
-    case 'import': {
-      const { importFiles } = await import('./import')
-      return importFiles({ dataDir, name: values.name, kind: values.kind!, dateFormat: values['date-format']!, paths: positionals })
-    }
-    case 'alphas': {
-      const { computeAlphas } = await import('./alphas')
-      return computeAlphas({
-        dataDir,
-        dataset: values.dataset,
-        alphas: values.alphas,
-        formulas: values.formula ?? [],
-        sectors: values.sectors,
-        from: values.from,
-        to: values.to,
-        out: values.out,
-        threads: values.threads,
-      })
-    }
-    case 'info': {
-      const { info } = await import('./info')
-      return info(dataDir)
-    }
-    default:
-      console.error(`alphadesk: unknown command '${command}'\n\n${usage}`)
-      return 2
-  }
+  const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined)
+  return command.run({ values, positionals, dataDir })
 }
 
 main(process.argv.slice(2)).then(

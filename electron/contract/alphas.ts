@@ -89,7 +89,7 @@ export interface AlphaCorrelation {
   sampledEvery?: number
 }
 
-export interface BacktestStats {
+export interface PortfolioStats {
   annualizedReturn: number | null
   annualizedVolatility: number | null
   sharpe: number | null
@@ -105,7 +105,7 @@ export interface BacktestStats {
  * realised (t+2). returns = net of cost (costBps × turnover); drawdown = equity / peak − 1 (≤ 0);
  * stats.maxDrawdown is a positive fraction. Stored as a run (kind 'alpha-backtest') with id backtestId.
  */
-export interface AlphaBacktest {
+export interface PortfolioBacktest {
   backtestId: number
   key: string
   time: number[]
@@ -113,7 +113,7 @@ export interface AlphaBacktest {
   drawdown: number[]
   returns: number[]
   turnover: number[]
-  stats: BacktestStats
+  stats: PortfolioStats
   /** Returns before cost. */
   gross?: number[]
 }
@@ -153,7 +153,7 @@ export const alphas = {
   correlation: method<AlphaCorrelation>()(
     z.object({ runId, keys: z.array(alphaKey).min(1).max(200).optional(), jobId: jobIdSchema.optional() }),
   ),
-  backtest: method<AlphaBacktest>()(
+  portfolioBacktest: method<PortfolioBacktest>()(
     z.object({
       runId,
       key: alphaKey,

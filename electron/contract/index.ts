@@ -35,13 +35,16 @@ export function splitChannel(channel: string): [string, string] {
 /** The schema for a channel, or undefined when no such method exists. */
 export function methodFor(channel: string): Method<z.ZodType, unknown> | undefined {
   const [domain, name] = splitChannel(channel)
+  // Own properties only: '__proto__.toString' must not reach Object.prototype.
+  if (!Object.hasOwn(contract, domain)) return undefined
   const methods = (contract as Record<string, Record<string, Method<z.ZodType, unknown>>>)[domain]
-  return methods && Object.hasOwn(methods, name) ? methods[name] : undefined
+  return Object.hasOwn(methods, name) ? methods[name] : undefined
 }
 
 /** What crosses the wire for a call. */
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: import('./errors').ErrorData }
 
+export type * from './handlers'
 export * from './errors'
 export * from './events'
 export type * from './app'
@@ -53,3 +56,4 @@ export type * from './alphas'
 export { datasetKinds } from './market'
 export { csvFields, csvKinds, dateFormats } from './imports'
 export { indicatorKinds } from './indicators'
+export * from './dates'

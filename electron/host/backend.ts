@@ -1,18 +1,17 @@
 import { cpus } from 'node:os'
 import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
-import { type HostMode } from '../contract'
+import type { HostMode } from '../contract'
 import { openDatabase, type Db } from '../db/open'
-import { schemaVersion } from '../db/migrations'
-import { EnginePool } from '../engine/pool'
-import { appRoot, loadNativeEngine } from '../engine/native'
-import { nodeWorkerSpawner, type SpawnWorker } from '../engine/worker-handle'
-import { alphaEngine, createAlphaService } from '../services/alphas'
-import { createMarketService, importCsv, previewCsv } from '../services/market'
-import { EventBus } from './event-bus'
-import { createRouter, type Dispatch, type Handlers } from './router'
+import { EnginePool } from '../pool/pool'
+import { nodeWorkerSpawner, type SpawnWorker } from '../pool/worker-handle'
+import { appRoot } from '../shared/app-root'
+import { EventBus } from '../shared/event-bus'
+import { MainTasks } from '../shared/tasks'
+import type { AppJobs } from './jobs'
+import { createRouter, type Dispatch } from './router'
 import { SampleData } from './sample-data'
-import { MainTasks } from './tasks'
+import { createServices } from './services'
+import { workerEntry } from './worker-entry'
 
 export interface BackendOptions {
   dataDir: string
@@ -32,14 +31,13 @@ export interface BackendOptions {
 export interface Backend {
   dispatch: Dispatch
   bus: EventBus
-  pool: EnginePool
+  pool: EnginePool<AppJobs>
+  services: ReturnType<typeof createServices>
   db: Db
   dbPath: string
   sample: SampleData
   close(): Promise<void>
 }
-
-const version = '0.1.0'
 
 /** Everything the main process does, with no Electron in sight: both hosts wrap this. */
 export function createBackend(options: BackendOptions): Backend {
@@ -47,88 +45,39 @@ export function createBackend(options: BackendOptions): Backend {
   const resourcesDir = options.resourcesDir ?? join(appRoot(), 'resources')
   const db = openDatabase(dbPath)
   const bus = new EventBus()
-  const spawn = (options.spawnWorker ?? ((path) => nodeWorkerSpawner({
-    dbPath: path,
-    env: options.allowSelftest ? { ALPHADESK_ALLOW_SELFTEST: '1' } : {},
-  })))(dbPath)
-  const workerCount = options.workers ?? Math.max(1, cpus().length)
-  const pool = new EnginePool(
+  const spawn = (
+    options.spawnWorker ??
+    ((path) =>
+      nodeWorkerSpawner({
+        entry: workerEntry(),
+        dbPath: path,
+        env: options.allowSelftest ? { ALPHADESK_ALLOW_SELFTEST: '1' } : {},
+      }))
+  )(dbPath)
+  const pool = new EnginePool<AppJobs>(
     spawn,
-    workerCount,
+    options.workers ?? Math.max(1, cpus().length),
     (status) => bus.emit('engine.status', status),
     (job) => bus.emit('job.progress', job),
   )
   const tasks = new MainTasks(bus)
-  const market = createMarketService(db)
-  const alphas = createAlphaService({
-    db,
-    pool,
-    dataDir: options.dataDir,
-    resourcesDir,
-    engine: () => alphaEngine(loadNativeEngine()),
-  })
   const sample = new SampleData(db, join(resourcesDir, 'data'), bus, options.importSample ?? true)
-  let engineVersion: string | null = null
-
-  const handlers: Handlers = {
-    app: {
-      info: () => ({
-        version,
-        engineVersion: (engineVersion ??= loadNativeEngine().engineVersion()),
-        mode: options.mode,
-        dataDir: options.dataDir,
-        dbPath,
-        schemaVersion,
-        sampleImport: sample.state,
-      }),
-    },
-    market: {
-      listDatasets: () => market.listDatasets(),
-      listInstruments: (input) => market.listInstruments(input),
-      getInstrument: ({ id }) => market.getInstrument(id),
-      getBars: (input) => market.getBars(input),
-      listSectors: ({ datasetId }) => market.listSectors(datasetId),
-    },
-    imports: {
-      previewCsv: (input) => previewCsv(input),
-      importCsv: (input) =>
-        tasks.run(input.jobId ?? randomUUID(), `Import ${input.datasetName}`, (signal, progress) =>
-          importCsv(db, input, (p) => progress(p.done, p.total), signal),
-        ),
-    },
-    jobs: {
-      status: () => pool.status(),
-      cancel: ({ jobId }) => ({ cancelled: pool.cancel(jobId) || tasks.cancel(jobId) }),
-    },
-    indicators: {
-      compute: ({ jobId, ...payload }) =>
-        pool.run('indicator', payload, { jobId, label: `${payload.kind.toUpperCase()}(${payload.window})` }),
-      summary: ({ jobId, ...payload }) => pool.run('summary', payload, { jobId, label: 'summary statistics' }),
-    },
-    alphas: {
-      library: () => alphas.library(),
-      parse: (input) => alphas.parse(input),
-      saveFormula: (input) => alphas.saveFormula(input),
-      deleteFormula: (input) => alphas.deleteFormula(input),
-      compute: (input) => alphas.compute(input),
-      crossSection: (input) => alphas.crossSection(input),
-      series: (input) => alphas.series(input),
-      tearSheet: (input) => alphas.tearSheet(input),
-      correlation: (input) => alphas.correlation(input),
-      backtest: (input) => alphas.backtest(input),
-    },
-  }
+  const services = createServices(
+    { db, dbPath, pool, bus, tasks, dataDir: options.dataDir, resourcesDir, mode: options.mode },
+    { pool, sample },
+  )
 
   return {
-    dispatch: createRouter(handlers),
+    dispatch: createRouter(services),
     bus,
     pool,
+    services,
     db,
     dbPath,
     sample,
     async close() {
       await pool.close()
-      alphas.close()
+      for (const service of Object.values(services) as { close?(): void | Promise<void> }[]) await service.close?.()
       await sample.ready.catch(() => {})
       db.close()
     },

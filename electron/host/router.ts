@@ -4,20 +4,11 @@ import {
   methodFor,
   splitChannel,
   toErrorData,
+  type AllHandlers,
   type Contract,
-  type Domain,
-  type MethodName,
-  type Output,
-  type ParsedInput,
   type Reply,
 } from '../contract'
 
-/** One handler per contract method, typed from the contract. */
-export type Handlers = {
-  [D in Domain]: {
-    [M in MethodName<D>]: (input: ParsedInput<D, M>) => Promise<Output<D, M>> | Output<D, M>
-  }
-}
 
 /** Describes zod issues as "field: message" lines so a user can see what and where. */
 export function describeIssues(error: z.ZodError): string {
@@ -31,7 +22,7 @@ export function describeIssues(error: z.ZodError): string {
  * Never throws: every outcome is a Reply, errors as data with a code.
  */
 export function createRouter(
-  handlers: Handlers,
+  handlers: AllHandlers,
   onUnexpected: (channel: string, err: unknown) => void = (channel, err) => console.error(`[alphadesk] ${channel} failed:`, err),
 ) {
   return async function dispatch(channel: string, rawInput: unknown): Promise<Reply> {
@@ -45,8 +36,9 @@ export function createRouter(
         })
       }
       const [domain, name] = splitChannel(channel)
-      const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[domain][name]
-      return { ok: true, value: await handler(parsed.data) }
+      // The contract lookup above already refused anything that is not an own method name.
+      const service = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[domain]
+      return { ok: true, value: await service[name](parsed.data) }
     } catch (err) {
       if (!(err instanceof AppError)) onUnexpected(channel, err)
       return { ok: false, error: toErrorData(err) }

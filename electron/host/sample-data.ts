@@ -2,7 +2,7 @@ import type { SampleImportState } from '../contract'
 import type { Db } from '../db/open'
 import { importSampleData, sampleImported } from '../services/market'
 import { etaMs } from '../shared/eta'
-import type { EventBus } from './event-bus'
+import type { EventBus } from '../shared/event-bus'
 
 /**
  * First run: imports the bundled real sample data into the app database, reporting

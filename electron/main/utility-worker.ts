@@ -1,7 +1,7 @@
 import { utilityProcess } from 'electron'
 import { join } from 'node:path'
-import type { FromWorker } from '../engine/job-kinds'
-import type { SpawnWorker } from '../engine/worker-handle'
+import type { FromWorker } from '../pool/protocol'
+import type { SpawnWorker } from '../pool/worker-handle'
 
 /** Electron host: engine workers are utility processes running the built worker entry. */
 export function utilityWorkerSpawner(dbPath: string, mainDir: string): SpawnWorker {

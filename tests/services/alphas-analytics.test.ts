@@ -128,7 +128,7 @@ describe('alpha analytics on constructed panels', () => {
   it('backtest with zero cost matches a hand computation (quantile and rank weighting), and is stored', async () => {
     const run = await compute(btData.datasetId, 'volume')
     for (const weighting of ['quantile', 'rank'] as const) {
-      const bt = await call<import('../../electron/contract').AlphaBacktest>('alphas.backtest', {
+      const bt = await call<import('../../electron/contract').PortfolioBacktest>('alphas.portfolioBacktest', {
         runId: run.runId, key: 'adhoc', weighting, quantile: 1 / 3, costBps: 0,
       })
       // Hand computation: decide on day t, hold from close t+1 to close t+2.
@@ -176,8 +176,8 @@ describe('alpha analytics on constructed panels', () => {
   it("backtest cost is costBps × turnover, taken from that day's return", async () => {
     const run = await compute(btData.datasetId, 'volume')
     const args = { runId: run.runId, key: 'adhoc', weighting: 'quantile', quantile: 1 / 3 }
-    const free = await call<import('../../electron/contract').AlphaBacktest>('alphas.backtest', { ...args, costBps: 0 })
-    const paid = await call<import('../../electron/contract').AlphaBacktest>('alphas.backtest', { ...args, costBps: 25 })
+    const free = await call<import('../../electron/contract').PortfolioBacktest>('alphas.portfolioBacktest', { ...args, costBps: 0 })
+    const paid = await call<import('../../electron/contract').PortfolioBacktest>('alphas.portfolioBacktest', { ...args, costBps: 25 })
     paid.returns.forEach((r, k) => expect(r).toBeCloseTo(free.returns[k] - 0.0025 * free.turnover[k], 14))
     expect(paid.gross).toEqual(free.returns)
   })

@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../electron/db/open'
-import type { EnginePool } from '../../electron/engine/pool'
-import { loadNativeEngine } from '../../electron/engine/native'
-import { alphaEngine, createAlphaService } from '../../electron/services/alphas'
+import type { EnginePool } from '../../electron/pool/pool'
+import type { AppJobs } from '../../electron/host/jobs'
+import { loadNative } from '../../electron/native/addon'
+import { formulaApi, createAlphaService } from '../../electron/services/alphas'
 import { runsLocation, runsToEvict } from '../../electron/services/alphas/run-file'
 import { repoRoot } from './fixtures/market-helpers'
 import { tempDir } from './helpers/temp'
@@ -50,10 +51,10 @@ describe('run files', () => {
     const db = openDatabase(join(dataDir, 'alphadesk.sqlite'))
     const service = createAlphaService({
       db,
-      pool: {} as EnginePool,
+      pool: {} as EnginePool<AppJobs>,
       dataDir,
       resourcesDir: join(repoRoot, 'resources'),
-      engine: () => alphaEngine(loadNativeEngine()),
+      engine: () => formulaApi(loadNative()),
     })
     expect(existsSync(dirname(dead.dir))).toBe(false)
     expect(service.runsDir).toBe(runsLocation(dataDir).dir)

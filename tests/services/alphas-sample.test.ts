@@ -13,7 +13,7 @@ import {
   type TearSheet,
 } from '../../electron/contract'
 import { openDatabase } from '../../electron/db/open'
-import { loadNativeEngine } from '../../electron/engine/native'
+import { loadNative } from '../../electron/native/addon'
 import { createBackend, type Backend } from '../../electron/host/backend'
 import { importSampleData } from '../../electron/services/market'
 import { pandasPctRank } from './helpers/alpha-data'
@@ -133,7 +133,7 @@ describe('alpha screens on the sample data', () => {
     const panelPath = join(panels, readdirSync(panels).find((f) => f.endsWith('.panel'))!)
     const lib = await call<FormulaLibrary>('alphas.library', {})
     const text = (k: string) => lib.formulas.find((f) => f.key === k)!.text
-    const direct = loadNativeEngine().evaluateFormulas(
+    const direct = loadNative().evaluateFormulas(
       panelPath,
       ['alpha001', 'alpha012', 'alpha101'].map((k) => ({ name: k, text: text(k) })),
       { from: date, to: date },
@@ -204,7 +204,7 @@ describe('alpha screens on the sample data', () => {
       }
     }
     await expect(call('alphas.correlation', { runId: run.runId, keys: ['alpha056'] })).rejects.toThrow(/did not compute/)
-    const bt = await call<import('../../electron/contract').AlphaBacktest>('alphas.backtest', { runId: run.runId, key: 'alpha101' })
+    const bt = await call<import('../../electron/contract').PortfolioBacktest>('alphas.portfolioBacktest', { runId: run.runId, key: 'alpha101' })
     expect(bt.stats.days).toBeGreaterThan(950)
     expect(bt.stats.meanTurnover!).toBeGreaterThan(0)
     expect(bt.stats.maxDrawdown!).toBeGreaterThan(0)

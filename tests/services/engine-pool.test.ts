@@ -2,15 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { AppError, type JobInfo } from '../../electron/contract'
 import { openDatabase } from '../../electron/db/open'
-import { EnginePool } from '../../electron/engine/pool'
-import { nodeWorkerSpawner } from '../../electron/engine/worker-handle'
+import { EnginePool } from '../../electron/pool/pool'
+import { nodeWorkerSpawner } from '../../electron/pool/worker-handle'
+import { workerEntry } from '../../electron/host/worker-entry'
+import type { AppJobs } from '../../electron/host/jobs'
 import { seedInstrument } from './helpers/bars'
 import { tempDir, waitFor } from './helpers/temp'
 
 // Real worker processes loading the real addon and reading a real SQLite file.
 const dir = tempDir('pool')
 const dbPath = join(dir.path, 'alphadesk.sqlite')
-let pool: EnginePool
+let pool: EnginePool<AppJobs>
 let instrumentId: number
 const closes = Array.from({ length: 300 }, (_, i) => (i === 50 ? null : 100 + Math.sin(i / 7) * 10 + i * 0.1))
 
@@ -18,7 +20,7 @@ beforeAll(() => {
   const db = openDatabase(dbPath)
   instrumentId = seedInstrument(db, 'TEST', closes)
   db.close()
-  pool = new EnginePool(nodeWorkerSpawner({ dbPath, env: { ALPHADESK_ALLOW_SELFTEST: '1' } }), 2)
+  pool = new EnginePool<AppJobs>(nodeWorkerSpawner({ entry: workerEntry(), dbPath, env: { ALPHADESK_ALLOW_SELFTEST: '1' } }), 2)
 })
 
 afterAll(async () => {
@@ -47,7 +49,7 @@ describe('engine pool', () => {
   })
 
   it('computes an SMA overlay in a worker that reads the database itself', async () => {
-    const result = await pool.run('indicator', { instrumentId, kind: 'sma', window: 20 })
+    const result = await pool.run('market.indicator', { instrumentId, kind: 'sma', window: 20 })
     expect(result.time).toHaveLength(closes.length)
     const mid = result.lines.mid
     // Naive reference: a full window of non-missing values, else no value.
@@ -60,7 +62,7 @@ describe('engine pool', () => {
   })
 
   it('computes Bollinger bands around the SMA', async () => {
-    const result = await pool.run('indicator', { instrumentId, kind: 'bollinger', window: 10 })
+    const result = await pool.run('market.indicator', { instrumentId, kind: 'bollinger', window: 10 })
     const i = 120
     const w = closes.slice(i - 9, i + 1) as number[]
     const mean = w.reduce((a, b) => a + b) / 10
@@ -108,12 +110,12 @@ describe('engine pool', () => {
     expect(err.message).toMatch(/crashed \(signal SIGABRT\) while running crash test/)
     await waitFor(() => pool.status().workers.every((w) => w.state === 'idle'))
     expect(pool.status().workers.reduce((n, w) => n + w.restarts, 0)).toBeGreaterThanOrEqual(1)
-    const after = await pool.run('indicator', { instrumentId, kind: 'ema', window: 5 })
+    const after = await pool.run('market.indicator', { instrumentId, kind: 'ema', window: 5 })
     expect(after.lines.mid.filter((v) => v !== null).length).toBeGreaterThan(200)
   })
 
   it('reports engine errors for bad jobs as data', async () => {
-    const err = await rejection(pool.run('summary', { instrumentId: 999_999 }))
+    const err = await rejection(pool.run('market.summary', { instrumentId: 999_999 }))
     expect(err.code).toBe('NOT_FOUND')
   })
 })

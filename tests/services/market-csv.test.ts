@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError, type CsvIssue } from '../../electron/contract'
 import type { Db } from '../../electron/db/open'
-import { createMarketService, importCsv, previewCsv, type ImportProgress } from '../../electron/services/market'
+import { marketQueries, importCsv, previewCsv, type ImportProgress } from '../../electron/services/market'
 import { detectDelimiter, detectMapping } from '../../electron/services/market/csv/detect'
 import { INVALID, parseNumberCell } from '../../electron/services/market/csv/numbers'
 import { detectDateFormat, parseDate, parseTimeOfDay } from '../../electron/services/market/csv/parse-dates'
@@ -174,7 +174,7 @@ describe('CSV import', () => {
     expect(r).toMatchObject({ instruments: 3, rows: 12 })
     expect(r.warnings).toHaveLength(2)
     expect(r.durationMs).toBeGreaterThanOrEqual(0)
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const [ds] = m.listDatasets()
     expect(ds).toMatchObject({ id: r.datasetId, key: 'my-prices', name: 'My prices', kind: 'stocks', instrumentCount: 3, barCount: 12 })
     expect(ds.source).toMatch(/long_prices\.csv/)
@@ -199,7 +199,7 @@ describe('CSV import', () => {
   it('imports a folder of per-symbol files (symbol from the file name)', async () => {
     const r = await importCsv(db, { sources: [{ path: join(fixtures, 'per_symbol') }], kind: 'ohlcv', datasetName: 'Oil majors' })
     expect(r).toMatchObject({ instruments: 2, rows: 7 })
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const items = m.listInstruments({ datasetId: r.datasetId }).items
     expect(items.map((i) => i.symbol)).toEqual(['CVX', 'XOM'])
     const xom = m.getBars({ instrumentId: items[1].id })
@@ -210,7 +210,7 @@ describe('CSV import', () => {
   it('imports a futures file: root from the contract code, expiry, contract month, settle as close', async () => {
     const r = await importCsv(db, { sources: [{ path: join(fixtures, 'futures_es.csv') }], kind: 'futures', datasetName: 'ES' })
     expect(r).toMatchObject({ instruments: 3, rows: 6, warnings: [] })
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     expect(m.listDatasets()[0].kind).toBe('futures')
     const items = m.listInstruments({ datasetId: r.datasetId, root: 'ES' }).items
     expect(items.map((i) => [i.symbol, i.root, i.expiry])).toEqual([
@@ -229,7 +229,7 @@ describe('CSV import', () => {
   it('futures without a contract column name each contract from root and expiry', async () => {
     const body = 'date,root,expiry,close\n2024-01-02,VX,2024-01-17,13.5\n2024-01-02,VX,2024-02-14,14.5\n2024-01-03,VX,2024-01-17,13.7\n'
     const r = await importCsv(db, { sources: [text('vx.csv', body)], kind: 'futures', datasetName: 'vx mine' })
-    const items = createMarketService(db).listInstruments({ datasetId: r.datasetId }).items
+    const items = marketQueries(db).listInstruments({ datasetId: r.datasetId }).items
     expect(items.map((i) => i.symbol)).toEqual(['VX 2024-01-17', 'VX 2024-02-14'])
     expect(items[0].barCount).toBe(2)
   })
@@ -244,7 +244,7 @@ describe('CSV import', () => {
       dateFormat: 'DD/MM/YYYY',
       datasetName: 'SPX minutes',
     })
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     expect(m.listDatasets()[0].kind).toBe('intraday')
     const [spx] = m.listInstruments({ datasetId: r.datasetId }).items
     expect(m.getBars({ instrumentId: spx.id }).time).toEqual([Date.UTC(2019, 10, 5, 9, 30) / 1000, Date.UTC(2019, 10, 5, 9, 31) / 1000])
@@ -253,7 +253,7 @@ describe('CSV import', () => {
   it('combines a separate time column with the date; sorts unsorted rows', async () => {
     const body = 'date,time,symbol,close\n2024-01-02,10:00,B,2\n2024-01-02,09:30,A,1\n2024-01-02,09:31,A,1.1\n2024-01-02,09:30,B,1.9\n'
     const r = await importCsv(db, { sources: [text('tc.csv', body)], kind: 'ohlcv', datasetName: 'tc' })
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const [b] = m.listInstruments({ datasetId: r.datasetId, search: 'B' }).items
     expect(m.getBars({ instrumentId: b.id })).toMatchObject({ time: [day('2024-01-02') + 9.5 * 3600, day('2024-01-02') + 10 * 3600], close: [1.9, 2] })
   })
@@ -262,7 +262,7 @@ describe('CSV import', () => {
     const src = { sources: [text('a.csv', 'date,symbol,close\n2024-01-02,A,1\n')], kind: 'ohlcv' as const }
     const a = await importCsv(db, { ...src, datasetName: 'VX' })
     const b = await importCsv(db, { ...src, datasetName: 'vx!' })
-    const keys = createMarketService(db).listDatasets().map((d) => d.key)
+    const keys = marketQueries(db).listDatasets().map((d) => d.key)
     expect(keys).toEqual(['vx-2', 'vx-3']) // 'vx' is kept for the sample data
     expect(a.datasetId).not.toBe(b.datasetId)
     const before = snapshot(db)

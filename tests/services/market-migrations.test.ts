@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrations, schemaVersion } from '../../electron/db/migrations'
 import { openDatabase } from '../../electron/db/open'
-import { createMarketService, importCsv } from '../../electron/services/market'
+import { marketQueries, importCsv } from '../../electron/services/market'
 
 let dir: string
 beforeEach(() => {
@@ -53,7 +53,7 @@ describe('database migrations', () => {
     const again = openDatabase(path)
     try {
       expect(again.pragma('user_version', { simple: true })).toBe(schemaVersion)
-      const m = createMarketService(again)
+      const m = marketQueries(again)
       expect(m.listDatasets()).toMatchObject([{ id: r.datasetId, name: 'kept', barCount: 2 }])
       const [a] = m.listInstruments({}).items
       expect(m.getBars({ instrumentId: a.id }).close).toEqual([1, 2])

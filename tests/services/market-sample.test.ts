@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../electron/contract'
 import type { Db } from '../../electron/db/open'
-import { createMarketService, importSampleData, sampleImported, type SampleImportSummary } from '../../electron/services/market'
+import { marketQueries, importSampleData, sampleImported, type SampleImportSummary } from '../../electron/services/market'
 import { resourcesData, tempDb } from './fixtures/market-helpers'
 
 const STOCKS = 'stocks/sp500_daily_2013-02-08_2018-02-07.csv.gz'
@@ -102,14 +102,14 @@ describe('sample import', () => {
     expect(lines[53_003]).toMatch(/^2014-05-19,.*,AOS$/)
     expect(bracket.find((w) => w.line === 53_004)).toMatchObject({ field: 'high', col: 3 })
 
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const bhf = m.listInstruments({ datasetId: idOf('sp500'), search: 'BHF', limit: 1 }).items[0]
     const bars = m.getBars({ instrumentId: bhf.id, from: day('2017-07-26'), to: day('2017-07-26') })
     expect(bars).toMatchObject({ time: [day('2017-07-26')], open: [null], high: [null], low: [null], close: [69.0842], volume: [3] })
   })
 
   it('gives stocks their GICS sector, sub-industry and name', () => {
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const aapl = m.listInstruments({ datasetId: idOf('sp500'), search: 'AAPL', limit: 1 }).items[0]
     expect(aapl).toMatchObject({ symbol: 'AAPL', name: 'Apple Inc.', sector: 'Information Technology', industry: null, barCount: 1259 })
     expect(aapl.subindustry).toBeTruthy()
@@ -123,7 +123,7 @@ describe('sample import', () => {
   })
 
   it('names VX contracts by month code with root and expiry, and reads the settle quirk', () => {
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const vx = m.listInstruments({ datasetId: idOf('vx'), limit: 500 })
     expect(vx.total).toBe(158)
     expect(vx.items[0]).toMatchObject({ symbol: 'VXF13', root: 'VX', expiry: '2013-01-16', name: 'VIX futures Jan 2013' })
@@ -149,7 +149,7 @@ describe('sample import', () => {
   })
 
   it('stores CL/NG contracts with expiry and contract month from the expiries file; close = settle', () => {
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const cl = m.listInstruments({ datasetId: idOf('cl_ng'), root: 'CL', limit: 500 })
     const ng = m.listInstruments({ datasetId: idOf('cl_ng'), root: 'NG', limit: 500 })
     expect(cl.total + ng.total).toBe(203)
@@ -174,7 +174,7 @@ describe('sample import', () => {
   })
 
   it('reads the intraday file with its column order and wall-clock times', () => {
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const [spx] = m.listInstruments({ datasetId: idOf('spx_1min') }).items
     expect(spx).toMatchObject({ symbol: 'SPX', name: 'S&P 500 index', barCount: 1563 })
     const b = m.getBars({ instrumentId: spx.id })
@@ -208,7 +208,7 @@ describe('sample import', () => {
 
 describe('market queries', () => {
   it('lists datasets with counts and spans from instrument_stats', () => {
-    const ds = createMarketService(db).listDatasets()
+    const ds = marketQueries(db).listDatasets()
     expect(ds.map((d) => [d.key, d.instrumentCount, d.barCount])).toEqual([
       ['sp500', 505, 619_040],
       ['vx', 158, 28_051],
@@ -219,7 +219,7 @@ describe('market queries', () => {
   })
 
   it('lists ~870 instruments with stats in under 20 ms', () => {
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     m.listInstruments({ limit: 5000 })
     let best = Infinity
     for (let i = 0; i < 5; i++) {
@@ -235,7 +235,7 @@ describe('market queries', () => {
   })
 
   it('searches symbol prefixes first, then name substrings, case-insensitively', () => {
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const r = m.listInstruments({ datasetId: idOf('sp500'), search: 'ap', limit: 100 })
     const symbols = r.items.map((i) => i.symbol)
     // Symbol-prefix hits first (alphabetical), then name hits such as Apple (AAPL).
@@ -255,7 +255,7 @@ describe('market queries', () => {
   })
 
   it('filters by sector and root, pages with limit/offset and a total', () => {
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const energy = m.listInstruments({ datasetId: idOf('sp500'), sector: 'Energy', limit: 10 })
     expect(energy.total).toBe(32)
     expect(energy.items).toHaveLength(10)
@@ -271,7 +271,7 @@ describe('market queries', () => {
   })
 
   it('gets an instrument or NOT_FOUND', () => {
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const first = m.listInstruments({ limit: 1 }).items[0]
     expect(m.getInstrument(first.id)).toEqual(first)
     expect(() => m.getInstrument(999_999)).toThrowError(AppError)
@@ -284,7 +284,7 @@ describe('market queries', () => {
   })
 
   it('returns bars as equal-length columns in time order, within from/to', () => {
-    const m = createMarketService(db)
+    const m = marketQueries(db)
     const aapl = m.listInstruments({ search: 'AAPL', datasetId: idOf('sp500'), limit: 1 }).items[0]
     const all = m.getBars({ instrumentId: aapl.id })
     expect(Object.keys(all).sort()).toEqual(['close', 'high', 'instrumentId', 'low', 'open', 'time', 'volume'])

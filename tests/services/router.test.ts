@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { contract, methodFor } from '../../electron/contract'
-import { createRouter, type Handlers } from '../../electron/host/router'
+import type { AllHandlers as Handlers } from '../../electron/contract'
+import { createRouter } from '../../electron/host/router'
 
 describe('contract router', () => {
   it('has a schema for every method, and nothing outside the contract is callable', () => {
@@ -9,6 +10,8 @@ describe('contract router', () => {
     }
     expect(methodFor('market.constructor')).toBeUndefined()
     expect(methodFor('__proto__.x')).toBeUndefined()
+    expect(methodFor('__proto__.toString')).toBeUndefined()
+    expect(methodFor('constructor.name')).toBeUndefined()
   })
 
   it('validates input before a handler runs and names the field', async () => {

@@ -10,9 +10,9 @@
  * Dates: the output covers [from, to]; all earlier data warms the windows up. The run also
  * keeps the closes of up to `forwardDays` dates after `to` for forward returns.
  */
-import { AppError, type AlphaRunColumn } from '../../contract'
+import { AppError, isoDateToUnix, lowerBound, upperBound, type AlphaRunColumn } from '../../contract'
 import type { Db } from '../../db/open'
-import type { AlphaEngine } from './engine-api'
+import type { FormulaApi } from './formula-api'
 import { ensurePanel, groupLevels, groupWarnings, type GroupLevel } from './panel'
 import { mkdirSync } from 'node:fs'
 import { abandonRun, finishRun, publicRun, runFileVersion, runPaths, type RunColumnMeta, type RunMeta } from './run-file'
@@ -43,13 +43,16 @@ export interface ComputePayload {
 
 const closeName = '__close'
 
+/** Unix seconds at 00:00 UTC of a YYYY-MM-DD the contract has validated. */
 export function dayStart(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / 1000
+  const ts = isoDateToUnix(iso)
+  if (ts === null) throw new AppError('VALIDATION', `not a calendar date: ${iso}`)
+  return ts
 }
 
 export function computeRun(
   db: Db,
-  engine: AlphaEngine,
+  engine: FormulaApi,
   payload: ComputePayload,
   progress: (done: number, total: number, message?: string) => void = () => {},
 ) {
@@ -142,26 +145,3 @@ export function computeRun(
   }
 }
 
-/** First index with dates[i] >= x. */
-function lowerBound(dates: number[], x: number): number {
-  let lo = 0
-  let hi = dates.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (dates[mid] < x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/** First index with dates[i] > x. */
-function upperBound(dates: number[], x: number): number {
-  let lo = 0
-  let hi = dates.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (dates[mid] <= x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}

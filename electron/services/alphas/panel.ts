@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join } from 'node:path'
 import { AppError, type DatasetKind } from '../../contract'
 import type { Db } from '../../db/open'
-import type { AlphaEngine } from './engine-api'
+import type { FormulaApi } from './formula-api'
 
 /** Bump when the way panels are built changes: old cache files are then ignored. */
 export const panelBuildVersion = 1
@@ -202,7 +202,7 @@ export function groupWarnings(used: GroupLevel[], info: Pick<PanelInfo, 'levels'
 /** The panel for a dataset/universe: from the cache when current, else built now. */
 export function ensurePanel(
   db: Db,
-  engine: AlphaEngine,
+  engine: FormulaApi,
   cacheDir: string,
   datasetId: number,
   sectors: string[] | null,

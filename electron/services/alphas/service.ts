@@ -1,7 +1,7 @@
 /**
  * The alpha screens service (main process): the formula library, user formulas, computes in
  * the engine pool, reads of a run's cross-section and series, and the analyses (tear sheet,
- * correlation, backtest) as worker jobs. Backtests are stored as runs in the database.
+ * correlation, portfolio backtest) as worker jobs. Portfolio backtests are stored as runs in the database.
  *
  * Parsing runs in the main process: it takes microseconds, the binding catches panics, and
  * the editor must not wait behind a long compute queued in the pool.
@@ -9,22 +9,12 @@
 import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import {
-  AppError,
-  type AlphaBacktest,
-  type AlphaCorrelation,
-  type AlphaFormula,
-  type AlphaRun,
-  type CrossSection,
-  type FormulaLibrary,
-  type ParseResult,
-  type ParsedInput,
-  type TearSheet,
-} from '../../contract'
-import type { Db } from '../../db/open'
-import type { EnginePool } from '../../engine/pool'
+import { AppError, isoDate, lastAtOrBefore, type ParseResult, type Service } from '../../contract'
+import type { ServiceDeps } from '../deps'
 import type { ComputeFormula } from './compute'
-import type { AlphaEngine } from './engine-api'
+import { loadNative } from '../../native/addon'
+import { formulaApi, type FormulaApi } from './formula-api'
+import type { AlphaJobs } from './jobs'
 import {
   citation,
   deleteUserFormula,
@@ -38,15 +28,11 @@ import {
 import { evictPanels } from './panel'
 import { RankScratch, pctRanks } from './rank'
 import { RunReader, readRunMeta, removeRuns, runsLocation, runsToEvict, sweepRuns, type RunMeta } from './run-file'
-import { storeBacktest } from './store'
+import { storePortfolioBacktest } from './store'
 
-export interface AlphaServiceOptions {
-  db: Db
-  pool: EnginePool
-  dataDir: string
-  resourcesDir: string
+export interface AlphaServiceOptions extends Pick<ServiceDeps<AlphaJobs>, 'db' | 'pool' | 'dataDir' | 'resourcesDir'> {
   /** The addon's formula API, loaded on first use (parse in the main process). */
-  engine: () => AlphaEngine
+  engine?: () => FormulaApi
   /** Runs kept on disk (each holds every computed value); older ones are dropped... */
   keepRuns?: number
   /** ...and so are older ones once the kept runs add up to this many bytes (default: see runsLocation). */
@@ -55,17 +41,7 @@ export interface AlphaServiceOptions {
   keepPanels?: number
 }
 
-export interface AlphaService {
-  library(): FormulaLibrary
-  parse(input: ParsedInput<'alphas', 'parse'>): ParseResult
-  saveFormula(input: ParsedInput<'alphas', 'saveFormula'>): AlphaFormula
-  deleteFormula(input: ParsedInput<'alphas', 'deleteFormula'>): { deleted: boolean }
-  compute(input: ParsedInput<'alphas', 'compute'>): Promise<AlphaRun>
-  crossSection(input: ParsedInput<'alphas', 'crossSection'>): CrossSection
-  series(input: ParsedInput<'alphas', 'series'>): { time: number[]; values: (number | null)[] }
-  tearSheet(input: ParsedInput<'alphas', 'tearSheet'>): Promise<TearSheet>
-  correlation(input: ParsedInput<'alphas', 'correlation'>): Promise<AlphaCorrelation>
-  backtest(input: ParsedInput<'alphas', 'backtest'>): Promise<AlphaBacktest>
+export type AlphaService = Service<'alphas'> & {
   /** Where panel files live. */
   readonly cacheDir: string
   /** Where run files live. */
@@ -85,6 +61,7 @@ export function describeParseError(error: Extract<ParseResult, { ok: false }>['e
 
 export function createAlphaService(options: AlphaServiceOptions): AlphaService {
   const { db, pool } = options
+  const engine = options.engine ?? (() => formulaApi(loadNative()))
   const cacheDir = join(options.dataDir, 'cache')
   const location = runsLocation(options.dataDir)
   try {
@@ -102,7 +79,7 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
   const fieldsOf = (text: string): string[] => {
     let fields = fieldsCache.get(text)
     if (!fields) {
-      const parsed = options.engine().parseFormula(text)
+      const parsed = engine().parseFormula(text)
       fields = parsed.ok ? parsed.fields : []
       fieldsCache.set(text, fields)
     }
@@ -148,15 +125,9 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
 
   const dateIndex = (m: RunMeta, date: number): number => {
     // Exact date, else the last run date on or before it (as of).
-    let lo = 0
-    let hi = m.dates.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (m.dates[mid] <= date) lo = mid + 1
-      else hi = mid
-    }
-    if (lo === 0) throw new AppError('VALIDATION', `the run starts on ${new Date(m.dates[0] * 1000).toISOString().slice(0, 10)}; no values on or before that date`)
-    return lo - 1
+    const t = lastAtOrBefore(m.dates, date)
+    if (t < 0) throw new AppError('VALIDATION', `the run starts on ${isoDate(m.dates[0])}; no values on or before that date`)
+    return t
   }
 
   const service: AlphaService = {
@@ -176,11 +147,11 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
     },
 
     parse({ text }) {
-      return options.engine().parseFormula(text)
+      return engine().parseFormula(text)
     },
 
     saveFormula({ name, text }) {
-      const parsed = options.engine().parseFormula(text)
+      const parsed = engine().parseFormula(text)
       if (!parsed.ok) {
         throw new AppError('VALIDATION', `the formula does not parse: ${describeParseError(parsed.error)}`, { parse: parsed.error })
       }
@@ -289,16 +260,16 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
       return pool.run('alphas.correlation', { runsDir, runId, keys }, { jobId, label: 'alpha correlation matrix' })
     },
 
-    async backtest({ runId, key, weighting, quantile, costBps, jobId }) {
+    async portfolioBacktest({ runId, key, weighting, quantile, costBps, jobId }) {
       const m = meta(runId)
       const column = m.alphas.find((a) => a.key === key)
       if (!column) throw new AppError('NOT_FOUND', `alpha ${key} is not in run ${runId}`)
       const series = await pool.run(
-        'alphas.backtest',
+        'alphas.portfolioBacktest',
         { runsDir, runId, key, weighting, quantile, costBps },
-        { jobId, label: `backtest ${column.name}` },
+        { jobId, label: `portfolio backtest ${column.name}` },
       )
-      const backtestId = storeBacktest(db, m, column, { weighting, quantile, costBps }, series)
+      const backtestId = storePortfolioBacktest(db, m, column, { weighting, quantile, costBps }, series)
       return {
         backtestId,
         key,

@@ -3,14 +3,14 @@
  * trade book can list them with other runs: kind 'alpha-backtest', the spec and statistics
  * as JSON, one row of returns per day.
  */
-import type { AlphaRunColumn, BacktestStats } from '../../contract'
+import type { AlphaRunColumn, PortfolioStats } from '../../contract'
 import type { Db } from '../../db/open'
-import type { BacktestSeries, BacktestSpec } from './backtest'
+import type { PortfolioSeries, PortfolioSpec } from './portfolio-backtest'
 import type { RunMeta } from './run-file'
 
-export const backtestKind = 'alpha-backtest'
+export const portfolioBacktestKind = 'alpha-backtest'
 
-export interface AlphaBacktestSpec extends BacktestSpec {
+export interface StoredPortfolioSpec extends PortfolioSpec {
   key: string
   name: string
   formula: string
@@ -24,13 +24,13 @@ export interface AlphaBacktestSpec extends BacktestSpec {
   runId: string
 }
 
-export function backtestName(column: Pick<AlphaRunColumn, 'name'>, spec: BacktestSpec): string {
+export function portfolioBacktestName(column: Pick<AlphaRunColumn, 'name'>, spec: PortfolioSpec): string {
   const how = spec.weighting === 'rank' ? 'rank-weighted' : `top/bottom ${+(spec.quantile * 100).toFixed(2)}%`
   return `${column.name} long/short ${how}, ${spec.costBps} bps`
 }
 
-export function storeBacktest(db: Db, meta: RunMeta, column: AlphaRunColumn, spec: BacktestSpec, series: BacktestSeries): number {
-  const full: AlphaBacktestSpec = {
+export function storePortfolioBacktest(db: Db, meta: RunMeta, column: AlphaRunColumn, spec: PortfolioSpec, series: PortfolioSeries): number {
+  const full: StoredPortfolioSpec = {
     ...spec,
     key: column.key,
     name: column.name,
@@ -48,7 +48,7 @@ export function storeBacktest(db: Db, meta: RunMeta, column: AlphaRunColumn, spe
   return db.transaction(() => {
     const datasetExists = db.prepare('SELECT 1 FROM datasets WHERE id = ?').get(meta.datasetId) !== undefined
     const id = Number(
-      insertRun.run(backtestKind, backtestName(column, spec), datasetExists ? meta.datasetId : null, JSON.stringify(full), JSON.stringify(series.stats))
+      insertRun.run(portfolioBacktestKind, portfolioBacktestName(column, spec), datasetExists ? meta.datasetId : null, JSON.stringify(full), JSON.stringify(series.stats))
         .lastInsertRowid,
     )
     for (let i = 0; i < series.time.length; i++) {
@@ -64,7 +64,7 @@ export interface StoredRun {
   name: string
   datasetId: number | null
   spec: unknown
-  stats: BacktestStats
+  stats: PortfolioStats
   createdAt: string
 }
 

@@ -1,5 +1,7 @@
 /** Market data: queries, the bundled sample import and user CSV import. Plain Node, no Electron. */
-export { createMarketService, type MarketService, type ListInstrumentsInput, type GetBarsInput } from './queries'
+export { marketQueries, type MarketQueries, type ListInstrumentsInput, type GetBarsInput } from './queries'
+export { createMarketService, createImportService, createIndicatorService } from './service'
+export { marketJobs, type MarketJobs } from './jobs'
 export { importSampleData, sampleImported, type SampleImportSummary, type SampleDatasetSummary } from './sample-import'
 export { previewCsv } from './csv/preview'
 export { importCsv, datasetKeyFor } from './csv/import'

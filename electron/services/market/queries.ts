@@ -16,12 +16,14 @@ export interface GetBarsInput {
   to?: number
 }
 
-export interface MarketService {
+export interface MarketQueries {
   listDatasets(): Dataset[]
   listInstruments(input: ListInstrumentsInput): { total: number; items: Instrument[] }
   getInstrument(id: number): Instrument
   getBars(input: GetBarsInput): Bars
   listSectors(datasetId: number): { sector: string; count: number }[]
+  /** A dataset's id from its key (or its id written as a number), undefined when there is none. */
+  datasetIdOf(keyOrId: string): number | undefined
 }
 
 const INSTRUMENT_COLUMNS = `
@@ -87,7 +89,7 @@ const cache = new WeakMap<Db, Statements>()
  * Read-only market queries. Statements are prepared once per database connection
  * (services created again on the same connection reuse them).
  */
-export function createMarketService(db: Db): MarketService {
+export function marketQueries(db: Db): MarketQueries {
   let st = cache.get(db)
   if (!st) {
     st = statementsFor(db)
@@ -154,5 +156,11 @@ export function createMarketService(db: Db): MarketService {
     },
 
     listSectors: (datasetId) => q.sectors.all(datasetId) as { sector: string; count: number }[],
+
+    datasetIdOf(keyOrId) {
+      const byKey = db.prepare('SELECT id FROM datasets WHERE key = ?').pluck().get(keyOrId) as number | undefined
+      if (byKey !== undefined || !/^\d+$/.test(keyOrId)) return byKey
+      return db.prepare('SELECT id FROM datasets WHERE id = ?').pluck().get(Number(keyOrId)) as number | undefined
+    },
   }
 }

@@ -11,7 +11,7 @@ import { throttleProgress, type ProgressFn } from './progress'
 import { SAMPLE_DATASETS, SAMPLE_EXPIRIES_FILE, SAMPLE_KEYS, SAMPLE_SECTORS_FILE, type SampleDataset } from './sample-manifest'
 import type { InstrumentMeta } from './store/write-dataset'
 import { writeDataset } from './store/write-dataset'
-import { nowIso } from './time'
+import { nowIso } from '../../contract'
 
 export interface SampleDatasetSummary {
   key: string

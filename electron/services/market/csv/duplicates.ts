@@ -1,9 +1,9 @@
 import type { BarData } from '../store/bar-data'
-import { unixToIsoDate } from '../time'
+import { isoDate } from '../../../contract'
 import type { IssueList } from './issues'
 
 function when(ts: number): string {
-  return ts % 86_400 === 0 ? unixToIsoDate(ts) : new Date(ts * 1000).toISOString().slice(0, 19).replace('T', ' ')
+  return ts % 86_400 === 0 ? isoDate(ts) : new Date(ts * 1000).toISOString().slice(0, 19).replace('T', ' ')
 }
 
 /**

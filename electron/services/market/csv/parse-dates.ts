@@ -1,5 +1,5 @@
 import type { DateFormat } from '../../../contract'
-import { ymdToUnix } from '../time'
+import { ymdToUnix } from '../../../contract'
 
 /** A date format other than 'auto'. */
 export type ConcreteDateFormat = Exclude<DateFormat, 'auto'>

@@ -2,7 +2,7 @@ import { parse, type Parser } from 'csv-parse'
 import { AppError, type ColumnMapping, type CsvField } from '../../../contract'
 import { parseContractCode, rootFromSymbol } from '../futures-codes'
 import type { BarData, BarField } from '../store/bar-data'
-import { unixToIsoDate } from '../time'
+import { isoDate } from '../../../contract'
 import type { FileHead } from './head'
 import type { IssueList } from './issues'
 import { INVALID, parseNumberCell } from './numbers'
@@ -208,7 +208,7 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
           errors.add({ file: name, line, column: iExpiry + 1, field, message: raw.trim() === '' ? 'empty expiry' : `not a date: '${raw}'` })
           continue
         }
-        expiry = unixToIsoDate(e)
+        expiry = isoDate(e)
       }
       if (iRoot >= 0) root = rec[iRoot].trim() || null
       if (iSymbol >= 0) symbol = rec[iSymbol].trim()

@@ -1,6 +1,6 @@
 import type { CsvIssue, DatasetKind } from '../../../contract'
 import type { Db } from '../../../db/open'
-import { nowIso } from '../time'
+import { nowIso } from '../../../contract'
 import { barFields, type BarData } from './bar-data'
 
 export interface DatasetSpec {

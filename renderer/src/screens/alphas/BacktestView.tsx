@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { AlphaBacktest, AlphaRun } from '../../../../electron/contract'
+import type { PortfolioBacktest, AlphaRun } from '../../../../electron/contract'
 import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
 import { StatePanel } from '../../components/StatePanel'
@@ -142,7 +142,7 @@ export function BacktestView({ run }: { run: AlphaRun }) {
   )
 }
 
-function BacktestBody({ run, data }: { run: AlphaRun; data: AlphaBacktest }) {
+function BacktestBody({ run, data }: { run: AlphaRun; data: PortfolioBacktest }) {
   const { stats } = data
   const name = run.alphas.find((a) => a.key === data.key)?.name ?? data.key
   const series = useMemo<SeriesSpec[]>(() => {

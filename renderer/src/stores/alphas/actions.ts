@@ -626,7 +626,7 @@ export async function runBacktest(): Promise<void> {
   })
   set({ backtest: { status: 'loading', data: s.backtest.data, error: null, job: slot(jobId) } })
   try {
-    const data = await api.alphas.backtest({
+    const data = await api.alphas.portfolioBacktest({
       runId: run.runId,
       key: config.key!,
       weighting: config.weighting,

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { idle, type Loadable } from '../loadable'
 import type {
-  AlphaBacktest,
+  PortfolioBacktest,
   AlphaCorrelation,
   AlphaRun,
   Bars,
@@ -112,7 +112,7 @@ export interface AlphasSlice {
   tearSheets: Record<string, Task<TearSheet>>
   correlation: Task<AlphaCorrelation>
   backtestConfig: BacktestConfig
-  backtest: Task<AlphaBacktest>
+  backtest: Task<PortfolioBacktest>
 }
 
 export const initialEditor = (): EditorState => ({

@@ -1,8 +1,6 @@
 import { fork } from 'node:child_process'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { FromWorker, ToWorker } from './job-kinds'
-import { appRoot } from './native'
+import type { FromWorker, ToWorker } from './protocol'
 
 /** What the pool needs of a worker process, whichever host started it. */
 export interface WorkerHandle {
@@ -14,26 +12,24 @@ export interface WorkerHandle {
 }
 
 export interface WorkerEnv {
+  /** The host's worker entry (a module that calls runWorker with the host's job table). */
+  entry: WorkerEntry
   dbPath: string
   /** Extra environment for the worker (e.g. ALPHADESK_ALLOW_SELFTEST). */
   env?: Record<string, string>
 }
 
-export type SpawnWorker = (workerId: number) => WorkerHandle
-
-/**
- * The worker entry: when this code runs from the build (out/main), the built worker.js;
- * when it runs from source under tsx/vitest, worker.ts with the tsx loader.
- */
-export function workerEntry(): { file: string; execArgv: string[] } {
-  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts')
-  if (!fromSource) return { file: join(appRoot(), 'out', 'main', 'worker.js'), execArgv: [] }
-  return { file: join(appRoot(), 'electron', 'engine', 'worker.ts'), execArgv: ['--import', 'tsx'] }
+/** A module to fork and the Node flags it needs (a .ts entry runs under the tsx loader). */
+export interface WorkerEntry {
+  file: string
+  execArgv: string[]
 }
+
+export type SpawnWorker = (workerId: number) => WorkerHandle
 
 /** Node hosts (CLI, browser-mode serve, tests): a child_process with an IPC channel. */
 export function nodeWorkerSpawner(workerEnv: WorkerEnv): SpawnWorker {
-  const entry = workerEntry()
+  const { entry } = workerEnv
   return (workerId) => {
     const child = fork(entry.file, [], {
       execArgv: entry.execArgv,

@@ -17,25 +17,29 @@
  * - 'rank': w_i ∝ pct_rank_i − mean(pct_rank), scaled to Σ|w| = 1 (dollar neutral).
  * The series starts on the first day a position is held; statistics use 252 days a year.
  */
-import type { BacktestStats } from '../../contract'
+import type { PortfolioStats } from '../../contract'
+import type { NativeAddon } from '../../native/addon'
 import { RankScratch, finiteOrNull, moments, pctRanks } from './rank'
+
+/** The engine's one definition of return, volatility, Sharpe and drawdown statistics. */
+export type Summarize = NativeAddon['summaryStats']
 
 export const periodsPerYear = 252
 
-export interface BacktestSpec {
+export interface PortfolioSpec {
   weighting: 'quantile' | 'rank'
   quantile: number
   costBps: number
 }
 
-export interface BacktestSeries {
+export interface PortfolioSeries {
   time: number[]
   returns: number[]
   gross: number[]
   turnover: number[]
   equity: number[]
   drawdown: number[]
-  stats: BacktestStats
+  stats: PortfolioStats
 }
 
 /** Target weights for one date's alpha row (length n) into `w`; false when no position. */
@@ -43,7 +47,7 @@ export function targetWeights(
   alpha: Float64Array,
   off: number,
   n: number,
-  spec: BacktestSpec,
+  spec: PortfolioSpec,
   w: Float64Array,
   s: RankScratch,
 ): boolean {
@@ -89,19 +93,20 @@ export function targetWeights(
   return true
 }
 
-export function backtest(
+export function portfolioBacktest(
   alpha: Float64Array,
   close: Float64Array,
   closeDates: number[],
   t: number,
   n: number,
-  spec: BacktestSpec,
-): BacktestSeries {
+  spec: PortfolioSpec,
+  summarize: Summarize,
+): PortfolioSeries {
   const tc = closeDates.length
   const s = new RankScratch(n)
   const w = new Float64Array(n)
   const prev = new Float64Array(n)
-  const out: BacktestSeries = { time: [], returns: [], gross: [], turnover: [], equity: [], drawdown: [], stats: emptyStats() }
+  const out: PortfolioSeries = { time: [], returns: [], gross: [], turnover: [], equity: [], drawdown: [], stats: emptyStats() }
   const cost = spec.costBps / 10_000
   let started = false
   let equity = 1
@@ -133,11 +138,11 @@ export function backtest(
     out.drawdown.push(equity / peak - 1)
     prev.set(w)
   }
-  out.stats = stats(out)
+  out.stats = stats(out, summarize)
   return out
 }
 
-function emptyStats(): BacktestStats {
+function emptyStats(): PortfolioStats {
   return {
     annualizedReturn: null,
     annualizedVolatility: null,
@@ -149,18 +154,25 @@ function emptyStats(): BacktestStats {
   }
 }
 
-export function stats(series: Pick<BacktestSeries, 'returns' | 'equity' | 'drawdown' | 'turnover'>): BacktestStats {
+/**
+ * Statistics of the daily series. Return, volatility, Sharpe and drawdown come from the engine's
+ * summary of the equity curve (its returns are the net returns), so every screen shares one
+ * definition; turnover is this backtest's own.
+ */
+export function stats(series: Pick<PortfolioSeries, 'returns' | 'equity' | 'turnover'>, summarize: Summarize): PortfolioStats {
   const days = series.returns.length
   if (!days) return emptyStats()
-  const m = moments(series.returns)
-  const end = series.equity[days - 1]
+  const equity = new Float64Array(days + 1)
+  equity[0] = 1
+  equity.set(series.equity, 1)
+  const s = summarize(equity, periodsPerYear)
   return {
-    annualizedReturn: finiteOrNull(end > 0 ? end ** (periodsPerYear / days) - 1 : -1),
-    annualizedVolatility: finiteOrNull(m.std * Math.sqrt(periodsPerYear)),
-    sharpe: finiteOrNull((m.mean / m.std) * Math.sqrt(periodsPerYear)),
-    maxDrawdown: finiteOrNull(-series.drawdown.reduce((lo, x) => Math.min(lo, x), 0)),
+    annualizedReturn: finiteOrNull(s.annualizedReturn),
+    annualizedVolatility: finiteOrNull(s.annualizedVolatility),
+    sharpe: finiteOrNull(s.sharpe),
+    maxDrawdown: finiteOrNull(s.maxDrawdown),
     meanTurnover: finiteOrNull(moments(series.turnover).mean),
-    totalReturn: finiteOrNull(end - 1),
+    totalReturn: finiteOrNull(s.totalReturn),
     days,
   }
 }

@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { AppError, type EngineStatus, type ErrorData, type JobInfo, type WorkerInfo } from '../contract'
 import { etaMs } from '../shared/eta'
-import type { FromWorker, JobKind, JobPayload, JobResult } from './job-kinds'
+import type { JobKind, JobPayload, JobResult, JobRunner, JobTable, RunOptions } from './jobs'
+import type { FromWorker } from './protocol'
 import type { SpawnWorker, WorkerHandle } from './worker-handle'
-
-export interface RunOptions {
-  jobId?: string
-  label?: string
-  onProgress?: (job: JobInfo) => void
-}
 
 interface Job {
   info: JobInfo
-  kind: JobKind
+  kind: string
   payload: unknown
   resolve: (value: unknown) => void
   reject: (error: AppError) => void
@@ -33,7 +28,7 @@ const keepFinished = 20
  * running job kills its worker (native code cannot be interrupted mid-kernel) and starts
  * a fresh one, so cancel is immediate whatever the job is doing.
  */
-export class EnginePool {
+export class EnginePool<J extends JobTable> implements JobRunner<J> {
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
   private readonly finished: JobInfo[] = []
@@ -62,11 +57,11 @@ export class EnginePool {
     return this.slots.length
   }
 
-  run<K extends JobKind>(kind: K, payload: JobPayload<K>, options: RunOptions = {}): Promise<JobResult<K>> {
-    if (this.closed) return Promise.reject(new AppError('INTERNAL', 'the engine has shut down'))
+  run<K extends JobKind<J>>(kind: K, payload: JobPayload<J, K>, options: RunOptions = {}): Promise<JobResult<J, K>> {
+    if (this.closed) return Promise.reject(new AppError('INTERNAL', 'the engine pool has shut down'))
     const id = options.jobId ?? randomUUID()
     if (this.findJob(id)) return Promise.reject(new AppError('VALIDATION', `job id already in use: ${id}`))
-    return new Promise<JobResult<K>>((resolve, reject) => {
+    return new Promise<JobResult<J, K>>((resolve, reject) => {
       const job: Job = {
         info: {
           id,
@@ -120,13 +115,13 @@ export class EnginePool {
   async close(): Promise<void> {
     this.closed = true
     for (const job of this.queue.splice(0)) {
-      this.settle(job, 'cancelled', { code: 'JOB_CANCELLED', message: 'the engine is shutting down' })
+      this.settle(job, 'cancelled', { code: 'JOB_CANCELLED', message: 'the engine pool is shutting down' })
     }
     for (const slot of this.slots) {
       if (slot.job) {
         const job = slot.job
         slot.job = null
-        this.settle(job, 'cancelled', { code: 'JOB_CANCELLED', message: 'the engine is shutting down' })
+        this.settle(job, 'cancelled', { code: 'JOB_CANCELLED', message: 'the engine pool is shutting down' })
       }
       slot.handle?.kill()
     }

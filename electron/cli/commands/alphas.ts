@@ -1,3 +1,4 @@
+import { defineCommand, str } from '../command'
 /**
  * `alphadesk alphas`: computes alphas over a dataset and writes them in long format
  * (date,symbol,alpha,value) to a CSV or Parquet file.
@@ -9,13 +10,15 @@
 import { rmSync, rmdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../contract'
-import { openDatabase, type Db } from '../db/open'
-import { appRoot, loadNativeEngine } from '../engine/native'
-import { alphaEngine, computeRun, describeParseError, paperFormulas, type ComputeFormula } from '../services/alphas'
-import { writeLongCsv, writeLongParquet } from './alphas-export'
-import { removeRuns, runPaths, runsLocation, sweepRuns } from '../services/alphas/run-file'
-import { SAMPLE_KEYS, importSampleData } from '../services/market'
+import { AppError } from '../../contract'
+import { openDatabase, type Db } from '../../db/open'
+import { loadNative } from '../../native/addon'
+import { appRoot } from '../../shared/app-root'
+import { formulaApi, computeRun, describeParseError, paperFormulas, type ComputeFormula } from '../../services/alphas'
+import { userFormula } from '../../services/alphas/library'
+import { writeLongCsv, writeLongParquet } from '../alphas-export'
+import { removeRuns, runPaths, runsLocation, sweepRuns } from '../../services/alphas/run-file'
+import { SAMPLE_KEYS, importSampleData, marketQueries } from '../../services/market'
 
 export interface AlphasArgs {
   dataDir: string
@@ -55,12 +58,6 @@ function selectKeys(spec: string | undefined): string[] {
   return [...new Set(keys)]
 }
 
-function datasetId(db: Db, key: string): number | undefined {
-  const byKey = db.prepare('SELECT id FROM datasets WHERE key = ?').pluck().get(key) as number | undefined
-  if (byKey !== undefined || !/^\d+$/.test(key)) return byKey
-  return db.prepare('SELECT id FROM datasets WHERE id = ?').pluck().get(Number(key)) as number | undefined
-}
-
 export async function computeAlphas(args: AlphasArgs): Promise<number> {
   if (!args.dataset) fail('alphas needs --dataset KEY (see `alphadesk info` for the keys)')
   if (!args.out) fail('alphas needs --out FILE.csv or FILE.parquet')
@@ -72,7 +69,7 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
   const threads = args.threads === undefined ? undefined : Number(args.threads)
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) fail('--threads must be a whole number >= 1')
 
-  const engine = alphaEngine(loadNativeEngine())
+  const engine = formulaApi(loadNative())
   const resourcesDir = join(appRoot(), 'resources')
   const keys = selectKeys(args.alphas)
   const formulas: ComputeFormula[] = []
@@ -81,10 +78,7 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
   try {
     for (const key of keys) {
       if (key.startsWith('user:')) {
-        const row = db.prepare('SELECT name, text FROM user_formulas WHERE id = ?').get(Number(key.slice(5))) as
-          | { name: string; text: string }
-          | undefined
-        if (!row) fail(`no saved formula ${key}`)
+        const row = userFormula(db, Number(key.slice(5)))
         formulas.push({ key, name: row.name, text: row.text })
       } else {
         formulas.push(paper.find((f) => f.key === key) ?? fail(`no formula ${key}`))
@@ -97,11 +91,11 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
     })
     if (!formulas.length) fail('choose alphas with --alphas 1,2,101 (or all) and/or --formula "..."')
 
-    let id = datasetId(db, args.dataset)
+    let id = marketQueries(db).datasetIdOf(args.dataset)
     if (id === undefined && SAMPLE_KEYS.includes(args.dataset)) {
       console.error(`importing the bundled sample data (first use of '${args.dataset}') ...`)
       await importSampleData(db, join(resourcesDir, 'data'))
-      id = datasetId(db, args.dataset)
+      id = marketQueries(db).datasetIdOf(args.dataset)
     }
     if (id === undefined) fail(`no dataset '${args.dataset}' in ${args.dataDir} (see \`alphadesk info\`)`)
 
@@ -166,3 +160,33 @@ function removeIfEmpty(dir: string): void {
     // not empty (an app on the same data directory keeps its runs there) or already gone
   }
 }
+
+export const command = defineCommand({
+  name: 'alphas',
+  summary: 'compute alphas over a dataset and write date,symbol,alpha,value rows (missing values left out)',
+  usage: `--data-dir DIR  --dataset KEY  [--alphas 1,2,101|all]  [--formula "rank(close)"]...
+           [--sectors "Energy,Utilities"]  [--from YYYY-MM-DD]  [--to YYYY-MM-DD]  [--threads N]  --out FILE.csv|FILE.parquet
+           (exit code 3 when some alpha could not run, e.g. alpha 56 without market caps)`,
+  options: {
+    dataset: { type: 'string' },
+    alphas: { type: 'string' },
+    formula: { type: 'string', multiple: true },
+    sectors: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    threads: { type: 'string' },
+  },
+  run: ({ values, dataDir }) =>
+    computeAlphas({
+      dataDir,
+      dataset: str(values, 'dataset'),
+      alphas: str(values, 'alphas'),
+      formulas: (values.formula as string[] | undefined) ?? [],
+      sectors: str(values, 'sectors'),
+      from: str(values, 'from'),
+      to: str(values, 'to'),
+      out: str(values, 'out'),
+      threads: str(values, 'threads'),
+    }),
+})

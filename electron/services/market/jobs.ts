@@ -1,22 +1,22 @@
-import type { IndicatorSeries, SummaryStats } from '../../contract'
-import { createMarketService } from '../../services/market'
-import type { JobPayload } from '../job-kinds'
-import type { JobContext } from './context'
-import { nullIfNaN, toFloat64, toNullable } from './series'
+/** Market data jobs: overlays and summary statistics of one instrument, computed by the engine in a worker. */
+import type { IndicatorKind, IndicatorSeries, SummaryStats } from '../../contract'
+import { defineJobs, type JobContext } from '../../pool/jobs'
+import { nullIfNaN, toFloat64, toNullable } from '../../shared/nullable'
+import { marketQueries } from './queries'
 
 /** Bollinger bands at two standard deviations, the usual default. */
 const bollingerWidth = 2
 
 function closes(ctx: JobContext, instrumentId: number) {
-  const bars = createMarketService(ctx.db()).getBars({ instrumentId })
+  const bars = marketQueries(ctx.db()).getBars({ instrumentId })
   return { time: bars.time, close: toFloat64(bars.close) }
 }
 
-export function indicator(payload: JobPayload<'indicator'>, ctx: JobContext): IndicatorSeries {
+function indicator(payload: { instrumentId: number; kind: IndicatorKind; window: number }, ctx: JobContext): IndicatorSeries {
   const { instrumentId, kind, window } = payload
   const { time, close } = closes(ctx, instrumentId)
   const started = performance.now()
-  const { engine } = ctx
+  const engine = ctx.native
   let lines: Record<string, Float64Array>
   if (kind === 'sma') lines = { mid: engine.rollingMean(close, window) }
   else if (kind === 'ema') lines = { mid: engine.ema(close, window) }
@@ -55,9 +55,9 @@ export function periodsPerYear(time: readonly number[]): number {
   return median > 0 && median < 86_400 ? tradingDays * (sessionSeconds / median) : tradingDays
 }
 
-export function summary(payload: JobPayload<'summary'>, ctx: JobContext): SummaryStats {
+function summary(payload: { instrumentId: number }, ctx: JobContext): SummaryStats {
   const { time, close } = closes(ctx, payload.instrumentId)
-  const s = ctx.engine.summaryStats(close, periodsPerYear(time))
+  const s = ctx.native.summaryStats(close, periodsPerYear(time))
   return {
     count: s.count,
     nanCount: s.nanCount,
@@ -75,3 +75,9 @@ export function summary(payload: JobPayload<'summary'>, ctx: JobContext): Summar
     maxDrawdownEnd: nullIfNaN(s.maxDrawdownEnd),
   }
 }
+
+export const marketJobs = defineJobs({
+  'market.indicator': indicator,
+  'market.summary': summary,
+})
+export type MarketJobs = typeof marketJobs

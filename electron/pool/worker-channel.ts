@@ -1,4 +1,4 @@
-import type { FromWorker, ToWorker } from './job-kinds'
+import type { FromWorker, ToWorker } from './protocol'
 
 /** Electron's utilityProcess exposes `process.parentPort`; Node's fork uses process.send. */
 interface ParentPort {

@@ -1,10 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-
-/** The napi addon's own generated typings are the one declaration of its API. */
-export type NativeEngine = typeof import('../../native/node/index.js')
 
 let root: string | null = null
 
@@ -23,12 +19,4 @@ export function appRoot(): string {
     if (parent === dir) throw new Error('cannot find the alphadesk app root (set ALPHADESK_ROOT)')
     dir = parent
   }
-}
-
-let engine: NativeEngine | null = null
-
-/** Loads the Rust addon once per process. Only worker processes (and app.info) call this. */
-export function loadNativeEngine(): NativeEngine {
-  engine ??= createRequire(import.meta.url)(join(appRoot(), 'native', 'node', 'index.js')) as NativeEngine
-  return engine
 }

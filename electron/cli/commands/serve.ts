@@ -1,8 +1,9 @@
+import { defineCommand, str } from '../command'
 import { join } from 'node:path'
-import { createBackend } from '../host/backend'
-import { appRoot } from '../engine/native'
-import { startServer } from '../serve/server'
-import { printSampleProgress } from './progress'
+import { createBackend } from '../../host/backend'
+import { appRoot } from '../../shared/app-root'
+import { startServer } from '../../serve/server'
+import { printSampleProgress } from '../progress'
 
 export interface ServeArgs {
   dataDir: string
@@ -43,3 +44,15 @@ export async function serve(args: ServeArgs): Promise<void> {
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
 }
+
+export const command = defineCommand({
+  name: 'serve',
+  summary: 'run the backend headless and serve the app to a browser',
+  usage: '--data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N',
+  options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '0' }, workers: { type: 'string' } },
+  async run({ values, dataDir }) {
+    const workers = str(values, 'workers')
+    await serve({ dataDir, host: str(values, 'host') ?? '127.0.0.1', port: Number(str(values, 'port') ?? 0), workers: workers ? Number(workers) : undefined })
+    return -1 // keep running
+  },
+})

@@ -1,7 +1,8 @@
+import { defineCommand } from '../command'
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
-import { openDatabase } from '../db/open'
-import { createMarketService } from '../services/market'
+import { openDatabase } from '../../db/open'
+import { marketQueries } from '../../services/market'
 
 export function info(dataDir: string): number {
   const dbPath = join(dataDir, 'alphadesk.sqlite')
@@ -11,7 +12,7 @@ export function info(dataDir: string): number {
   const db = openDatabase(dbPath)
   try {
     console.log(`schema version: ${db.pragma('user_version', { simple: true })}`)
-    const datasets = createMarketService(db).listDatasets()
+    const datasets = marketQueries(db).listDatasets()
     if (!datasets.length) console.log('datasets:       none (the sample data is imported on the first `serve`/app start)')
     for (const d of datasets) {
       const span = d.from && d.to ? `${new Date(d.from * 1000).toISOString().slice(0, 10)} .. ${new Date(d.to * 1000).toISOString().slice(0, 10)}` : ''
@@ -22,3 +23,11 @@ export function info(dataDir: string): number {
   }
   return 0
 }
+
+export const command = defineCommand({
+  name: 'info',
+  summary: 'print the data directory, database and datasets',
+  usage: '--data-dir DIR',
+  options: {},
+  run: async ({ dataDir }) => info(dataDir),
+})

@@ -1,9 +1,10 @@
+import { defineCommand, str } from '../command'
 import { basename, join } from 'node:path'
-import { AppError, csvKinds, dateFormats, type CsvIssue, type CsvKind, type DateFormat } from '../contract'
-import { openDatabase } from '../db/open'
-import { importCsv } from '../services/market'
-import { etaMs } from '../shared/eta'
-import { formatEta } from './progress'
+import { AppError, csvKinds, dateFormats, type CsvIssue, type CsvKind, type DateFormat } from '../../contract'
+import { openDatabase } from '../../db/open'
+import { importCsv } from '../../services/market'
+import { etaMs } from '../../shared/eta'
+import { formatEta } from '../progress'
 
 export interface ImportArgs {
   dataDir: string
@@ -54,3 +55,18 @@ export async function importFiles(args: ImportArgs): Promise<number> {
     db.close()
   }
 }
+
+export const command = defineCommand({
+  name: 'import',
+  summary: 'import CSV files (a long file with a symbol column, per-symbol files, or a folder)',
+  usage: '--data-dir DIR  --name DATASET  --kind ohlcv|futures  [--date-format F]  FILE|DIR...',
+  options: { name: { type: 'string' }, kind: { type: 'string', default: 'ohlcv' }, 'date-format': { type: 'string', default: 'auto' } },
+  run: ({ values, positionals, dataDir }) =>
+    importFiles({
+      dataDir,
+      name: str(values, 'name'),
+      kind: str(values, 'kind') ?? 'ohlcv',
+      dateFormat: str(values, 'date-format') ?? 'auto',
+      paths: positionals,
+    }),
+})

@@ -1,0 +1,10 @@
+/**
+ * Versioned schema migrations, one file each. Entry i moves the database from version i to
+ * i+1 (PRAGMA user_version). Append only: never edit a migration that has shipped.
+ */
+import market from './001-market'
+import alphas from './002-alphas'
+
+export const migrations: readonly string[] = [market, alphas]
+
+export const schemaVersion = migrations.length

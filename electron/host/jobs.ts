@@ -1,0 +1,14 @@
+/**
+ * Every job a worker can run: the domains' job tables, merged. One line per domain; the worker
+ * entry and the pool are typed from this table.
+ */
+import { selftestJobs } from '../pool/selftest'
+import { alphaJobs } from '../services/alphas/jobs'
+import { marketJobs } from '../services/market/jobs'
+
+export const jobTable = {
+  ...marketJobs,
+  ...alphaJobs,
+  ...selftestJobs,
+}
+export type AppJobs = typeof jobTable
