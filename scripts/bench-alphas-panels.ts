@@ -43,7 +43,9 @@ function writeDataset(
   db.transaction(() => {
     for (let i = 0; i < n; i++) {
       const [sector, industry, sub] = groups(i)
-      const id = Number(insInstrument.run(datasetId, `G${String(i).padStart(4, '0')}`, `S${sector}`, `I${industry}`, `U${sub}`).lastInsertRowid)
+      const id = Number(
+        insInstrument.run(datasetId, `G${String(i).padStart(4, '0')}`, `S${sector}`, `I${industry}`, `U${sub}`).lastInsertRowid,
+      )
       const rows = bars(i)
       let batch: (number | null)[] = []
       for (const b of rows) {

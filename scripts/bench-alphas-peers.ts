@@ -67,17 +67,51 @@ export function peersAvailable(): string | null {
 /** Runs one peer over `panelFile`, comparing with our run file; never throws. */
 export function runPeer(engine: 'alpha-lib' | 'kunquant', panelFile: string, oursBin: string, oursMeta: string, threads = 2): PeerResult {
   const script = join(root, 'scripts', 'bench-peers', 'run_peers.py')
-  const res = spawnSync(python, ['-W', 'ignore', script, '--engine', engine, '--panel', panelFile, '--threads', String(threads), '--ours', oursBin, '--ours-meta', oursMeta, '--cache', cache], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
-    env: { ...process.env, RAYON_NUM_THREADS: String(threads), OMP_NUM_THREADS: '1' },
-  })
+  const res = spawnSync(
+    python,
+    [
+      '-W',
+      'ignore',
+      script,
+      '--engine',
+      engine,
+      '--panel',
+      panelFile,
+      '--threads',
+      String(threads),
+      '--ours',
+      oursBin,
+      '--ours-meta',
+      oursMeta,
+      '--cache',
+      cache,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+      env: {
+        ...process.env,
+        RAYON_NUM_THREADS: String(threads),
+        OMP_NUM_THREADS: '1',
+      },
+    },
+  )
   const last = res.stdout?.trim().split('\n').at(-1) ?? ''
   try {
     return JSON.parse(last) as PeerResult
   } catch {
     const lines = (res.stderr ?? '').trim().split('\n')
     const err = (lines.filter((l) => /Error|Killed|Traceback/.test(l)).at(-1) ?? lines.at(-1) ?? '').slice(0, 300)
-    return { engine, version: '?', computed: [], failed: [], wall_s: Number.NaN, cpu_s: Number.NaN, compile_s: 0, agreement: {}, error: err || `exit ${res.status}` }
+    return {
+      engine,
+      version: '?',
+      computed: [],
+      failed: [],
+      wall_s: Number.NaN,
+      cpu_s: Number.NaN,
+      compile_s: 0,
+      agreement: {},
+      error: err || `exit ${res.status}`,
+    }
   }
 }

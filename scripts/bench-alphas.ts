@@ -19,21 +19,22 @@
  * workers, sampling each worker's memory: the panel file is mapped by both (shared pages
  * of one file in the page cache), not copied into each.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
 import type { AlphaRun } from '../electron/contract'
 import { openDatabase } from '../electron/db/open'
+import type { AppJobs } from '../electron/host/jobs'
+import { workerEntry } from '../electron/host/worker-entry'
 import { EnginePool } from '../electron/pool/pool'
 import { nodeWorkerSpawner } from '../electron/pool/worker-handle'
-import { workerEntry } from '../electron/host/worker-entry'
-import type { AppJobs } from '../electron/host/jobs'
 import { paperFormulas, readRunMeta } from '../electron/services/alphas'
 import { removeRuns, runsLocation, runsToEvict } from '../electron/services/alphas/run-file'
 import { importSampleData } from '../electron/services/market'
 import { generateRealistic, generateWalk } from './bench-alphas-panels'
-import { peersAvailable, runPeer, type PeerResult } from './bench-alphas-peers'
+import { type PeerResult, peersAvailable, runPeer } from './bench-alphas-peers'
 
 const args = process.argv.slice(2)
 const skipNaive = args.includes('--skip-naive')
@@ -85,14 +86,29 @@ interface PanelFigures {
   peers: PeerResult[]
 }
 
-async function bench(pool: EnginePool<AppJobs>, cacheDir: string, runsDir: string, label: string, cells: string, datasetId: number): Promise<PanelFigures> {
+async function bench(
+  pool: EnginePool<AppJobs>,
+  cacheDir: string,
+  runsDir: string,
+  label: string,
+  cells: string,
+  datasetId: number,
+): Promise<PanelFigures> {
   console.log(`\n== ${label}`)
   const all = formulas.map((f) => ({ key: f.key, name: f.name, text: f.text }))
   const compute = async (extra: { naive?: boolean } = {}, keys = all, keep = false) => {
     const cpu0 = workersCpu(pool)
     const t0 = performance.now()
     const runId = `bench-${randomUUID()}`
-    const run: AlphaRun = await pool.run('alphas.compute', { runId, cacheDir, runsDir, datasetId, sectors: null, formulas: keys, ...extra })
+    const run: AlphaRun = await pool.run('alphas.compute', {
+      runId,
+      cacheDir,
+      runsDir,
+      datasetId,
+      sectors: null,
+      formulas: keys,
+      ...extra,
+    })
     const wall = performance.now() - t0
     const cpu1 = workersCpu(pool)
     const cpu = { user: cpu1.user - cpu0.user, sys: cpu1.sys - cpu0.sys }
@@ -105,7 +121,9 @@ async function bench(pool: EnginePool<AppJobs>, cacheDir: string, runsDir: strin
   const { run } = first
   const bad = run.alphas.filter((a) => !a.ok)
   const thin = run.alphas.filter((a) => a.ok && a.coverage < 0.1)
-  console.log(`panel: ${run.instruments.length} instruments × ${run.dates.length} dates, file ${mb(run.panel!.bytes)}, built from SQLite in ${s(run.panel!.buildMs)} (first compute only; cached after)`)
+  console.log(
+    `panel: ${run.instruments.length} instruments × ${run.dates.length} dates, file ${mb(run.panel!.bytes)}, built from SQLite in ${s(run.panel!.buildMs)} (first compute only; cached after)`,
+  )
   console.log(`first compute (with the panel build): ${s(first.wall)}`)
   console.log(`alphas that cannot run: ${bad.map((a) => `${a.key} (${a.error!.code}: ${a.error!.message})`).join('; ') || 'none'}`)
   console.log(`alphas with < 10% coverage: ${thin.map((a) => `${a.key} ${(100 * a.coverage).toFixed(1)}%`).join(', ') || 'none'}`)
@@ -114,23 +132,44 @@ async function bench(pool: EnginePool<AppJobs>, cacheDir: string, runsDir: strin
     `alphas with group fallback warnings: ${warned.length}${warned.length ? ` (e.g. ${warned[0].key}: ${warned[0].warnings.find((w) => w.startsWith('IndClass'))})` : ''}`,
   )
 
-  let best = { wall: Infinity, evalMs: Infinity, computeMs: Infinity, cpu: Infinity }
+  let best = {
+    wall: Infinity,
+    evalMs: Infinity,
+    computeMs: Infinity,
+    cpu: Infinity,
+  }
   for (let i = 0; i < repeat; i++) {
     const { run: r, wall, cpu, timings } = await compute()
     console.log(
       `  optimised #${i + 1}: engine ${s(r.evalMs!)} (evaluation + writing the run file; ${s(timings.outputMs)} thread-time in transposing/writing values), job ${s(r.computeMs)}, wall ${s(wall)}; worker CPU ${s(1000 * (cpu.user + cpu.sys))} (system ${s(1000 * cpu.sys)}); load ${loadavg()[0].toFixed(2)}`,
     )
-    if (wall < best.wall) best = { wall, evalMs: r.evalMs!, computeMs: r.computeMs, cpu: cpu.user + cpu.sys }
+    if (wall < best.wall)
+      best = {
+        wall,
+        evalMs: r.evalMs!,
+        computeMs: r.computeMs,
+        cpu: cpu.user + cpu.sys,
+      }
   }
   console.log(`optimised (best of ${repeat}): engine ${s(best.evalMs)}, job wall ${s(best.wall)}, worker CPU ${best.cpu.toFixed(2)} s`)
   let naive: number | null = null
   if (!skipNaive) {
     const { run: r, wall, cpu } = await compute({ naive: true })
     naive = wall / 1000
-    console.log(`naive (single thread, no shared subexpressions, from-scratch windows): engine ${s(r.evalMs!)}, job wall ${s(wall)}; worker CPU ${s(1000 * (cpu.user + cpu.sys))} (system ${s(1000 * cpu.sys)})`)
+    console.log(
+      `naive (single thread, no shared subexpressions, from-scratch windows): engine ${s(r.evalMs!)}, job wall ${s(wall)}; worker CPU ${s(1000 * (cpu.user + cpu.sys))} (system ${s(1000 * cpu.sys)})`,
+    )
     console.log(`ratio naive / optimised: engine ${(r.evalMs! / best.evalMs).toFixed(1)}x, job wall ${(wall / best.wall).toFixed(1)}x`)
   }
-  const figures: PanelFigures = { label, cells, wall: best.wall / 1000, engine: best.evalMs / 1000, cpu: best.cpu, naive, peers: [] }
+  const figures: PanelFigures = {
+    label,
+    cells,
+    wall: best.wall / 1000,
+    engine: best.evalMs / 1000,
+    cpu: best.cpu,
+    naive,
+    peers: [],
+  }
 
   if (withPeers) {
     // Peers on the same panel file, one process each, right after ours; our values from a kept run.
@@ -147,13 +186,21 @@ async function bench(pool: EnginePool<AppJobs>, cacheDir: string, runsDir: strin
 
   // Two computes at once, one per worker, each mapping the same panel file.
   const panelFile = newestPanel(cacheDir)
-  const pids = pool.status().workers.map((w) => w.pid!).filter(Boolean)
+  const pids = pool
+    .status()
+    .workers.map((w) => w.pid!)
+    .filter(Boolean)
   const peaks = new Map<number, MemorySample>()
   const timer = setInterval(() => {
     for (const pid of pids) {
       const m = sampleMemory(pid, panelFile)
       if (!m) continue
-      const p = peaks.get(pid) ?? { rss: 0, anon: 0, panelRss: 0, panelShared: 0 }
+      const p = peaks.get(pid) ?? {
+        rss: 0,
+        anon: 0,
+        panelRss: 0,
+        panelShared: 0,
+      }
       peaks.set(pid, {
         rss: Math.max(p.rss, m.rss),
         anon: Math.max(p.anon, m.anon),
@@ -186,7 +233,10 @@ function printPeer(res: PeerResult, ours: number) {
   }
   const agreed = Object.values(res.agreement)
   const close = agreed.filter((a) => a.equal !== null && a.equal >= 0.99).length
-  const corrs = agreed.map((a) => a.corr).filter((c): c is number => c !== null).sort((a, b) => a - b)
+  const corrs = agreed
+    .map((a) => a.corr)
+    .filter((c): c is number => c !== null)
+    .sort((a, b) => a - b)
   const median = corrs.length ? corrs[Math.floor(corrs.length / 2)] : Number.NaN
   const coverage = agreed.reduce((acc, a) => acc + (a.ours_finite ? a.both / a.ours_finite : 0), 0) / Math.max(1, agreed.length)
   console.log(
@@ -234,7 +284,11 @@ const cacheDir = join(dir, 'cache')
 const runs = runsLocation(dir)
 let pool: EnginePool<AppJobs> | null = null
 try {
-  console.log(`alphadesk alpha benchmark — ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+  console.log(
+    `alphadesk alpha benchmark — ${cpus().length} cores, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  )
   if (withPeers) {
     const why = peersAvailable()
     if (why) throw new Error(`--peers: ${why}`)
@@ -262,12 +316,19 @@ try {
   for (const p of panels) {
     const peers = p.peers
       .filter((r) => !r.error)
-      .map((r) => `${r.engine} ${r.computed.length} alphas ${r.wall_s.toFixed(2)} s (CPU ${r.cpu_s.toFixed(2)} s) → ${(r.wall_s / p.wall).toFixed(1)}x`)
+      .map(
+        (r) =>
+          `${r.engine} ${r.computed.length} alphas ${r.wall_s.toFixed(2)} s (CPU ${r.cpu_s.toFixed(2)} s) → ${(r.wall_s / p.wall).toFixed(1)}x`,
+      )
     console.log(
       `${p.cells}: ours ${p.wall.toFixed(2)} s wall, ${p.cpu.toFixed(2)} s CPU${p.naive ? `; naive ${p.naive.toFixed(2)} s (${(p.naive / p.wall).toFixed(1)}x)` : ''}${peers.length ? `; ${peers.join('; ')}` : ''}`,
     )
   }
-  console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  )
   const g = panels[1]
   const fastestPeer = Math.min(...g.peers.filter((r) => !r.error).map((r) => r.wall_s))
   const fmt = (x: number | null) => (x === null || !Number.isFinite(x) ? 'NA' : x.toFixed(3))

@@ -10,7 +10,7 @@
  * Dates: the output covers [from, to]; all earlier data warms the windows up. The run also
  * keeps the closes of up to `forwardDays` dates after `to` for forward returns.
  */
-import { AppError, isoDateToUnix, lowerBound, upperBound, type AlphaRunColumn } from '../../contract'
+import { AppError, isoDateToUnix, lowCoverage, lowerBound, upperBound, type AlphaRunColumn, type MissingPolicy } from '../../contract'
 import type { Db } from '../../db/open'
 import type { FormulaApi } from './formula-api'
 import { ensurePanel, groupLevels, groupWarnings, type GroupLevel } from './panel'
@@ -39,6 +39,10 @@ export interface ComputePayload {
   /** Benchmark baseline: the engine's single-threaded evaluation without shared subexpressions. */
   naive?: boolean
   threads?: number
+  /** Missing values in windows (default strict). */
+  policy?: MissingPolicy
+  /** Identity of the spec on this data (see specKey in the service): identical computes reopen the run. */
+  specKey?: string
 }
 
 const closeName = '__close'
@@ -69,13 +73,17 @@ export function computeRun(
   const tStart = lowerBound(dates, from)
   const tEnd = upperBound(dates, to)
   if (tStart >= tEnd) {
-    throw new AppError('VALIDATION', `no trading dates between ${payload.from ?? 'the start'} and ${payload.to ?? 'the end'} in this dataset`)
+    throw new AppError(
+      'VALIDATION',
+      `no trading dates between ${payload.from ?? 'the start'} and ${payload.to ?? 'the end'} in this dataset`,
+    )
   }
   const tExt = Math.min(dates.length, tEnd + forwardDays)
   const n = panel.instruments.length
   const tOut = tEnd - tStart
 
   const parsed = payload.formulas.map((f) => engine.parseFormula(f.text))
+  const policy: MissingPolicy = payload.policy ?? { mode: 'strict', minShare: 0.5 }
   progress(100, total, 'evaluating')
   // The engine writes every value straight into the run's .bin file (closes first, then one
   // block per alpha that computed) and returns only offsets and finite counts: no values
@@ -86,14 +94,25 @@ export function computeRun(
   const evaluation = engine.evaluateFormulas(
     panel.path,
     [{ name: closeName, text: 'close' }, ...payload.formulas.map((f) => ({ name: f.key, text: f.text, to: dates[tEnd - 1] }))],
-    { from: dates[tStart], to: dates[tExt - 1], threads: payload.threads, naive: payload.naive, outputPath: paths.bin },
+    {
+      from: dates[tStart],
+      to: dates[tExt - 1],
+      threads: payload.threads,
+      naive: payload.naive,
+      outputPath: paths.bin,
+      policy: policy.mode,
+      minShare: policy.minShare,
+    },
     (done, all) => progress(100 + Math.round((880 * done) / Math.max(1, all)), total, 'evaluating'),
   )
   const evalMs = performance.now() - evalStarted
   const [closeResult, ...alphaResults] = evaluation.results
   try {
     if (evaluation.symbols.length !== n || evaluation.dates.length !== tExt - tStart) {
-      throw new AppError('INTERNAL', `the engine returned ${evaluation.dates.length}×${evaluation.symbols.length} values, expected ${tExt - tStart}×${n}`)
+      throw new AppError(
+        'INTERNAL',
+        `the engine returned ${evaluation.dates.length}×${evaluation.symbols.length} values, expected ${tExt - tStart}×${n}`,
+      )
     }
     if (closeResult.offset === undefined || closeResult.rows !== tExt - tStart) {
       throw new AppError('INTERNAL', `the engine could not read the closes: ${closeResult.error?.message ?? 'no values'}`)
@@ -116,6 +135,20 @@ export function computeRun(
       const cells = tOut * n
       return { ...column, ok: true, coverage: cells ? r.finite / cells : 0, offset: r.offset }
     })
+    // Low coverage: ask the engine which operator first lost the values, and why.
+    const low = columns.filter((c) => c.ok && c.coverage < lowCoverage)
+    if (low.length && !payload.naive) {
+      progress(985, total, 'diagnosing low coverage')
+      const options = { from: dates[tStart], to: dates[tEnd - 1], threads: payload.threads, policy: policy.mode, minShare: policy.minShare }
+      const diagnoses = engine.diagnoseCoverage(
+        panel.path,
+        low.map((c) => ({ name: c.key, text: c.text })),
+        options,
+      )
+      diagnoses.forEach((d, k) => {
+        low[k].diagnosis = { summary: d.summary, culprits: d.culprits }
+      })
+    }
     const [, , , , , outputSeconds] = evaluation.stats.seconds
     const meta: RunMeta = {
       version: runFileVersion,
@@ -130,6 +163,8 @@ export function computeRun(
       computeMs: 0,
       evalMs,
       panel: { cached: panel.cached, buildMs: panel.cached ? 0 : panel.buildMs, bytes: panel.bytes },
+      policy,
+      specKey: payload.specKey,
       createdAt: new Date().toISOString(),
       timings: { panelMs: evalStarted - started, evalMs, outputMs: 1000 * (outputSeconds ?? 0), metaMs: 0 },
     }
@@ -144,4 +179,3 @@ export function computeRun(
     throw err
   }
 }
-

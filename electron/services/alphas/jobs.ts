@@ -8,6 +8,7 @@ import { defineJobs } from '../../pool/jobs'
 import { computeRun, type ComputePayload } from './compute'
 import { correlationMatrix } from './correlation'
 import { formulaApi } from './formula-api'
+import { leaderboardRows } from './leaderboard'
 import { portfolioBacktest, type PortfolioSpec } from './portfolio-backtest'
 import { withRun } from './run-file'
 import { tearSheet } from './tearsheet'
@@ -43,6 +44,12 @@ export const alphaJobs = defineJobs({
       const offsets = keys.map((k) => run.column(k).offset ?? 0)
       return correlationMatrix(keys, run.t, run.n, (k, d, out) => run.rows(offsets[k], d, 1, out), ctx.progress)
     }),
+
+  /** Every alpha of a run screened at once: the leaderboard's rows. */
+  'alphas.leaderboard': (payload: RunRef & { quantiles: number; costBps: number }, ctx) =>
+    withRun(payload.runsDir, payload.runId, (run) =>
+      leaderboardRows(run, payload.quantiles, payload.costBps, ctx.native.summaryStats, ctx.progress),
+    ),
 
   /** Long/short portfolio backtest of one alpha of a run (stored as a run by the main process). */
   'alphas.portfolioBacktest': (payload: RunRef & PortfolioSpec & { key: string }, ctx) =>

@@ -89,7 +89,16 @@ function bucketRow(
   return m
 }
 
-export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number, coverage: number): TearSheet {
+/** Forward returns and their ranks by horizon: the same for every alpha of a run (the leaderboard shares them). */
+export type ForwardCache = Map<number, { fwd: Float64Array; fwdRanks: RowRanks }>
+
+export function tearSheet(
+  key: string,
+  slice: AlphaPanelSlice,
+  quantiles: number,
+  coverage: number,
+  shared: ForwardCache = new Map(),
+): TearSheet {
   const { alpha, close, dates, n } = slice
   const t = dates.length
   const tc = close.length / n
@@ -98,8 +107,13 @@ export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number
 
   // Information coefficients by horizon.
   const icByH = icHorizons.map((h) => {
-    const fwd = forwardReturns(close, t, tc, n, h)
-    const fwdRanks = rankRows(fwd, t, n, s)
+    let cached = shared.get(h)
+    if (!cached) {
+      const fwd = forwardReturns(close, t, tc, n, h)
+      cached = { fwd, fwdRanks: rankRows(fwd, t, n, s) }
+      shared.set(h, cached)
+    }
+    const { fwd, fwdRanks } = cached
     const ic = new Float64Array(t)
     for (let d = 0; d < t; d++) ic[d] = spearmanRanked(alpha, alphaRanks, d, fwd, fwdRanks, d, n, s)
     return { h, ic, fwd }
