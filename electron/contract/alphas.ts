@@ -164,14 +164,18 @@ export interface TearSheet {
   icStats: { mean: number | null; std: number | null; ir: number | null; tStat: number | null; days: number }
   /** Mean IC by forward horizon in days (decay). */
   icDecay: { horizon: number; mean: number | null; tStat: number | null }[]
-  /** Mean forward return by quantile bucket (1 = lowest alpha). */
-  quantileMeans: { quantile: number; meanReturn: number | null; count: number }[]
+  /** Mean forward return by quantile bucket (1 = lowest alpha); demeaned = minus the universe's mean that day. */
+  quantileMeans: { quantile: number; meanReturn: number | null; meanDemeaned?: number | null; count: number }[]
   /** Cumulative return of each quantile bucket over time. */
   quantileCumulative: { time: number[]; series: (number | null)[][] }
   spread: { time: number[]; cumulative: (number | null)[]; meanDaily: number | null }
   rankAutocorrelation: number | null
   turnover: number | null
   coverage: number
+  /** Mean daily IC per calendar year. */
+  icByYear?: { year: number; mean: number | null; tStat: number | null; days: number }[]
+  /** Mean daily IC within each sector (ranked against the sector's own returns). */
+  icBySector?: { sector: string; instruments: number; mean: number | null; tStat: number | null; days: number }[]
 }
 
 /** Mean over dates of the cross-sectional Spearman correlation of each pair of alphas. */

@@ -31,7 +31,8 @@ export const alphaJobs = defineJobs({
       const alpha = run.alpha(payload.key)
       const close = run.closes()
       ctx.progress(1, 3, 'computing the tear sheet')
-      const sheet = tearSheet(payload.key, { alpha, close, dates: run.meta.dates, n: run.n }, payload.quantiles, column.coverage)
+      const sectors = run.meta.instruments.map((i) => i.sector)
+      const sheet = tearSheet(payload.key, { alpha, close, dates: run.meta.dates, n: run.n, sectors }, payload.quantiles, column.coverage)
       ctx.progress(3, 3)
       return sheet
     }),

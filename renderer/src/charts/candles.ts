@@ -95,6 +95,8 @@ export interface PriceChart {
   setLowerPane(series: LowerPaneSeries | null): void
   fit(): void
   setRange(preset: RangePreset): void
+  /** Scrolls so `time` is in view with about `bars` bars around it (the drill-down's date). */
+  showAround(time: number, bars?: number): void
   /** Called on every crosshair move and after data changes; returns the unsubscribe function. */
   onCrosshair(listener: (info: CrosshairInfo | null) => void): () => void
   /** The current style and axis mode (after setBars). */
@@ -406,6 +408,15 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
 
     setRange(preset) {
       setRange(preset)
+      chart.priceScale('right').applyOptions({ autoScale: true })
+    },
+
+    showAround(time, width = 180) {
+      if (!bars || bars.time.length === 0) return
+      const at = Math.min(lastIndex(), firstIndexAtOrAfter(time))
+      const half = width / 2
+      const from = Math.max(-0.5, at - half)
+      chart.timeScale().setVisibleLogicalRange({ from, to: Math.min(lastIndex() + 4, from + width) } as LogicalRange)
       chart.priceScale('right').applyOptions({ autoScale: true })
     },
 

@@ -300,7 +300,8 @@ fn describe(nodes: &[Node], id: NodeId, out: &mut String) {
         }
         Node::Ts(TsOp::Mean, x, d)
             if matches!(nodes[x as usize], Node::Binary(BinKind::Mul, a, b)
-                if nodes[a as usize] == Node::Leaf(Leaf::Close) && nodes[b as usize] == Node::Leaf(Leaf::Volume)) =>
+                if matches!((nodes[a as usize], nodes[b as usize]),
+                    (Node::Leaf(Leaf::Close), Node::Leaf(Leaf::Volume)) | (Node::Leaf(Leaf::Volume), Node::Leaf(Leaf::Close)))) =>
         {
             out.push_str(&format!("adv{d}"))
         }

@@ -4,12 +4,15 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner, StatePanel } from '../../components/StatePanel'
 import { compute, dismissRunError, enterAlphas, loadDatasets, setTab, stepDate } from '../../stores/alphas/actions'
 import { okColumns } from '../../stores/alphas/selectors'
+import { toggleHistory } from '../../stores/alphas/research'
 import { useAlphas, type ResultTab } from '../../stores/alphas/state'
 import { useApp } from '../../stores/app/state'
 import { BacktestView } from './BacktestView'
 import { CorrelationView } from './CorrelationView'
 import { CrossSectionView } from './CrossSectionView'
 import { JobProgress } from './JobProgress'
+import { LeaderboardView } from './LeaderboardView'
+import { RunHistory } from './RunHistory'
 import { RunSummary } from './RunSummary'
 import { SetupPanel } from './SetupPanel'
 import { TearSheetView } from './TearSheetView'
@@ -61,6 +64,7 @@ export function AlphasScreen() {
 }
 
 const tabs: { id: ResultTab; label: string }[] = [
+  { id: 'leaderboard', label: 'Leaderboard' },
   { id: 'table', label: 'Cross-section' },
   { id: 'tearsheet', label: 'Tear sheet' },
   { id: 'correlation', label: 'Correlation' },
@@ -73,6 +77,8 @@ function Results() {
   const tearLoading = useAlphas((s) => Object.values(s.tearSheets).some((t) => t.status === 'loading'))
   const corrLoading = useAlphas((s) => s.correlation.status === 'loading')
   const btLoading = useAlphas((s) => s.backtest.status === 'loading')
+  const leaderLoading = useAlphas((s) => s.leaderboard.status === 'loading')
+  const historyOpen = useAlphas((s) => s.historyOpen)
   const data = run.data
 
   if (!data) {
@@ -87,24 +93,39 @@ function Results() {
             <RunError />
           </div>
         ) : (
-          <StatePanel kind="empty" testId="alphas-empty">
-            <div className="empty-guide">
-              <b>Screen alphas over a universe</b>
-              <ol>
-                <li>Pick the dataset, sectors and dates (the whole span by default).</li>
-                <li>Tick alphas from Kakushadze's 101, or type a formula of your own.</li>
-                <li>Compute: the engine evaluates every formula over the whole panel in a worker.</li>
-              </ol>
-              <span className="muted">Then rank the cross-section per date, open an instrument's chart, read each alpha's tear sheet, compare the alphas and backtest one.</span>
-            </div>
-          </StatePanel>
+          <>
+            <StatePanel kind='empty' testId='alphas-empty'>
+              <div className='empty-guide'>
+                <b>Screen alphas over a universe</b>
+                <ol>
+                  <li>Pick the dataset, sectors and dates (the whole span by default).</li>
+                  <li>Tick alphas from Kakushadze's 101, or type a formula of your own.</li>
+                  <li>Compute: the engine evaluates every formula over the whole panel in a worker.</li>
+                </ol>
+                <span className='muted'>
+                  Then rank the cross-section per date, open an instrument's chart, read each alpha's tear sheet, compare the alphas and
+                  backtest one.
+                </span>
+                <button className='link-button' onClick={() => toggleHistory()} data-testid='alphas-history-toggle'>
+                  {historyOpen ? 'hide' : 'show'} the runs of this session
+                </button>
+              </div>
+            </StatePanel>
+            {historyOpen && <RunHistory />}
+          </>
         )}
       </section>
     )
   }
 
   const okCount = okColumns(data).length
-  const busy: Record<ResultTab, boolean> = { table: false, tearsheet: tearLoading, correlation: corrLoading, backtest: btLoading }
+  const busy: Record<ResultTab, boolean> = {
+    leaderboard: leaderLoading,
+    table: false,
+    tearsheet: tearLoading,
+    correlation: corrLoading,
+    backtest: btLoading,
+  }
   return (
     <section className="alphas-results" data-testid="alphas-results">
       {run.status === 'loading' && (
@@ -118,7 +139,8 @@ function Results() {
         </div>
       )}
       <RunSummary run={data} />
-      <nav className="result-tabs" role="tablist" aria-label="Results">
+      {historyOpen && <RunHistory />}
+      <nav className='result-tabs' role='tablist' aria-label='Results'>
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -136,7 +158,9 @@ function Results() {
       </nav>
       <div className="result-body">
         <ErrorBoundary what={tabs.find((t) => t.id === tab)?.label ?? 'the results'} resetKey={`${data.runId}-${tab}`}>
-          {tab === 'table' ? (
+          {tab === 'leaderboard' ? (
+            <LeaderboardView run={data} />
+          ) : tab === 'table' ? (
             <CrossSectionView run={data} />
           ) : tab === 'tearsheet' ? (
             <TearSheetView run={data} />

@@ -1,10 +1,11 @@
 import { useMemo, type ReactNode } from 'react'
-import type { AlphaRun, TearSheet } from '../../../../electron/contract'
+import { type AlphaRun, type AlphaRunColumn, lowCoverage, type TearSheet } from '../../../../electron/contract'
 import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
 import { BarChart } from '../../components/BarChart'
 import { StatePanel } from '../../components/StatePanel'
-import { formatCount, formatNumber, formatPercent } from '../../components/format'
+import { formatCount, formatNumber, formatPercent, formatSig } from '../../components/format'
+import { shortSampleDays } from '../../stores/alphas/leaderboard'
 import { TEAR_QUANTILES, cancelTearSheet, loadTearSheet, setTearKey } from '../../stores/alphas/actions'
 import { okColumns, rollingMean } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
@@ -15,10 +16,21 @@ const IC_ROLLING = 63
 /** Q1 (lowest alpha) → Qn (highest): red through grey to green. */
 export const QUANTILE_COLORS = ['#ef5350', '#f0965a', '#8a93a0', '#6cc6a4', '#26a69a']
 
+/** A diverging palette interpolated along the stops, so any number of quantiles stays distinct. */
 export function quantileColor(q: number, n: number): string {
   if (n === QUANTILE_COLORS.length) return QUANTILE_COLORS[q - 1]
-  const i = Math.round(((q - 1) / Math.max(1, n - 1)) * (QUANTILE_COLORS.length - 1))
-  return QUANTILE_COLORS[i]
+  const x = ((q - 1) / Math.max(1, n - 1)) * (QUANTILE_COLORS.length - 1)
+  const i = Math.min(QUANTILE_COLORS.length - 2, Math.floor(x))
+  const f = x - i
+  const rgb = (hex: string) => [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16))
+  const [a, b] = [rgb(QUANTILE_COLORS[i]), rgb(QUANTILE_COLORS[i + 1])]
+  return `#${a
+    .map((v, k) =>
+      Math.round(v + (b[k] - v) * f)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`
 }
 
 const bp = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(v * 1e4).toFixed(Math.abs(v * 1e4) < 10 ? 2 : 1)} bp`)
@@ -73,9 +85,37 @@ export function TearSheetView({ run }: { run: AlphaRun }) {
             testId="tear-error"
           />
         ) : task.data ? (
-          <TearSheetBody sheet={task.data} />
+          <>
+            {column && <CoverageNote column={column} />}
+            <TearSheetBody sheet={task.data} />
+          </>
         ) : null}
       </div>
+    </div>
+  )
+}
+
+/** Low coverage: say which operator lost the values and why, above the numbers it makes unreliable. */
+function CoverageNote({ column }: { column: AlphaRunColumn }) {
+  if (column.coverage >= lowCoverage) return null
+  const c = column.diagnosis?.culprits ?? []
+  return (
+    <div className='coverage-note warn' data-testid='tear-coverage-note'>
+      <b>Low coverage: {formatPercent(column.coverage, 1)} of cells have a value.</b>{' '}
+      {c.length ? (
+        <>
+          <code>{c[0].operator}</code> ({c[0].expression}): {c[0].reason}
+          {c[1] && (
+            <>
+              ; then <code>{c[1].operator}</code>: {c[1].reason}
+            </>
+          )}
+          .
+        </>
+      ) : (
+        'The statistics below rest on few values.'
+      )}{' '}
+      <span className='muted'>Try the lenient missing-value policy to study it.</span>
     </div>
   )
 }
@@ -120,18 +160,78 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
     detail: `${formatCount(q.count)} observations`,
   }))
 
+  const demeanedBars = sheet.quantileMeans.map((q) => ({
+    label: `Q${q.quantile}`,
+    value: q.meanDemeaned ?? null,
+    color: quantileColor(q.quantile, sheet.quantileMeans.length),
+    sub: '',
+    detail: 'mean next-day return minus the universe mean that day',
+  }))
+  if (icStats.days === 0) {
+    return (
+      <StatePanel kind='empty' testId='tear-empty'>
+        No date has the alpha and a next-day return for at least three instruments, so the IC, quantiles and spread are undefined
+        {sheet.coverage < lowCoverage ? ` (the alpha has a value in ${formatPercent(sheet.coverage, 1)} of cells)` : ''}. Widen the dates or
+        the universe, or see the coverage note above.
+      </StatePanel>
+    )
+  }
+  const short = icStats.days < shortSampleDays
   return (
-    <div className="tearsheet" data-testid="tearsheet">
-      <div className="stat-strip" data-testid="tear-stats">
-        <Stat label="IC mean" value={ic3(icStats.mean)} raw={icStats.mean} testId="tear-ic-mean" tone={icStats.mean} />
-        <Stat label="IC std" value={ic3(icStats.std)} raw={icStats.std} testId="tear-ic-std" />
-        <Stat label="IR" value={formatNumber(icStats.ir, 3)} raw={icStats.ir} testId="tear-ic-ir" tone={icStats.ir} title="IC mean / IC std (daily)" />
-        <Stat label="t-stat" value={formatNumber(icStats.tStat, 2)} raw={icStats.tStat} testId="tear-ic-t" tone={icStats.tStat} title="IC mean / (std / √days)" />
-        <Stat label="Days" value={formatCount(icStats.days)} raw={icStats.days} testId="tear-ic-days" />
-        <Stat label={`Q${n} − Q1 daily`} value={bp(sheet.spread.meanDaily)} raw={sheet.spread.meanDaily} testId="tear-spread-mean" tone={sheet.spread.meanDaily} />
-        <Stat label="Rank autocorr" value={formatNumber(sheet.rankAutocorrelation, 3)} raw={sheet.rankAutocorrelation} testId="tear-autocorr" title="Mean day-to-day Spearman correlation of the alpha's ranks (high = slow signal)" />
-        <Stat label="Turnover" value={formatPercent(sheet.turnover, 1)} raw={sheet.turnover} testId="tear-turnover" title="Mean daily share of names changing quantile" />
-        <Stat label="Coverage" value={formatPercent(sheet.coverage, 1)} raw={sheet.coverage} testId="tear-coverage" title="Share of (date, instrument) cells with a value" />
+    <div className='tearsheet' data-testid='tearsheet'>
+      {short && (
+        <div className='coverage-note warn' data-testid='tear-short-sample'>
+          Only {icStats.days} days with an IC (n = {icStats.days}): the mean, IR and t-stat below are dominated by noise.
+        </div>
+      )}
+      <div className='stat-strip' data-testid='tear-stats'>
+        <Stat label='IC mean' value={ic3(icStats.mean)} raw={icStats.mean} testId='tear-ic-mean' tone={icStats.mean} />
+        <Stat label='IC std' value={ic3(icStats.std)} raw={icStats.std} testId='tear-ic-std' />
+        <Stat
+          label='IR'
+          value={formatNumber(icStats.ir, 3)}
+          raw={icStats.ir}
+          testId='tear-ic-ir'
+          tone={icStats.ir}
+          title='IC mean / IC std (daily)'
+        />
+        <Stat
+          label='t-stat'
+          value={formatNumber(icStats.tStat, 2)}
+          raw={icStats.tStat}
+          testId='tear-ic-t'
+          tone={icStats.tStat}
+          title='IC mean / (std / √days)'
+        />
+        <Stat label='Days' value={formatCount(icStats.days)} raw={icStats.days} testId='tear-ic-days' />
+        <Stat
+          label={`Q${n} − Q1 daily`}
+          value={bp(sheet.spread.meanDaily)}
+          raw={sheet.spread.meanDaily}
+          testId='tear-spread-mean'
+          tone={sheet.spread.meanDaily}
+        />
+        <Stat
+          label='Rank autocorr'
+          value={formatNumber(sheet.rankAutocorrelation, 3)}
+          raw={sheet.rankAutocorrelation}
+          testId='tear-autocorr'
+          title="Mean day-to-day Spearman correlation of the alpha's ranks (high = slow signal)"
+        />
+        <Stat
+          label='Turnover'
+          value={formatPercent(sheet.turnover, 1)}
+          raw={sheet.turnover}
+          testId='tear-turnover'
+          title='Mean daily share of names changing quantile'
+        />
+        <Stat
+          label='Coverage'
+          value={formatPercent(sheet.coverage, 1)}
+          raw={sheet.coverage}
+          testId='tear-coverage'
+          title='Share of (date, instrument) cells with a value'
+        />
       </div>
       <div className="tear-grid">
         <Panel title={`Daily IC (Spearman vs next-day return) and its ${IC_ROLLING}-day mean`} wide>
@@ -146,11 +246,63 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
         <Panel title="Mean next-day return by quantile (bp)">
           <BarChart bars={quantileBars} format={bp} valueFormat={bpNumber} height={238} title="Mean forward return by quantile" testId="tear-quantile-means" />
         </Panel>
-        <Panel title={`Top − bottom spread (Q${n} − Q1), cumulative`} full>
-          <SeriesChart series={spreadSeries} testId="tear-spread" />
+        <Panel title={`Top − bottom spread (Q${n} − Q1), cumulative`} wide>
+          <SeriesChart series={spreadSeries} testId='tear-spread' />
+        </Panel>
+        <Panel title='Mean next-day return by quantile, demeaned (bp)'>
+          <BarChart
+            bars={demeanedBars}
+            format={bp}
+            valueFormat={bpNumber}
+            height={238}
+            title='Demeaned quantile returns'
+            testId='tear-quantile-demeaned'
+          />
+        </Panel>
+        <Panel title='IC by year' testId='tear-ic-year'>
+          <BreakdownTable
+            rows={(sheet.icByYear ?? []).map((y) => ({ label: String(y.year), mean: y.mean, tStat: y.tStat, days: y.days }))}
+          />
+        </Panel>
+        <Panel title='IC by sector (ranked within the sector)' testId='tear-ic-sector' wide>
+          {sheet.icBySector?.length ? (
+            <BreakdownTable
+              rows={sheet.icBySector.map((x) => ({ label: `${x.sector} (${x.instruments})`, mean: x.mean, tStat: x.tStat, days: x.days }))}
+            />
+          ) : (
+            <div className='muted'>The universe has no sector information, so there is no breakdown.</div>
+          )}
         </Panel>
       </div>
     </div>
+  )
+}
+
+function BreakdownTable({ rows }: { rows: { label: string; mean: number | null; tStat: number | null; days: number }[] }) {
+  if (!rows.length) return <div className='muted'>No IC values.</div>
+  return (
+    <table className='breakdown-table num'>
+      <thead>
+        <tr>
+          <th />
+          <th>mean IC</th>
+          <th>t-stat</th>
+          <th>days</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <td>{r.label}</td>
+            <td className={r.mean === null ? '' : r.mean > 0 ? 'up' : 'down'}>{formatSig(r.mean, 3)}</td>
+            <td>{formatSig(r.tStat, 3)}</td>
+            <td className={r.days < shortSampleDays ? 'warn-text' : ''} title={r.days < shortSampleDays ? 'short sample' : undefined}>
+              {formatCount(r.days)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 

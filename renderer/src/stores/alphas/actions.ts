@@ -43,8 +43,8 @@ let jobCounter = 0
 let parseTimer: ReturnType<typeof setTimeout> | undefined
 let crossTimer: ReturnType<typeof setTimeout> | undefined
 
-const newJobId = (kind: string) => `alphas-${kind}-${Date.now().toString(36)}-${++jobCounter}`
-const slot = (id: string): JobSlot => ({ id, startedAt: Date.now(), info: null })
+export const newJobId = (kind: string) => `alphas-${kind}-${Date.now().toString(36)}-${++jobCounter}`
+export const slot = (id: string): JobSlot => ({ id, startedAt: Date.now(), info: null })
 
 // ---- job progress -----------------------------------------------------------------------------
 
@@ -66,13 +66,13 @@ function ensureProgressEvents(): void {
   }
 }
 
-function watch(jobId: string, apply: (info: JobInfo) => void): () => void {
+export function watch(jobId: string, apply: (info: JobInfo) => void): () => void {
   ensureProgressEvents()
   watched.set(jobId, apply)
   return () => watched.delete(jobId)
 }
 
-const cancelQuietly = (jobId: string | undefined | null) => {
+export const cancelQuietly = (jobId: string | undefined | null) => {
   if (jobId) void api.jobs.cancel({ jobId }).catch(() => {})
 }
 
@@ -119,7 +119,7 @@ export async function loadDatasets(): Promise<void> {
     const current = get().universe.datasetId
     if (current !== null && stocks.some((d) => d.id === current)) return
     if (stocks.length) selectDataset(stocks[0].id)
-    else set({ universe: { datasetId: null, sectors: [], from: '', to: '' }, sectorList: idle() })
+    else set({ universe: { ...get().universe, datasetId: null, sectors: [], from: '', to: '' }, sectorList: idle() })
   } catch (err) {
     if (!isLatest()) return
     set({ datasets: { status: 'error', data: prev.data, error: asErrorData(err) } })
@@ -129,7 +129,7 @@ export async function loadDatasets(): Promise<void> {
 /** A new dataset: all its sectors, its whole date range. */
 export function selectDataset(datasetId: number): void {
   const dataset = get().datasets.data?.find((d) => d.id === datasetId)
-  set({ universe: { datasetId, sectors: [], from: isoDate(dataset?.from), to: isoDate(dataset?.to) } })
+  set({ universe: { ...get().universe, datasetId, sectors: [], from: isoDate(dataset?.from), to: isoDate(dataset?.to) } })
   void loadSectors()
 }
 
@@ -325,6 +325,7 @@ export async function compute(): Promise<void> {
       to: s.universe.to && s.universe.to !== wholeTo ? s.universe.to : undefined,
       keys,
       adhoc,
+      policy: s.universe.policy,
       jobId,
     })
     if (get().run.job?.id !== jobId) return
@@ -350,11 +351,12 @@ export function dismissRunError(): void {
 }
 
 /** A fresh run: everything derived from the old one goes (its jobs are cancelled). */
-function adoptRun(run: AlphaRun): void {
+export function adoptRun(run: AlphaRun): void {
   const s = get()
   for (const t of Object.values(s.tearSheets)) if (t.status === 'loading') cancelQuietly(t.job?.id)
   if (s.correlation.status === 'loading') cancelQuietly(s.correlation.job?.id)
   if (s.backtest.status === 'loading') cancelQuietly(s.backtest.job?.id)
+  if (s.leaderboard.status === 'loading' && s.leaderboard.data?.runId !== run.runId) cancelQuietly(s.leaderboard.job?.id)
   requests.drop('cross', 'bars', 'series', 'correlation', 'backtest')
   const ok = okColumns(run)
   const first = ok[0]?.key ?? null
@@ -374,7 +376,13 @@ function adoptRun(run: AlphaRun): void {
     tearSheets: {},
     correlation: idleTask(),
     backtest: idleTask(),
-    backtestConfig: { ...s.backtestConfig, key: s.backtestConfig.key && ok.some((a) => a.key === s.backtestConfig.key) ? s.backtestConfig.key : first },
+    leaderboard:
+      s.leaderboard.data?.runId === run.runId && s.leaderboard.data.rows.length === run.alphas.length ? s.leaderboard : idleTask(),
+    leaderSelection: s.leaderSelection.filter((k) => ok.some((a) => a.key === k)),
+    backtestConfig: {
+      ...s.backtestConfig,
+      key: s.backtestConfig.key && ok.some((a) => a.key === s.backtestConfig.key) ? s.backtestConfig.key : first,
+    },
   })
   if (ok.length) void loadCross()
   if (instrument) void loadInstrument()
@@ -384,6 +392,11 @@ function adoptRun(run: AlphaRun): void {
 // ---- results: tabs ----------------------------------------------------------------------------
 
 export function setTab(tab: ResultTab): void {
+  const s = get()
+  // A tab opens on the alpha the user was looking at (the cross-section's sort column), not on the first one.
+  const looked = s.tab === 'table' && s.run.data && okColumns(s.run.data).some((a) => a.key === s.sort.column) ? s.sort.column : null
+  if (looked && tab === 'tearsheet') set({ tearKey: looked })
+  if (looked && tab === 'backtest') set({ backtestConfig: { ...s.backtestConfig, key: looked } })
   set({ tab })
   onTab(tab)
 }
@@ -394,10 +407,17 @@ function onTab(tab: ResultTab): void {
   if (!s.run.data) return
   if (tab === 'tearsheet' && s.tearKey && !s.tearSheets[s.tearKey]) void loadTearSheet(s.tearKey)
   if (tab === 'correlation' && s.correlation.status === 'idle' && okColumns(s.run.data).length > 0) void loadCorrelation()
+  if (tab === 'leaderboard' && s.leaderboard.status === 'idle' && okColumns(s.run.data).length > 0) onLeaderboardTab?.()
 }
 
 export function toggleSetup(): void {
   set({ setupCollapsed: !get().setupCollapsed })
+}
+
+/** Set by the leaderboard module (avoids an import cycle): load it when its tab opens. */
+let onLeaderboardTab: (() => void) | null = null
+export function onLeaderboardTabOpened(load: () => void): void {
+  onLeaderboardTab = load
 }
 
 // ---- cross-section ----------------------------------------------------------------------------
@@ -574,7 +594,8 @@ export function cancelTearSheet(key: string): void {
 
 // ---- correlation ------------------------------------------------------------------------------
 
-export async function loadCorrelation(): Promise<void> {
+/** The correlation matrix of the run's alphas, or of `keys` (a leaderboard selection). */
+export async function loadCorrelation(keys?: string[]): Promise<void> {
   const run = get().run.data
   if (!run) return
   const isLatest = requests.start('correlation')
@@ -585,7 +606,7 @@ export async function loadCorrelation(): Promise<void> {
   })
   set({ correlation: { status: 'loading', data: null, error: null, job: slot(jobId) } })
   try {
-    const data = await api.alphas.correlation({ runId: run.runId, jobId })
+    const data = await api.alphas.correlation({ runId: run.runId, keys: keys?.length ? keys : undefined, jobId })
     if (isLatest()) set({ correlation: { ...get().correlation, status: 'ready', data, error: null } })
   } catch (err) {
     if (isLatest()) set({ correlation: { ...get().correlation, status: 'error', data: null, error: asErrorData(err) } })

@@ -10,9 +10,12 @@ import type {
   ErrorData,
   FormulaLibrary,
   JobInfo,
+  Leaderboard,
+  AlphaRunSummary,
   ParseResult,
   TearSheet,
 } from '../../../../electron/contract'
+import type { LeaderSort } from './leaderboard'
 
 /** An engine job the screen started: its id (for cancel), when it started, its last progress. */
 export interface JobSlot {
@@ -27,7 +30,7 @@ export interface Task<T> extends Loadable<T> {
 }
 export const idleTask = <T>(): Task<T> => ({ status: 'idle', data: null, error: null, job: null })
 
-export type ResultTab = 'table' | 'tearsheet' | 'correlation' | 'backtest'
+export type ResultTab = 'leaderboard' | 'table' | 'tearsheet' | 'correlation' | 'backtest'
 export type SortDir = 'asc' | 'desc'
 /** column: 'symbol' | 'sector' | an alpha key. */
 export interface SortSpec {
@@ -62,6 +65,8 @@ export interface Universe {
   /** YYYY-MM-DD; empty = the dataset's bound. */
   from: string
   to: string
+  /** Missing values in windows: strict (a window needs every day) or lenient (half of its days). */
+  policy: 'strict' | 'lenient'
 }
 
 export interface InstrumentRef {
@@ -113,6 +118,18 @@ export interface AlphasSlice {
   correlation: Task<AlphaCorrelation>
   backtestConfig: BacktestConfig
   backtest: Task<PortfolioBacktest>
+
+  // leaderboard of the current run
+  leaderboard: Task<Leaderboard>
+  leaderSort: LeaderSort
+  /** e.g. "IR > 0.05 and coverage > 80%". */
+  leaderFilter: string
+  /** Alphas ticked in the leaderboard: they feed the correlation heatmap and the backtest. */
+  leaderSelection: string[]
+
+  // run history
+  history: Loadable<AlphaRunSummary[]>
+  historyOpen: boolean
 }
 
 export const initialEditor = (): EditorState => ({
@@ -127,7 +144,7 @@ export const initialAlphas = (): AlphasSlice => ({
   library: idle(),
   datasets: idle(),
   sectorList: idle(),
-  universe: { datasetId: null, sectors: [], from: '', to: '' },
+  universe: { datasetId: null, sectors: [], from: '', to: '', policy: 'strict' },
   selected: [],
   search: '',
   focusedKey: null,
@@ -151,6 +168,13 @@ export const initialAlphas = (): AlphasSlice => ({
   correlation: idleTask(),
   backtestConfig: { key: null, weighting: 'quantile', quantile: 0.2, costBps: 5 },
   backtest: idleTask(),
+  leaderboard: idleTask(),
+  // Alpha order until the user sorts by a statistic.
+  leaderSort: { column: 'name', dir: 'asc' },
+  leaderFilter: '',
+  leaderSelection: [],
+  history: idle(),
+  historyOpen: false,
 })
 
 export const useAlphas = create<AlphasSlice>(() => initialAlphas())
