@@ -170,7 +170,8 @@ test.describe('alpha screens', () => {
     expect(offDiagonal).toBeGreaterThan(-1)
     expect(offDiagonal).toBeLessThan(1)
     await heatmap.locator('[data-testid="heatmap-cell"][data-row="0"][data-col="2"]').hover()
-    await expect(page.getByTestId('heatmap-tip')).toContainText('Alpha#1 × Alpha#101')
+    // Clustered order: which pair sits at (0, 2) depends on the correlations; the tip names it.
+    await expect(page.getByTestId('heatmap-tip')).toContainText(/Alpha#(1|12|101) × Alpha#(1|12|101)/)
     await expect(page.getByTestId('heatmap-tip')).toContainText('ρ =')
     await shot(page, 'alphas-correlation')
 

@@ -39,6 +39,8 @@ export interface MarketSlice {
   selected: Instrument | null
   bars: Loadable<Bars>
   summary: Loadable<SummaryStats>
+  /** The same statistics over the chart's visible range (null until the chart reports one). */
+  rangeSummary: Loadable<SummaryStats & { from: number; to: number }>
   overlayConfig: OverlayConfig
   overlay: Loadable<IndicatorSeries>
   /** The chart range preset the user picked last; it carries over to the next instrument. */
@@ -57,6 +59,7 @@ export const useMarket = create<MarketSlice>(() => ({
   selected: null,
   bars: idle(),
   summary: idle(),
+  rangeSummary: idle(),
   overlayConfig: { kind: 'sma', window: 20 },
   overlay: idle(),
   rangePreference: '1Y',
