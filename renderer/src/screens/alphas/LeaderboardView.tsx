@@ -82,6 +82,7 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
           {selection.length} selected
         </span>
         <button
+          type='button'
           onClick={correlateSelection}
           disabled={selection.length < 2}
           title='Correlation heatmap of the selected alphas'
@@ -90,6 +91,7 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
           Correlate
         </button>
         <button
+          type='button'
           onClick={backtestSelection}
           disabled={selection.length < 1}
           title='Portfolio backtest of the first selected alpha'
@@ -101,7 +103,7 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
       <div className='analysis-body leader-body'>
         {task.status === 'idle' ? (
           <StatePanel kind='empty'>
-            <button className='primary' onClick={() => void loadLeaderboard()} data-testid='leader-load'>
+            <button type='button' className='primary' onClick={() => void loadLeaderboard()} data-testid='leader-load'>
               Screen all {run.alphas.length} alphas
             </button>
           </StatePanel>
@@ -117,7 +119,7 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
           </div>
         ) : task.status === 'error' ? (
           <AnalysisError
-            error={task.error!}
+            error={task.error ?? { code: 'INTERNAL', message: 'the leaderboard failed' }}
             cancelledTitle='Leaderboard cancelled'
             failedTitle='The leaderboard failed'
             onRetry={() => void loadLeaderboard()}
@@ -154,9 +156,11 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
                     data-testid='leader-row'
                     data-key={r.key}
                     onClick={() => openTearSheet(r)}
+                    onKeyDown={(e) => e.key === 'Enter' && openTearSheet(r)}
+                    tabIndex={0}
                     title={r.error ?? r.diagnosis?.summary ?? 'Open the tear sheet'}
                   >
-                    <td onClick={(e) => e.stopPropagation()}>
+                    <td onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
                       <input
                         type='checkbox'
                         aria-label={`Select ${r.name}`}

@@ -24,6 +24,7 @@ export function RunHistory() {
               <tr key={r.runId} className={r.runId === current ? 'current' : undefined} data-testid='history-row' data-run-id={r.runId}>
                 <td>
                   <button
+                    type='button'
                     className='link-button'
                     onClick={() => void openRun(r.runId)}
                     disabled={r.runId === current}
@@ -47,6 +48,7 @@ export function RunHistory() {
                 </td>
                 <td>
                   <button
+                    type='button'
                     className={`link-button${r.pinned ? ' pinned' : ''}`}
                     onClick={() => void pinRun(r.runId, !r.pinned)}
                     title={r.pinned ? 'Unpin: keep it only for this session' : 'Pin: keep it on disk across restarts'}
@@ -57,6 +59,7 @@ export function RunHistory() {
                 </td>
                 <td>
                   <button
+                    type='button'
                     className='link-button danger'
                     onClick={() => void deleteRun(r.runId)}
                     disabled={r.runId === current}
