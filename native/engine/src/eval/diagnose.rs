@@ -87,11 +87,40 @@ fn at(v: &Value<'_>, shape: Shape, t: usize, i: usize) -> f64 {
     }
 }
 
+/// Finite cells of a value over dates `[t0, t)`, read in its own layout (contiguous).
+fn count_finite(v: &Value<'_>, shape: Shape, t0: usize) -> usize {
+    let (t, n) = (shape.t, shape.n);
+    let fin = |s: &[f64]| s.iter().filter(|x| x.is_finite()).count();
+    match v {
+        Value::Scalar(x) => {
+            if x.is_finite() {
+                (t - t0) * n
+            } else {
+                0
+            }
+        }
+        Value::Owned(c) => (0..n).map(|i| fin(&c[i * t + t0..(i + 1) * t])).sum(),
+        Value::Borrowed(c) => (0..n).map(|i| fin(&c[i * t + t0..(i + 1) * t])).sum(),
+        Value::Rows(r) => fin(&r[t0 * n..t * n]),
+    }
+}
+
 /// Count a node's missing cells by cause.
 fn report(node: &Node, inputs: &[&Value<'_>], out: &Value<'_>, shape: Shape, t0: usize) -> Report {
     let (t_end, n) = (shape.t, shape.n);
+    let cells = (t_end - t0) * n;
+    // Causes only for nodes that are mostly missing (the only ones a walk can
+    // stop at); the others cost one contiguous pass.
+    let finite = count_finite(out, shape, t0);
+    if cells == 0 || finite as f64 >= MOSTLY_MISSING * cells as f64 {
+        return Report {
+            cells,
+            finite,
+            ..Report::default()
+        };
+    }
     let mut r = Report {
-        cells: (t_end - t0) * n,
+        cells,
         ..Report::default()
     };
     let window = match *node {
@@ -124,7 +153,7 @@ fn report(node: &Node, inputs: &[&Value<'_>], out: &Value<'_>, shape: Shape, t0:
                 if t < t0 {
                     continue;
                 }
-                if !at(out, shape, t, i).is_nan() {
+                if at(out, shape, t, i).is_finite() {
                     r.finite += 1;
                     continue;
                 }
@@ -151,7 +180,7 @@ fn report(node: &Node, inputs: &[&Value<'_>], out: &Value<'_>, shape: Shape, t0:
             }
         } else {
             for t in t0..t_end {
-                if !at(out, shape, t, i).is_nan() {
+                if at(out, shape, t, i).is_finite() {
                     r.finite += 1;
                 } else if inputs.iter().any(|x| at(x, shape, t, i).is_nan()) {
                     r.missing_input += 1;
@@ -366,8 +395,9 @@ struct Walk<'a> {
     nodes: &'a [Node],
     reports: &'a [Option<Report>],
     lookback: &'a [usize],
-    /// Dates available up to the last output date (with warm-up).
+    /// Dates available up to the last output date (with warm-up), and the first output date.
     dates: usize,
+    t0: usize,
     policy: Policy,
 }
 
@@ -420,6 +450,9 @@ impl Walk<'_> {
         let windows = (r.cells - r.history).max(1) as f64;
         let missing = (r.cells - r.finite).max(1) as f64;
         let need = self.lookback[id as usize] + 1;
+        // Output dates before the first with a full chain of windows behind it.
+        let span = self.dates.saturating_sub(self.t0).max(1);
+        let history_share = (need - 1).saturating_sub(self.t0).min(span) as f64 / span as f64;
         let op = operator(node);
         let reason = if history {
             format!("needs {need} days of history; the range has {}", self.dates)
@@ -430,8 +463,16 @@ impl Walk<'_> {
                 "{op} over a constant window in {} of windows",
                 pct(r.constant as f64 / windows)
             )
-        } else if r.history as f64 >= 0.5 * missing {
-            format!("needs {need} days of history; the range has {}", self.dates)
+        } else if history_share * cells >= 0.5 * missing {
+            if need > self.dates {
+                format!("needs {need} days of history; the range has {}", self.dates)
+            } else {
+                format!(
+                    "needs {need} days of history before its first value: {} of the {} dates have none",
+                    pct(history_share),
+                    self.dates
+                )
+            }
         } else if r.missing_input as f64 >= 0.5 * missing {
             match (*node, self.policy) {
                 (Node::Ts(TsOp::Delay | TsOp::Delta, ..), _) => {
@@ -527,6 +568,7 @@ pub fn diagnose(
         reports: &reports,
         lookback: &lookback,
         dates: t_end,
+        t0: t_start,
         policy: opts.policy,
     };
     Ok(results
