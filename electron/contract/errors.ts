@@ -8,6 +8,9 @@ export const errorCodes = [
   'ENGINE_ERROR', // the native engine reported an error
   'JOB_CANCELLED',
   'UNAUTHORIZED',
+  'FORBIDDEN', // allowed in general, not this (e.g. a path outside the import folder)
+  'TOO_LARGE', // input over a size limit (contract/limits.ts)
+  'BUSY', // too many calls in flight on one connection
   'UNKNOWN_METHOD',
   'INTERNAL',
 ] as const

@@ -1,11 +1,11 @@
 import { event } from './define'
 import type { SampleImportState } from './app'
-import type { EngineStatus, JobInfo } from './jobs'
+import type { PoolStatus, JobInfo } from './jobs'
 
 /** Events pushed from main to every renderer. */
 export const events = {
   /** Workers and jobs changed (state, progress). Throttled by the sender. */
-  'engine.status': event<EngineStatus>(),
+  'pool.status': event<PoolStatus>(),
   /** One job's progress, for the screen that started it. */
   'job.progress': event<JobInfo>(),
   /** First-run import of the bundled sample data. */

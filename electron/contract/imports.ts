@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { method } from './define'
+import { MAX_CSV_TEXT_CHARS, MiB } from './limits'
+
+const textTooLong = `uploads are limited to ${MAX_CSV_TEXT_CHARS / MiB} MiB of CSV text; import bigger files by path`
 
 /** What a CSV file holds. `ohlcv`: bars per symbol; `futures`: prices per contract with expiry. */
 export const csvKinds = ['ohlcv', 'futures'] as const
@@ -27,7 +30,7 @@ export type DateFormat = (typeof dateFormats)[number]
 
 /** A file given by content (browser upload) or by a path on the backend's machine. A path may be a folder of per-symbol files. */
 export const csvSource = z.union([
-  z.object({ name: z.string().min(1).max(500), text: z.string() }),
+  z.object({ name: z.string().min(1).max(500), text: z.string().max(MAX_CSV_TEXT_CHARS, textTooLong) }),
   z.object({ path: z.string().min(1).max(4096) }),
 ])
 export type CsvSource = z.infer<typeof csvSource>
@@ -37,7 +40,11 @@ export const columnMapping = z.partialRecord(z.enum(csvFields), z.number().int()
 export type ColumnMapping = z.infer<typeof columnMapping>
 
 export const csvOptions = z.object({
-  sources: z.array(csvSource).min(1).max(10_000),
+  sources: z
+    .array(csvSource)
+    .min(1)
+    .max(10_000)
+    .refine((sources) => sources.reduce((n, s) => n + ('text' in s ? s.text.length : 0), 0) <= MAX_CSV_TEXT_CHARS, textTooLong),
   kind: z.enum(csvKinds),
   mapping: columnMapping.optional(),
   dateFormat: z.enum(dateFormats).default('auto'),

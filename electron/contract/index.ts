@@ -10,8 +10,9 @@ import { imports } from './imports'
 import { jobs } from './jobs'
 import { indicators } from './indicators'
 import { alphas } from './alphas'
+import { curves } from './curves'
 
-export const contract = { app, market, imports, jobs, indicators, alphas }
+export const contract = { app, market, imports, jobs, indicators, alphas, curves }
 export type Contract = typeof contract
 export type Domain = keyof Contract
 export type MethodName<D extends Domain> = keyof Contract[D] & string
@@ -32,10 +33,12 @@ export function splitChannel(channel: string): [string, string] {
   return dot < 0 ? [channel, ''] : [channel.slice(0, dot), channel.slice(dot + 1)]
 }
 
-/** The schema for a channel, or undefined when no such method exists. */
+/**
+ * The schema for a channel, or undefined when no such method exists. Own properties only, for
+ * the domain as for the method: `__proto__.toString` or `constructor.name` name nothing.
+ */
 export function methodFor(channel: string): Method<z.ZodType, unknown> | undefined {
   const [domain, name] = splitChannel(channel)
-  // Own properties only: '__proto__.toString' must not reach Object.prototype.
   if (!Object.hasOwn(contract, domain)) return undefined
   const methods = (contract as Record<string, Record<string, Method<z.ZodType, unknown>>>)[domain]
   return Object.hasOwn(methods, name) ? methods[name] : undefined
@@ -53,8 +56,10 @@ export type * from './imports'
 export type * from './jobs'
 export type * from './indicators'
 export type * from './alphas'
+export type * from './curves'
 export { datasetKinds } from './market'
 export { csvFields, csvKinds, dateFormats } from './imports'
 export { indicatorKinds } from './indicators'
+export { adjustments, curveTableInput, curveWhats, fitModels, rollRules, spreadKinds } from './curves'
 export * from './dates'
 export { lowCoverage } from './alphas'

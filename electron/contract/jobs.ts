@@ -27,7 +27,7 @@ export interface WorkerInfo {
   restarts: number
 }
 
-export interface EngineStatus {
+export interface PoolStatus {
   workers: WorkerInfo[]
   jobs: JobInfo[]
 }
@@ -35,6 +35,6 @@ export interface EngineStatus {
 export const jobIdSchema = z.string().min(1).max(100)
 
 export const jobs = {
-  status: method<EngineStatus>()(z.object({}).default({})),
+  status: method<PoolStatus>()(z.object({}).default({})),
   cancel: method<{ cancelled: boolean }>()(z.object({ jobId: jobIdSchema })),
 }

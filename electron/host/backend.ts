@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import type { HostMode } from '../contract'
@@ -6,6 +7,7 @@ import { EnginePool } from '../pool/pool'
 import { nodeWorkerSpawner, type SpawnWorker } from '../pool/worker-handle'
 import { appRoot } from '../shared/app-root'
 import { EventBus } from '../shared/event-bus'
+import { importFolder, PickedPaths, pickedPaths, type PathPolicy } from '../shared/path-policy'
 import { MainTasks } from '../shared/tasks'
 import type { AppJobs } from './jobs'
 import { createRouter, type Dispatch } from './router'
@@ -26,6 +28,13 @@ export interface BackendOptions {
   importSample?: boolean
   /** Allow the engine's self-test jobs (tests and diagnostics only). */
   allowSelftest?: boolean
+  /**
+   * Which backend-side paths clients may import CSV from. Default: in browser mode the import
+   * folder (`importDir`, else <dataDir>/imports, created if missing); in Electron nothing until
+   * the main process's file dialog adds paths (it passes its own pickedPaths policy).
+   */
+  importPaths?: PathPolicy
+  importDir?: string
 }
 
 export interface Backend {
@@ -57,13 +66,23 @@ export function createBackend(options: BackendOptions): Backend {
   const pool = new EnginePool<AppJobs>(
     spawn,
     options.workers ?? Math.max(1, cpus().length),
-    (status) => bus.emit('engine.status', status),
+    (status) => bus.emit('pool.status', status),
     (job) => bus.emit('job.progress', job),
   )
   const tasks = new MainTasks(bus)
   const sample = new SampleData(db, join(resourcesDir, 'data'), bus, options.importSample ?? true)
   const services = createServices(
-    { db, dbPath, pool, bus, tasks, dataDir: options.dataDir, resourcesDir, mode: options.mode },
+    {
+      db,
+      dbPath,
+      pool,
+      bus,
+      tasks,
+      dataDir: options.dataDir,
+      resourcesDir,
+      mode: options.mode,
+      importPaths: options.importPaths ?? defaultImportPaths(options),
+    },
     { pool, sample },
   )
 
@@ -82,4 +101,16 @@ export function createBackend(options: BackendOptions): Backend {
       db.close()
     },
   }
+}
+
+/** The import folder of the browser-mode default: the given one, else <dataDir>/imports. */
+export function importDirOf(options: Pick<BackendOptions, 'dataDir' | 'importDir'>): string {
+  return options.importDir ?? join(options.dataDir, 'imports')
+}
+
+function defaultImportPaths(options: BackendOptions): PathPolicy {
+  if (options.mode !== 'browser') return pickedPaths(new PickedPaths())
+  const dir = importDirOf(options)
+  mkdirSync(dir, { recursive: true })
+  return importFolder(dir)
 }

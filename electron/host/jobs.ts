@@ -4,11 +4,13 @@
  */
 import { selftestJobs } from '../pool/selftest'
 import { alphaJobs } from '../services/alphas/jobs'
+import { curvesJobs } from '../services/curves/jobs'
 import { marketJobs } from '../services/market/jobs'
 
 export const jobTable = {
   ...marketJobs,
   ...alphaJobs,
+  ...curvesJobs,
   ...selftestJobs,
 }
 export type AppJobs = typeof jobTable

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import {
   AppError,
   methodFor,
@@ -8,6 +8,7 @@ import {
   type Contract,
   type Reply,
 } from '../contract'
+import { quote } from '../shared/quote'
 
 
 /** Describes zod issues as "field: message" lines so a user can see what and where. */
@@ -28,7 +29,7 @@ export function createRouter(
   return async function dispatch(channel: string, rawInput: unknown): Promise<Reply> {
     try {
       const method = methodFor(channel)
-      if (!method) throw new AppError('UNKNOWN_METHOD', `no such method: ${channel}`)
+      if (!method) throw new AppError('UNKNOWN_METHOD', `no such method: ${quote(channel)}`)
       const parsed = method.input.safeParse(rawInput ?? {})
       if (!parsed.success) {
         throw new AppError('VALIDATION', `invalid input for ${channel}: ${describeIssues(parsed.error)}`, {

@@ -4,6 +4,7 @@
  */
 import type { AllHandlers } from '../contract'
 import { createAlphaService } from '../services/alphas'
+import { createCurvesService } from '../services/curves'
 import type { ServiceDeps } from '../services/deps'
 import { createImportService, createIndicatorService, createMarketService } from '../services/market'
 import { createAppService, createJobsService, type HostInfo } from './app-service'
@@ -17,5 +18,6 @@ export function createServices(deps: ServiceDeps<AppJobs>, host: HostInfo) {
     imports: createImportService(deps),
     indicators: createIndicatorService(deps),
     alphas: createAlphaService(deps),
+    curves: createCurvesService(deps),
   } satisfies AllHandlers
 }

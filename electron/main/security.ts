@@ -1,23 +1,35 @@
-import { session, shell, type WebContents } from 'electron'
+import { app, session, shell, type WebContents } from 'electron'
+import { type AppEntry, externalLinkAllowed, navigationAllowed, permissionAllowed } from './policy'
 
-/** The only origins our renderer is loaded from: the built files, or electron-vite's dev server. */
-export function isAppUrl(url: string): boolean {
-  const dev = process.env.ELECTRON_RENDERER_URL
-  return url.startsWith('file://') || (dev !== undefined && url.startsWith(dev))
-}
-
-/** Locks a window down: no navigation away, no new windows, no permissions. */
-export function harden(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault()
+/**
+ * Locks one web contents down: navigation and redirects only within the app, no webviews, no
+ * new windows (https links go to the user's browser). Decisions live in policy.ts.
+ */
+export function harden(contents: WebContents, entry: AppEntry): void {
+  contents.on('will-navigate', (event) => {
+    if (!navigationAllowed(event.url, entry)) event.preventDefault()
   })
+  contents.on('will-frame-navigate', (event) => {
+    if (!navigationAllowed(event.url, entry)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event) => {
+    if (!navigationAllowed(event.url, entry)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation open in the user's browser; nothing opens inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url)
+    if (externalLinkAllowed(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
 }
 
+/** Every web contents the app creates, not only the main window, gets the same locks. */
+export function hardenAllContents(entry: AppEntry): void {
+  app.on('web-contents-created', (_event, contents) => harden(contents, entry))
+}
+
+/** No permission is ever granted, whether requested or merely checked. */
 export function denyPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  const s = session.defaultSession
+  s.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)))
+  s.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission))
 }

@@ -1,8 +1,9 @@
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { harden } from './security'
+import type { AppEntry } from './policy'
+import { secureWebPreferences } from './policy'
 
-export function createMainWindow(mainDir: string): BrowserWindow {
+export function createMainWindow(mainDir: string, entry: AppEntry): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -11,18 +12,11 @@ export function createMainWindow(mainDir: string): BrowserWindow {
     show: false,
     title: 'alphadesk',
     backgroundColor: '#0f1115',
-    webPreferences: {
-      preload: join(mainDir, '..', 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    webPreferences: secureWebPreferences(join(mainDir, '..', 'preload', 'index.cjs')),
   })
-  harden(window.webContents)
+  // Navigation, window-open and webview locks come from app.on('web-contents-created') (security.ts).
   window.once('ready-to-show', () => window.show())
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  if (devUrl) void window.loadURL(devUrl)
-  else void window.loadFile(join(mainDir, '..', 'renderer', 'index.html'))
+  if (entry.kind === 'dev') void window.loadURL(process.env.ELECTRON_RENDERER_URL ?? entry.origin)
+  else void window.loadURL(entry.url)
   return window
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { AppError, type EngineStatus, type ErrorData, type JobInfo, type WorkerInfo } from '../contract'
+import { AppError, type PoolStatus, type ErrorData, type JobInfo, type WorkerInfo } from '../contract'
 import { etaMs } from '../shared/eta'
 import type { JobKind, JobPayload, JobResult, JobRunner, JobTable, RunOptions } from './jobs'
 import type { FromWorker } from './protocol'
@@ -38,7 +38,7 @@ export class EnginePool<J extends JobTable> implements JobRunner<J> {
   constructor(
     private readonly spawn: SpawnWorker,
     size: number,
-    private readonly onStatus: (status: EngineStatus) => void = () => {},
+    private readonly onStatus: (status: PoolStatus) => void = () => {},
     /** Every job's progress and end, for whoever shows it (the backend emits 'job.progress'). */
     private readonly onJobProgress: (job: JobInfo) => void = () => {},
   ) {
@@ -96,7 +96,7 @@ export class EnginePool<J extends JobTable> implements JobRunner<J> {
       return true
     }
     const slot = this.slots.find((s) => s.job?.info.id === jobId)
-    if (!slot || !slot.job) return false
+    if (!slot?.job) return false
     const job = slot.job
     slot.job = null
     this.settle(job, 'cancelled', { code: 'JOB_CANCELLED', message: `${job.info.label} was cancelled` })
@@ -104,7 +104,7 @@ export class EnginePool<J extends JobTable> implements JobRunner<J> {
     return true
   }
 
-  status(): EngineStatus {
+  status(): PoolStatus {
     const running = this.slots.flatMap((s) => (s.job ? [s.job.info] : []))
     return {
       workers: this.slots.map((s) => ({ ...s.info })),

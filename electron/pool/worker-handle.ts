@@ -1,5 +1,4 @@
 import { fork } from 'node:child_process'
-import { join } from 'node:path'
 import type { FromWorker, ToWorker } from './protocol'
 
 /** What the pool needs of a worker process, whichever host started it. */

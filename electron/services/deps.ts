@@ -6,6 +6,7 @@ import type { HostMode } from '../contract'
 import type { Db } from '../db/open'
 import type { JobRunner } from '../pool/jobs'
 import type { EventBus } from '../shared/event-bus'
+import type { PathPolicy } from '../shared/path-policy'
 import type { MainTasks } from '../shared/tasks'
 
 export interface ServiceDeps<J = unknown> {
@@ -21,4 +22,6 @@ export interface ServiceDeps<J = unknown> {
   /** Bundled resources (sample data, formulas, contract specs). */
   resourcesDir: string
   mode: HostMode
+  /** Which backend-side paths a client may have read (CSV imports): see shared/path-policy.ts. */
+  importPaths: PathPolicy
 }

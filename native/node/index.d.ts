@@ -9,6 +9,28 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** One root's curve panel, held by a worker and reused by every view. */
+export declare class CurvePanel {
+  constructor(input: CurvePanelInput)
+  info(): CurvePanelInfo
+  /** Tenors 1..=k per date (k = 0: all). */
+  tenorMatrix(k: number): TenorMatrixResult
+  deviation(k: number): DeviationResult
+  /** `kind`: 'spread' (P_a − P_b), 'contango' (%), 'rollYield' (annualised); tenors 1-based. */
+  tenorPair(kind: string, a: number, b: number): SeriesResult
+  /** Least-squares slope of price on τ in years over the first k tenors (0 = all). */
+  slope(k: number): Float64Array
+  /** Dates × targets (days to expiry); `flat`: extrapolate flat beyond the ends (else NaN). */
+  constantMaturity(targets: Float64Array, flat: boolean): Float64Array
+  fitNs(options?: NsOptions | undefined | null): NsResult
+  /** The bench baseline: generic LM on all 4 NS parameters per date (same result shape as `fitNs`). */
+  fitNsLm(lambda0: number, maxTenors?: number | undefined | null, minTau?: number | undefined | null): NsResult
+  fitSvensson(options?: SvOptions | undefined | null): SvResult
+  /** PCA of daily changes of constant-maturity prices at `targets` days. */
+  pca(targets: Float64Array, flat: boolean): PcaResult
+  continuous(options: ContinuousOptions): ContinuousResult
+}
+
 /**
  * Abort the process immediately (no unwinding, no JS error). Exists only so
  * tests can prove that a crashing engine worker is isolated and replaced.
@@ -20,6 +42,28 @@ export declare function abortForTest(): void
  * from resources/alphas/alpha101.txt compiled into the engine.
  */
 export declare function alpha101Formulas(): Array<FormulaInput>
+
+export interface ContinuousOptions {
+  /** 'days' (roll `days` panel dates before the last one on/before expiry), 'volume', 'openInterest'. */
+  rule: string
+  days?: number
+  /** 'none', 'difference', 'ratio'. */
+  adjust: string
+}
+
+export interface ContinuousResult {
+  contract: Int32Array
+  raw: Float64Array
+  adjusted: Float64Array
+  /** Adjusted = raw × mul + add, per date (apply to open/high/low too). */
+  mul: Float64Array
+  add: Float64Array
+  rollDates: Uint32Array
+  /** Old and new contract price used for each roll's gap (NaN: no overlap). */
+  rollOld: Float64Array
+  rollNew: Float64Array
+  warnings: Array<CurveWarningInfo>
+}
 
 export interface CoverageCulprit {
   /** The operator as written in formulas: `correlation`, `ts_argmax`, `log`, `/`, `volume`. */
@@ -48,6 +92,46 @@ export interface CoverageDiagnosis {
   /** One line for a chip or tooltip. */
   summary: string
   error?: string
+}
+
+export interface CurvePanelInfo {
+  nDates: number
+  nContracts: number
+  maxTenors: number
+  hasVolume: boolean
+  hasOpenInterest: boolean
+  warnings: Array<CurveWarningInfo>
+}
+
+/** Long rows of one root: one per (date, contract) observation. */
+export interface CurvePanelInput {
+  /** Whole days (e.g. days since 1970-01-01), strictly ascending. */
+  dates: Int32Array
+  /** Expiry (last trading day) per contract, same day unit, ascending. */
+  expiries: Int32Array
+  /** Per row: index into `dates` and into `expiries`. */
+  rowDate: Uint32Array
+  rowContract: Uint32Array
+  /** Per row; NaN or 0 = missing (then the close is used, and said). */
+  settle: Float64Array
+  close?: Float64Array
+  volume?: Float64Array
+  openInterest?: Float64Array
+}
+
+/** A degenerate input met, and what was done about it. */
+export interface CurveWarningInfo {
+  /** Stable code, e.g. CLOSE_FALLBACK, TOO_FEW_POINTS. */
+  code: string
+  count: number
+  message: string
+}
+
+export interface DeviationResult {
+  tenors: number
+  abs: Float64Array
+  pct: Float64Array
+  warnings: Array<CurveWarningInfo>
 }
 
 /**
@@ -181,6 +265,33 @@ export interface FormulaOutput {
   warnings: Array<string>
 }
 
+export interface NsOptions {
+  /** Fixed λ per day of τ (default 0.0058); ignored when `fitLambda`. */
+  lambda?: number
+  fitLambda?: boolean
+  /** λ search bounds and grid (defaults 0.0005, 0.05, 16). */
+  lambdaMin?: number
+  lambdaMax?: number
+  grid?: number
+  /** Use the first `maxTenors` contracts only (0 = all). */
+  maxTenors?: number
+  /** Skip contracts closer to expiry than this many days. */
+  minTau?: number
+}
+
+export interface NsResult {
+  /** Dates × 3 (β0 level, β1 slope, β2 curvature); NaN where no fit. */
+  beta: Float64Array
+  lambda: Float64Array
+  rmse: Float64Array
+  nPoints: Uint32Array
+  /** 0 ok, 1 no data, 2 too few points, 3 ill-conditioned, 4 not converged. */
+  status: Uint8Array
+  warnings: Array<CurveWarningInfo>
+  /** Time in the engine for the fits alone. */
+  computeMs: number
+}
+
 /**
  * Panel columns for `writePanel`. Layout of every value array: date-major,
  * `T * N` values with the value of symbol `i` on date `t` at index
@@ -238,6 +349,20 @@ export interface ParseOk {
   operators: Array<string>
 }
 
+export interface PcaResult {
+  m: number
+  eigenvalues: Float64Array
+  explained: Float64Array
+  /** Components × points. */
+  loadings: Float64Array
+  /** Dates × components (NaN on dates without a full daily change). */
+  scores: Float64Array
+  mean: Float64Array
+  nObs: number
+  /** The constant-maturity levels the changes were taken of (dates × points). */
+  levels: Float64Array
+}
+
 /**
  * Rolling mean over `window` values (floored; must be >= 1). NaN until a
  * full window and wherever the window holds a NaN.
@@ -246,6 +371,11 @@ export declare function rollingMean(values: Float64Array, window: number): Float
 
 /** Rolling sample standard deviation (ddof = 1), same NaN rules as rollingMean. */
 export declare function rollingStd(values: Float64Array, window: number): Float64Array
+
+export interface SeriesResult {
+  values: Float64Array
+  warnings: Array<CurveWarningInfo>
+}
 
 export declare function summaryStats(close: Float64Array, periodsPerYear: number): SummaryStats
 
@@ -269,6 +399,34 @@ export interface SummaryStats {
   maxDrawdown: number
   maxDrawdownStart: number
   maxDrawdownEnd: number
+}
+
+export interface SvOptions {
+  /** Fixed λ1, λ2; both absent = fitted per date. */
+  lambda1?: number
+  lambda2?: number
+  maxTenors?: number
+  minTau?: number
+}
+
+export interface SvResult {
+  /** Dates × 4 betas. */
+  beta: Float64Array
+  /** Dates × 2 (λ1, λ2). */
+  lambda: Float64Array
+  rmse: Float64Array
+  nPoints: Uint32Array
+  status: Uint8Array
+  warnings: Array<CurveWarningInfo>
+  computeMs: number
+}
+
+export interface TenorMatrixResult {
+  tenors: number
+  price: Float64Array
+  tau: Float64Array
+  /** Contract index, -1 where the date has fewer tenors. */
+  contract: Int32Array
 }
 
 /**

@@ -835,6 +835,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.CurvePanel = nativeBinding.CurvePanel
 module.exports.abortForTest = nativeBinding.abortForTest
 module.exports.alpha101Formulas = nativeBinding.alpha101Formulas
 module.exports.diagnoseCoverage = nativeBinding.diagnoseCoverage

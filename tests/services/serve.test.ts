@@ -64,7 +64,7 @@ describe('browser-mode server', () => {
 
   it('refuses a WebSocket without the token, or from another origin', async () => {
     await expect(connect()).rejects.toThrow(/401/)
-    await expect(connect({ origin: 'http://evil.example' }, `?token=${server.token}`)).rejects.toThrow(/401/)
+    await expect(connect({ origin: 'http://evil.example' }, `?token=${server.token}`)).rejects.toThrow(/403/)
   })
 
   it('trades the URL token for an HttpOnly cookie, then serves the app with a CSP', async () => {
@@ -103,11 +103,11 @@ describe('browser-mode server', () => {
       const status = new Promise<ServerMessage>((resolve) =>
         ws.on('message', (d) => {
           const m = JSON.parse(String(d)) as ServerMessage
-          if (m.type === 'event' && m.name === 'engine.status') resolve(m)
+          if (m.type === 'event' && m.name === 'pool.status') resolve(m)
         }),
       )
       await call(ws, 1, 'indicators.summary', { instrumentId: 1 }) // fails (no data) but moves the pool
-      expect(await status).toMatchObject({ type: 'event', name: 'engine.status', payload: { workers: [expect.any(Object)] } })
+      expect(await status).toMatchObject({ type: 'event', name: 'pool.status', payload: { workers: [expect.any(Object)] } })
     } finally {
       ws.close()
     }

@@ -1,6 +1,6 @@
 import { defineCommand, str } from '../command'
-import { join } from 'node:path'
-import { createBackend } from '../../host/backend'
+import { join, resolve } from 'node:path'
+import { createBackend, importDirOf } from '../../host/backend'
 import { appRoot } from '../../shared/app-root'
 import { startServer } from '../../serve/server'
 import { printSampleProgress } from '../progress'
@@ -10,13 +10,15 @@ export interface ServeArgs {
   host: string
   port: number
   workers?: number
+  /** The only folder clients may import CSV paths from (default <dataDir>/imports). */
+  importDir?: string
 }
 
 export async function serve(args: ServeArgs): Promise<void> {
   if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
     console.warn(`alphadesk: listening on ${args.host}: anyone who can reach it and has the token can use this backend`)
   }
-  const backend = createBackend({ dataDir: args.dataDir, mode: 'browser', workers: args.workers })
+  const backend = createBackend({ dataDir: args.dataDir, mode: 'browser', workers: args.workers, importDir: args.importDir })
   const stopProgress = printSampleProgress(backend)
   const server = await startServer({
     backend,
@@ -29,6 +31,7 @@ export async function serve(args: ServeArgs): Promise<void> {
     throw new Error(`cannot listen on ${args.host}:${args.port}: ${err.message}`)
   })
   console.log(`alphadesk browser mode (data: ${args.dataDir})`)
+  console.log(`import folder (CSV paths are read from here only): ${importDirOf(args)}`)
   console.log(`open: ${server.url}`)
   backend.sample.ready.then(() => {
     stopProgress()
@@ -48,11 +51,24 @@ export async function serve(args: ServeArgs): Promise<void> {
 export const command = defineCommand({
   name: 'serve',
   summary: 'run the backend headless and serve the app to a browser',
-  usage: '--data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N',
-  options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '0' }, workers: { type: 'string' } },
+  usage:
+    '--data-dir DIR  --host 127.0.0.1  --port 0 (any free port)  --workers N  --import-dir DIR (CSV paths only from here; default DIR/imports)',
+  options: {
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: '0' },
+    workers: { type: 'string' },
+    'import-dir': { type: 'string' },
+  },
   async run({ values, dataDir }) {
     const workers = str(values, 'workers')
-    await serve({ dataDir, host: str(values, 'host') ?? '127.0.0.1', port: Number(str(values, 'port') ?? 0), workers: workers ? Number(workers) : undefined })
+    const importDir = str(values, 'import-dir')
+    await serve({
+      dataDir,
+      host: str(values, 'host') ?? '127.0.0.1',
+      port: Number(str(values, 'port') ?? 0),
+      workers: workers ? Number(workers) : undefined,
+      importDir: importDir ? resolve(importDir) : undefined,
+    })
     return -1 // keep running
   },
 })

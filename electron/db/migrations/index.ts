@@ -4,7 +4,9 @@
  */
 import market from './001-market'
 import alphas from './002-alphas'
+import curves from './005-curves'
 
-export const migrations: readonly string[] = [market, alphas]
+// 003 (book) and 004 (backtests) are reserved for their branches; the lead orders the merge.
+export const migrations: readonly string[] = [market, alphas, curves]
 
 export const schemaVersion = migrations.length

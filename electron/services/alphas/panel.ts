@@ -216,7 +216,7 @@ export function ensurePanel(
   sectors: string[] | null,
   onProgress?: (done: number, total: number) => void,
 ): PanelInfo & { cached: boolean } {
-  const normSectors = sectors && sectors.length ? [...new Set(sectors)].sort() : null
+  const normSectors = sectors?.length ? [...new Set(sectors)].sort() : null
   const { dataset, instruments } = universe(db, datasetId, normSectors)
   const hash = versionHash(db, dataset, instruments, normSectors)
   const dir = panelsDir(cacheDir)

@@ -22,12 +22,13 @@ export function createMarketService({ db }: Pick<ServiceDeps, 'db'>): Service<'m
   }
 }
 
-export function createImportService({ db, tasks }: Pick<ServiceDeps, 'db' | 'tasks'>): Service<'imports'> {
+export function createImportService({ db, tasks, importPaths }: Pick<ServiceDeps, 'db' | 'tasks' | 'importPaths'>): Service<'imports'> {
   return {
-    previewCsv: (input) => previewCsv(input),
+    // Client-given paths go through the host's policy (browser: the import folder; Electron: dialog picks).
+    previewCsv: (input) => previewCsv(input, undefined, importPaths),
     importCsv: (input) =>
       tasks.run(input.jobId ?? randomUUID(), `Import ${input.datasetName}`, (signal, progress) =>
-        importCsv(db, input, (p) => progress(p.done, p.total), signal),
+        importCsv(db, input, (p) => progress(p.done, p.total), signal, importPaths),
       ),
   }
 }

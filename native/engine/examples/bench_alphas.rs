@@ -59,16 +59,10 @@ fn main() {
     let skip_naive = args.iter().any(|a| a == "--skip-naive");
     let formulas = alpha101();
     assert_eq!(formulas.len(), 101);
-    for (t, n, label) in [
-        (261usize, 4000usize, "4,000 stocks x 261 days"),
-        (1259, 505, "505 stocks x 1,259 days"),
-    ] {
+    for (t, n, label) in [(261usize, 4000usize, "4,000 stocks x 261 days"), (1259, 505, "505 stocks x 1,259 days")] {
         let panel = random_panel(t, n, 42, 0.002);
         let view = panel.view();
-        let opts = EvalOptions {
-            threads,
-            ..EvalOptions::default()
-        };
+        let opts = EvalOptions { threads, ..EvalOptions::default() };
         // Warm-up run (page faults, allocator), then the timed runs.
         let _ = evaluate(&view, &formulas, &opts, &mut |_, _| true);
         let mut best = f64::INFINITY;
@@ -84,12 +78,7 @@ fn main() {
             out = Some(o);
         }
         let Some(out) = out else { return };
-        let failed: Vec<_> = out
-            .results
-            .iter()
-            .filter(|r| r.error.is_some())
-            .map(|r| r.name.clone())
-            .collect();
+        let failed: Vec<_> = out.results.iter().filter(|r| r.error.is_some()).map(|r| r.name.clone()).collect();
         println!(
             "{label}: optimised {best:.3} s wall, {best_cpu:.2} s CPU (best of 5, threads {}), DAG {} nodes, peak {} live columns, failed: {failed:?}",
             threads.map_or("auto".to_string(), |t| t.to_string()),
@@ -105,16 +94,8 @@ fn main() {
             continue;
         }
         let t0 = Instant::now();
-        let naive = evaluate(
-            &view,
-            &formulas,
-            &EvalOptions {
-                naive: true,
-                ..EvalOptions::default()
-            },
-            &mut |_, _| true,
-        )
-        .expect("naive");
+        let naive = evaluate(&view, &formulas, &EvalOptions { naive: true, ..EvalOptions::default() }, &mut |_, _| true)
+            .expect("naive");
         let tn = t0.elapsed().as_secs_f64();
         let (diff, which, agree) = max_diff(&out, &naive);
         println!(

@@ -13,19 +13,11 @@ fn main() {
         let mut acc = 0.0;
         for _ in 0..3 {
             for i in 0..n {
-                rolling_corr_into(
-                    &v.close[i * t..(i + 1) * t],
-                    &v.volume[i * t..(i + 1) * t],
-                    w,
-                    &mut out,
-                );
+                rolling_corr_into(&v.close[i * t..(i + 1) * t], &v.volume[i * t..(i + 1) * t], w, &mut out);
                 acc += out[t - 1];
             }
         }
         let el = t0.elapsed().as_secs_f64();
-        println!(
-            "w {w}: {:.2} ns/step ({acc:.3})",
-            1e9 * el / (3 * n * t) as f64
-        );
+        println!("w {w}: {:.2} ns/step ({acc:.3})", 1e9 * el / (3 * n * t) as f64);
     }
 }

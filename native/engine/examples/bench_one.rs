@@ -12,16 +12,8 @@ fn main() {
     let run = |view: &alphadesk_engine::panel::PanelView<'_>, reps: usize, threads: usize| {
         for _ in 0..reps {
             let t0 = std::time::Instant::now();
-            let o = evaluate(
-                view,
-                &f,
-                &EvalOptions {
-                    threads: Some(threads),
-                    ..Default::default()
-                },
-                &mut |_, _| true,
-            )
-            .expect("evaluate");
+            let o = evaluate(view, &f, &EvalOptions { threads: Some(threads), ..Default::default() }, &mut |_, _| true)
+                .expect("evaluate");
             let s = o.stats.seconds;
             println!(
                 "{:.3} s ({} results; leaf {:.3}, elementwise {:.3}, rolling {:.3}, corr/cov {:.3}, cross-section {:.3}, output {:.3})",
@@ -34,20 +26,11 @@ fn main() {
     if let Some(path) = args.first().filter(|a| a.ends_with(".panel")) {
         let n: Vec<usize> = args[1..].iter().filter_map(|s| s.parse().ok()).collect();
         let mapped = MappedPanel::open(std::path::Path::new(path)).expect("panel");
-        run(
-            &mapped.view(),
-            n.first().copied().unwrap_or(3),
-            n.get(1).copied().unwrap_or(1),
-        );
+        run(&mapped.view(), n.first().copied().unwrap_or(3), n.get(1).copied().unwrap_or(1));
         return;
     }
     let a: Vec<usize> = args.iter().filter_map(|s| s.parse().ok()).collect();
-    let (t, n, reps, threads) = (
-        a.first().copied().unwrap_or(1259),
-        a.get(1).copied().unwrap_or(505),
-        a.get(2).copied().unwrap_or(3),
-        a.get(3).copied().unwrap_or(1),
-    );
+    let (t, n, reps, threads) = (a.first().copied().unwrap_or(1259), a.get(1).copied().unwrap_or(505), a.get(2).copied().unwrap_or(3), a.get(3).copied().unwrap_or(1));
     let panel = random_panel(t, n, 42, 0.002);
     run(&panel.view(), reps, threads);
 }

@@ -8,19 +8,10 @@ use alphadesk_engine::expr::parse;
 fn main() {
     for cse in [true, false] {
         let mut dag = Dag::new(cse);
-        let caps = PanelCaps {
-            has_cap: true,
-            has_sector: true,
-            has_industry: true,
-            has_subindustry: true,
-        };
+        let caps = PanelCaps { has_cap: true, has_sector: true, has_industry: true, has_subindustry: true };
         for f in alpha101() {
             let e = parse(&f.text).expect("parse");
-            let mut l = Lowerer {
-                dag: &mut dag,
-                caps,
-                warnings: vec![],
-            };
+            let mut l = Lowerer { dag: &mut dag, caps, warnings: vec![] };
             l.lower(&e).expect("lower");
         }
         let mut counts = std::collections::BTreeMap::new();
@@ -49,11 +40,7 @@ fn main() {
                         Node::Pair(op, ..) => format!("pair {op:?}"),
                         Node::Binary(op, ..) => format!("binary {op:?}"),
                         Node::Unary(op, ..) => format!("unary {op:?}"),
-                        other => format!("{other:?}")
-                            .split('(')
-                            .next()
-                            .unwrap_or("")
-                            .to_string(),
+                        other => format!("{other:?}").split('(').next().unwrap_or("").to_string(),
                     };
                     *inputs.entry(k).or_insert(0) += 1;
                 }

@@ -74,10 +74,7 @@ impl EngineError {
     }
 
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        EngineError::Io {
-            context: context.into(),
-            source,
-        }
+        EngineError::Io { context: context.into(), source }
     }
 }
 

@@ -12,9 +12,11 @@
 //! * [`panel`] — dates × instruments data and its memory-mapped file format.
 //! * [`alphas`] — the paper's 101 formulas (resources/alphas/alpha101.txt).
 //! * [`stats`] — summary statistics of a price series.
+//! * [`curves`] — futures term structures: curve panel, spreads, Nelson–Siegel, PCA, continuous contracts.
 
 pub mod alphas;
 pub mod cross;
+pub mod curves;
 pub mod error;
 pub mod eval;
 pub mod expr;
@@ -33,15 +35,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// windows like `8.93`, which mean 8). Windows below 1 are rejected.
 pub fn window_from_f64(d: f64, what: &str) -> Result<usize> {
     if !d.is_finite() {
-        return Err(EngineError::invalid(format!(
-            "{what} must be a finite number, got {d}"
-        )));
+        return Err(EngineError::invalid(format!("{what} must be a finite number, got {d}")));
     }
     let w = d.floor();
     if w < 1.0 {
-        return Err(EngineError::invalid(format!(
-            "{what} must be >= 1 (after flooring), got {d}"
-        )));
+        return Err(EngineError::invalid(format!("{what} must be >= 1 (after flooring), got {d}")));
     }
     if w > u32::MAX as f64 {
         return Err(EngineError::invalid(format!("{what} is too large: {d}")));

@@ -82,15 +82,7 @@ pub fn random_panel(t: usize, n: usize, seed: u64, nan_rate: f64) -> Panel {
         for k in 0..t {
             if rng.uniform() < nan_rate {
                 let idx = i * t + k;
-                for col in [
-                    &mut open,
-                    &mut high,
-                    &mut low,
-                    &mut close,
-                    &mut volume,
-                    &mut vwap,
-                    &mut cap,
-                ] {
+                for col in [&mut open, &mut high, &mut low, &mut close, &mut volume, &mut vwap, &mut cap] {
                     col[idx] = f64::NAN;
                 }
             }
@@ -99,15 +91,7 @@ pub fn random_panel(t: usize, n: usize, seed: u64, nan_rate: f64) -> Panel {
             let start = (rng.next_u64() as usize) % (t - 20);
             for k in start..start + 15 {
                 let idx = i * t + k;
-                for col in [
-                    &mut open,
-                    &mut high,
-                    &mut low,
-                    &mut close,
-                    &mut volume,
-                    &mut vwap,
-                    &mut cap,
-                ] {
+                for col in [&mut open, &mut high, &mut low, &mut close, &mut volume, &mut vwap, &mut cap] {
                     col[idx] = f64::NAN;
                 }
             }

@@ -21,17 +21,7 @@ fn tiny() -> Panel {
         low: vec![8.0, 9.0, 10.0, 18.0, 17.0, 16.0, 1.0, 1.0, 1.0],
         close: vec![10.0, 11.0, 11.0, 19.0, 18.0, 19.0, 2.0, 2.0, 2.0],
         volume: vec![100.0, 150.0, 150.0, 200.0, 100.0, 300.0, 10.0, 10.0, 5.0],
-        vwap: Some(vec![
-            9.5,
-            10.5,
-            11.0,
-            20.0,
-            19.0,
-            18.0,
-            f64::NAN,
-            f64::NAN,
-            f64::NAN,
-        ]),
+        vwap: Some(vec![9.5, 10.5, 11.0, 20.0, 19.0, 18.0, f64::NAN, f64::NAN, f64::NAN]),
         cap: None,
         sector: None,
         industry: None,
@@ -46,10 +36,7 @@ fn alpha(n: usize) -> FormulaSpec {
 /// Date-major values (row t = [A, B, C]).
 fn run(spec: FormulaSpec) -> Vec<f64> {
     let p = tiny();
-    let out = evaluate(&p.view(), &[spec], &EvalOptions::default(), &mut |_, _| {
-        true
-    })
-    .expect("evaluate");
+    let out = evaluate(&p.view(), &[spec], &EvalOptions::default(), &mut |_, _| true).expect("evaluate");
     assert!(out.results[0].error.is_none(), "{:?}", out.results[0].error);
     out.results[0].values.clone().expect("values")
 }
@@ -62,26 +49,15 @@ fn check(got: &[f64], want: &[f64], what: &str) {
 fn alpha101_intraday_range() {
     // (close - open) / ((high - low) + .001)
     let v = run(alpha(101));
-    check(
-        &v[0..3],
-        &[1.0 / 3.001, -1.0 / 4.001, 1.0 / 2.001],
-        "alpha101 t0",
-    );
-    check(
-        &v[6..9],
-        &[-1.0 / 3.001, 1.0 / 4.001, 1.0 / 3.001],
-        "alpha101 t2",
-    );
+    check(&v[0..3], &[1.0 / 3.001, -1.0 / 4.001, 1.0 / 2.001], "alpha101 t0");
+    check(&v[6..9], &[-1.0 / 3.001, 1.0 / 4.001, 1.0 / 3.001], "alpha101 t2");
 }
 
 #[test]
 fn alpha012_volume_sign_reversal() {
     // sign(delta(volume, 1)) * (-1 * delta(close, 1))
     let v = run(alpha(12));
-    assert!(
-        v[0..3].iter().all(|x| x.is_nan()),
-        "no delta on the first date"
-    );
+    assert!(v[0..3].iter().all(|x| x.is_nan()), "no delta on the first date");
     // t1: A vol up, close +1 → -1; B vol down, close -1 → -1; C vol flat → 0.
     check(&v[3..6], &[-1.0, -1.0, 0.0], "alpha012 t1");
     // t2: A vol flat → 0; B vol up, close +1 → -1; C vol down, close flat → 0.
@@ -92,11 +68,7 @@ fn alpha012_volume_sign_reversal() {
 fn alpha041_geometric_mid_minus_vwap() {
     // ((high * low)^0.5) - vwap; C has no vwap → typical price (3 + 1 + 2) / 3 = 2.
     let v = run(alpha(41));
-    check(
-        &v[0..3],
-        &[88f64.sqrt() - 9.5, 396f64.sqrt() - 20.0, 3f64.sqrt() - 2.0],
-        "alpha041 t0",
-    );
+    check(&v[0..3], &[88f64.sqrt() - 9.5, 396f64.sqrt() - 20.0, 3f64.sqrt() - 2.0], "alpha041 t0");
 }
 
 #[test]
@@ -125,16 +97,8 @@ fn alpha033_and_alpha042_cross_sectional_ranks() {
 fn output_window_keeps_warm_up() {
     // delta needs the day before `from`: evaluate only the last date.
     let p = tiny();
-    let opts = EvalOptions {
-        from: Some(20240104.0),
-        to: Some(20240104.0),
-        ..Default::default()
-    };
+    let opts = EvalOptions { from: Some(20240104.0), to: Some(20240104.0), ..Default::default() };
     let out = evaluate(&p.view(), &[alpha(12)], &opts, &mut |_, _| true).expect("evaluate");
     assert_eq!(out.dates, vec![20240104.0]);
-    check(
-        out.results[0].values.as_ref().expect("values"),
-        &[0.0, -1.0, 0.0],
-        "alpha012 windowed",
-    );
+    check(out.results[0].values.as_ref().expect("values"), &[0.0, -1.0, 0.0], "alpha012 windowed");
 }

@@ -30,16 +30,8 @@ fn panel() -> Panel {
     let close = col(0.0);
     let open = col(0.5);
     let volume: Vec<f64> = col(100.0);
-    let high: Vec<f64> = close
-        .iter()
-        .zip(&open)
-        .map(|(c, o)| c.max(*o) + 1.0)
-        .collect();
-    let low: Vec<f64> = close
-        .iter()
-        .zip(&open)
-        .map(|(c, o)| c.min(*o) - 1.0)
-        .collect();
+    let high: Vec<f64> = close.iter().zip(&open).map(|(c, o)| c.max(*o) + 1.0).collect();
+    let low: Vec<f64> = close.iter().zip(&open).map(|(c, o)| c.min(*o) - 1.0).collect();
     let mut vwap: Vec<f64> = close.iter().map(|c| c + 0.25).collect();
     // Missing vwap cells exercise the typical-price fallback.
     for k in (0..vwap.len()).step_by(9) {
@@ -48,12 +40,7 @@ fn panel() -> Panel {
     Panel {
         t: T,
         n: N,
-        dates: Dates::Ymd(
-            (0..T as i32)
-                .map(|d| 20200101 + d)
-                .collect::<Vec<_>>()
-                .into(),
-        ),
+        dates: Dates::Ymd((0..T as i32).map(|d| 20200101 + d).collect::<Vec<_>>().into()),
         symbols: (0..N).map(|i| format!("S{i}")).collect(),
         open,
         high,
@@ -70,13 +57,8 @@ fn panel() -> Panel {
 
 /// Evaluate one formula; returns instrument-major values (like the inputs).
 fn eval(p: &Panel, text: &str) -> Vec<f64> {
-    let out = evaluate(
-        &p.view(),
-        &[FormulaSpec::new("f", text)],
-        &EvalOptions::default(),
-        &mut |_, _| true,
-    )
-    .expect("evaluate");
+    let out = evaluate(&p.view(), &[FormulaSpec::new("f", text)], &EvalOptions::default(), &mut |_, _| true)
+        .expect("evaluate");
     let r = &out.results[0];
     assert!(r.error.is_none(), "{text}: {:?}", r.error);
     let v = r.values.as_ref().expect("values");
@@ -167,78 +149,24 @@ fn elementwise_operators() {
     let p = panel();
     let c = &p.close;
     let o = &p.open;
-    assert_all_close(
-        &eval(&p, "abs(close - 50)"),
-        &elementwise(c, |v| (v - 50.0).abs()),
-        1e-12,
-        "abs",
-    );
+    assert_all_close(&eval(&p, "abs(close - 50)"), &elementwise(c, |v| (v - 50.0).abs()), 1e-12, "abs");
     assert_all_close(
         &eval(&p, "log(close - 2)"),
-        &elementwise(c, |v| {
-            if v - 2.0 > 0.0 {
-                (v - 2.0).ln()
-            } else {
-                f64::NAN
-            }
-        }),
+        &elementwise(c, |v| if v - 2.0 > 0.0 { (v - 2.0).ln() } else { f64::NAN }),
         1e-12,
         "log",
     );
-    let sign = |v: f64| {
-        if v.is_nan() {
-            f64::NAN
-        } else if v > 0.0 {
-            1.0
-        } else if v < 0.0 {
-            -1.0
-        } else {
-            0.0
-        }
-    };
-    assert_all_close(
-        &eval(&p, "sign(close - 2)"),
-        &elementwise(c, |v| sign(v - 2.0)),
-        0.0,
-        "sign",
-    );
+    let sign = |v: f64| if v.is_nan() { f64::NAN } else if v > 0.0 { 1.0 } else if v < 0.0 { -1.0 } else { 0.0 };
+    assert_all_close(&eval(&p, "sign(close - 2)"), &elementwise(c, |v| sign(v - 2.0)), 0.0, "sign");
     assert_all_close(&eval(&p, "-close"), &elementwise(c, |v| -v), 0.0, "neg");
-    let two = |f: &dyn Fn(f64, f64) -> f64| -> Vec<f64> {
-        c.iter().zip(o).map(|(&a, &b)| f(a, b)).collect()
-    };
+    let two = |f: &dyn Fn(f64, f64) -> f64| -> Vec<f64> { c.iter().zip(o).map(|(&a, &b)| f(a, b)).collect() };
     let cmp = |b: bool| if b { 1.0 } else { 0.0 };
-    let nan2 = |a: f64, b: f64, v: f64| {
-        if a.is_nan() || b.is_nan() {
-            f64::NAN
-        } else {
-            v
-        }
-    };
-    assert_all_close(
-        &eval(&p, "close + open * 2 - 1"),
-        &two(&|a, b| a + b * 2.0 - 1.0),
-        1e-12,
-        "arith",
-    );
+    let nan2 = |a: f64, b: f64, v: f64| if a.is_nan() || b.is_nan() { f64::NAN } else { v };
+    assert_all_close(&eval(&p, "close + open * 2 - 1"), &two(&|a, b| a + b * 2.0 - 1.0), 1e-12, "arith");
     assert_all_close(&eval(&p, "close / open"), &two(&|a, b| a / b), 1e-12, "div");
-    assert_all_close(
-        &eval(&p, "close < open"),
-        &two(&|a, b| nan2(a, b, cmp(a < b))),
-        0.0,
-        "lt",
-    );
-    assert_all_close(
-        &eval(&p, "close >= open"),
-        &two(&|a, b| nan2(a, b, cmp(a >= b))),
-        0.0,
-        "ge",
-    );
-    assert_all_close(
-        &eval(&p, "close == open - 0.5"),
-        &two(&|a, b| nan2(a, b, cmp(a == b - 0.5))),
-        0.0,
-        "eq",
-    );
+    assert_all_close(&eval(&p, "close < open"), &two(&|a, b| nan2(a, b, cmp(a < b))), 0.0, "lt");
+    assert_all_close(&eval(&p, "close >= open"), &two(&|a, b| nan2(a, b, cmp(a >= b))), 0.0, "ge");
+    assert_all_close(&eval(&p, "close == open - 0.5"), &two(&|a, b| nan2(a, b, cmp(a == b - 0.5))), 0.0, "eq");
     assert_all_close(
         &eval(&p, "(close < 3) || (open > 6)"),
         &two(&|a, b| nan2(a, b, cmp(a < 3.0 || b > 6.0))),
@@ -257,43 +185,16 @@ fn elementwise_operators() {
         0.0,
         "ternary",
     );
-    assert_all_close(
-        &eval(&p, "close ^ 2"),
-        &elementwise(c, |v| v.powf(2.0)),
-        1e-12,
-        "pow",
-    );
-    assert_all_close(
-        &eval(&p, "-close ^ 2"),
-        &elementwise(c, |v| -(v.powf(2.0))),
-        1e-12,
-        "pow binds tighter than unary minus",
-    );
+    assert_all_close(&eval(&p, "close ^ 2"), &elementwise(c, |v| v.powf(2.0)), 1e-12, "pow");
+    assert_all_close(&eval(&p, "-close ^ 2"), &elementwise(c, |v| -(v.powf(2.0))), 1e-12, "pow binds tighter than unary minus");
     assert_all_close(
         &eval(&p, "signedpower(close - 5, 2)"),
-        &elementwise(c, |v| {
-            let x = v - 5.0;
-            if x == 0.0 {
-                0.0
-            } else {
-                x.signum() * x.abs().powf(2.0)
-            }
-        }),
+        &elementwise(c, |v| { let x = v - 5.0; if x == 0.0 { 0.0 } else { x.signum() * x.abs().powf(2.0) } }),
         1e-12,
         "signedpower keeps sign",
     );
-    assert_all_close(
-        &eval(&p, "max(close, open)"),
-        &two(&|a, b| nan2(a, b, a.max(b))),
-        0.0,
-        "max elementwise",
-    );
-    assert_all_close(
-        &eval(&p, "min(close, open)"),
-        &two(&|a, b| nan2(a, b, a.min(b))),
-        0.0,
-        "min elementwise",
-    );
+    assert_all_close(&eval(&p, "max(close, open)"), &two(&|a, b| nan2(a, b, a.max(b))), 0.0, "max elementwise");
+    assert_all_close(&eval(&p, "min(close, open)"), &two(&|a, b| nan2(a, b, a.min(b))), 0.0, "min elementwise");
 }
 
 #[test]
@@ -307,9 +208,7 @@ fn derived_fields() {
             returns[i * T + t] = c[i * T + t] / c[i * T + t - 1] - 1.0;
         }
         for t in 4..T {
-            let win: Vec<f64> = (t - 4..=t)
-                .map(|k| c[i * T + k] * p.volume[i * T + k])
-                .collect();
+            let win: Vec<f64> = (t - 4..=t).map(|k| c[i * T + k] * p.volume[i * T + k]).collect();
             if win.iter().all(|v| !v.is_nan()) {
                 adv[i * T + t] = mean(&win);
             }
@@ -320,20 +219,9 @@ fn derived_fields() {
     assert_all_close(&eval(&p, "ADV5.9"), &adv, 1e-12, "fractional adv floors");
     let vw = p.vwap.as_ref().expect("vwap");
     let want: Vec<f64> = (0..T * N)
-        .map(|k| {
-            if vw[k].is_nan() {
-                (p.high[k] + p.low[k] + p.close[k]) / 3.0
-            } else {
-                vw[k]
-            }
-        })
+        .map(|k| if vw[k].is_nan() { (p.high[k] + p.low[k] + p.close[k]) / 3.0 } else { vw[k] })
         .collect();
-    assert_all_close(
-        &eval(&p, "vwap"),
-        &want,
-        1e-12,
-        "vwap falls back to typical price",
-    );
+    assert_all_close(&eval(&p, "vwap"), &want, 1e-12, "vwap falls back to typical price");
 }
 
 #[test]
@@ -343,40 +231,12 @@ fn time_series_operators() {
     let o = &p.open;
     for w in [1usize, 2, 3, 5] {
         let shifted = |d: usize, f: &dyn Fn(f64, f64) -> f64| -> Vec<f64> {
-            (0..T * N)
-                .map(|k| {
-                    if k % T >= d {
-                        f(c[k], c[k - d])
-                    } else {
-                        f64::NAN
-                    }
-                })
-                .collect()
+            (0..T * N).map(|k| if k % T >= d { f(c[k], c[k - d]) } else { f64::NAN }).collect()
         };
-        assert_all_close(
-            &eval(&p, &format!("delay(close, {w})")),
-            &shifted(w, &|_, b| b),
-            0.0,
-            "delay",
-        );
-        assert_all_close(
-            &eval(&p, &format!("delta(close, {w})")),
-            &shifted(w, &|a, b| a - b),
-            0.0,
-            "delta",
-        );
-        assert_all_close(
-            &eval(&p, &format!("sum(close, {w})")),
-            &per_window(c, w, |v| v.iter().sum()),
-            1e-12,
-            "sum",
-        );
-        assert_all_close(
-            &eval(&p, &format!("product(close, {w})")),
-            &per_window(c, w, |v| v.iter().product()),
-            1e-12,
-            "product",
-        );
+        assert_all_close(&eval(&p, &format!("delay(close, {w})")), &shifted(w, &|_, b| b), 0.0, "delay");
+        assert_all_close(&eval(&p, &format!("delta(close, {w})")), &shifted(w, &|a, b| a - b), 0.0, "delta");
+        assert_all_close(&eval(&p, &format!("sum(close, {w})")), &per_window(c, w, |v| v.iter().sum()), 1e-12, "sum");
+        assert_all_close(&eval(&p, &format!("product(close, {w})")), &per_window(c, w, |v| v.iter().product()), 1e-12, "product");
         let sd = |v: &[f64]| {
             if v.len() < 2 {
                 return f64::NAN;
@@ -384,97 +244,36 @@ fn time_series_operators() {
             let m = mean(v);
             (v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (v.len() - 1) as f64).sqrt()
         };
-        assert_all_close(
-            &eval(&p, &format!("stddev(close, {w})")),
-            &per_window(c, w, sd),
-            1e-9,
-            "stddev",
-        );
+        assert_all_close(&eval(&p, &format!("stddev(close, {w})")), &per_window(c, w, sd), 1e-9, "stddev");
         let mn = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
         let mx = |v: &[f64]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        assert_all_close(
-            &eval(&p, &format!("ts_min(close, {w})")),
-            &per_window(c, w, mn),
-            0.0,
-            "ts_min",
-        );
-        assert_all_close(
-            &eval(&p, &format!("ts_max(close, {w})")),
-            &per_window(c, w, mx),
-            0.0,
-            "ts_max",
-        );
-        assert_all_close(
-            &eval(&p, &format!("min(close, {w})")),
-            &per_window(c, w, mn),
-            0.0,
-            "min(x, d) = ts_min",
-        );
-        assert_all_close(
-            &eval(&p, &format!("max(close, {w})")),
-            &per_window(c, w, mx),
-            0.0,
-            "max(x, d) = ts_max",
-        );
+        assert_all_close(&eval(&p, &format!("ts_min(close, {w})")), &per_window(c, w, mn), 0.0, "ts_min");
+        assert_all_close(&eval(&p, &format!("ts_max(close, {w})")), &per_window(c, w, mx), 0.0, "ts_max");
+        assert_all_close(&eval(&p, &format!("min(close, {w})")), &per_window(c, w, mn), 0.0, "min(x, d) = ts_min");
+        assert_all_close(&eval(&p, &format!("max(close, {w})")), &per_window(c, w, mx), 0.0, "max(x, d) = ts_max");
         // Oldest-first index, first occurrence on ties.
-        let argmin = |v: &[f64]| {
-            v.iter()
-                .position(|&x| x == mn(v))
-                .map_or(f64::NAN, |k| k as f64)
-        };
-        let argmax = |v: &[f64]| {
-            v.iter()
-                .position(|&x| x == mx(v))
-                .map_or(f64::NAN, |k| k as f64)
-        };
-        assert_all_close(
-            &eval(&p, &format!("ts_argmin(close, {w})")),
-            &per_window(c, w, argmin),
-            0.0,
-            "ts_argmin",
-        );
-        assert_all_close(
-            &eval(&p, &format!("ts_argmax(close, {w})")),
-            &per_window(c, w, argmax),
-            0.0,
-            "ts_argmax",
-        );
+        let argmin = |v: &[f64]| v.iter().position(|&x| x == mn(v)).map_or(f64::NAN, |k| k as f64);
+        let argmax = |v: &[f64]| v.iter().position(|&x| x == mx(v)).map_or(f64::NAN, |k| k as f64);
+        assert_all_close(&eval(&p, &format!("ts_argmin(close, {w})")), &per_window(c, w, argmin), 0.0, "ts_argmin");
+        assert_all_close(&eval(&p, &format!("ts_argmax(close, {w})")), &per_window(c, w, argmax), 0.0, "ts_argmax");
         let tsrank = |v: &[f64]| {
             let x = v[v.len() - 1];
             let less = v.iter().filter(|&&u| u < x).count() as f64;
             let eq = v.iter().filter(|&&u| u == x).count() as f64;
             (less + (eq + 1.0) / 2.0) / v.len() as f64
         };
-        assert_all_close(
-            &eval(&p, &format!("ts_rank(close, {w})")),
-            &per_window(c, w, tsrank),
-            1e-12,
-            "ts_rank",
-        );
+        assert_all_close(&eval(&p, &format!("ts_rank(close, {w})")), &per_window(c, w, tsrank), 1e-12, "ts_rank");
         let decay = |v: &[f64]| {
             let d = v.len() as f64;
-            v.iter()
-                .enumerate()
-                .map(|(k, x)| (k + 1) as f64 * x)
-                .sum::<f64>()
-                / (d * (d + 1.0) / 2.0)
+            v.iter().enumerate().map(|(k, x)| (k + 1) as f64 * x).sum::<f64>() / (d * (d + 1.0) / 2.0)
         };
-        assert_all_close(
-            &eval(&p, &format!("decay_linear(close, {w})")),
-            &per_window(c, w, decay),
-            1e-12,
-            "decay_linear",
-        );
+        assert_all_close(&eval(&p, &format!("decay_linear(close, {w})")), &per_window(c, w, decay), 1e-12, "decay_linear");
         let cov = |a: &[f64], b: &[f64]| {
             if a.len() < 2 {
                 return f64::NAN;
             }
             let (ma, mb) = (mean(a), mean(b));
-            a.iter()
-                .zip(b)
-                .map(|(x, y)| (x - ma) * (y - mb))
-                .sum::<f64>()
-                / (a.len() - 1) as f64
+            a.iter().zip(b).map(|(x, y)| (x - ma) * (y - mb)).sum::<f64>() / (a.len() - 1) as f64
         };
         let corr = |a: &[f64], b: &[f64]| {
             let (sa, sb) = (cov(a, a), cov(b, b));
@@ -485,29 +284,13 @@ fn time_series_operators() {
                 cov(a, b) / (sa * sb).sqrt()
             }
         };
-        assert_all_close(
-            &eval(&p, &format!("covariance(close, open, {w})")),
-            &per_window2(c, o, w, cov),
-            1e-9,
-            "covariance",
-        );
-        assert_all_close(
-            &eval(&p, &format!("correlation(close, open, {w})")),
-            &per_window2(c, o, w, corr),
-            1e-9,
-            "correlation",
-        );
+        assert_all_close(&eval(&p, &format!("covariance(close, open, {w})")), &per_window2(c, o, w, cov), 1e-9, "covariance");
+        assert_all_close(&eval(&p, &format!("correlation(close, open, {w})")), &per_window2(c, o, w, corr), 1e-9, "correlation");
     }
     // Non-integer windows are floored.
     assert_eq!(
-        eval(&p, "sum(close, 3.99)")
-            .iter()
-            .map(|v| v.to_bits())
-            .collect::<Vec<_>>(),
-        eval(&p, "sum(close, 3)")
-            .iter()
-            .map(|v| v.to_bits())
-            .collect::<Vec<_>>()
+        eval(&p, "sum(close, 3.99)").iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+        eval(&p, "sum(close, 3)").iter().map(|v| v.to_bits()).collect::<Vec<_>>()
     );
 }
 
@@ -517,33 +300,14 @@ fn constant_windows() {
     // Instrument 2 is constant 5.0 everywhere.
     let s = |text: &str| eval(&p, text)[2 * T..3 * T].to_vec();
     assert!(s("stddev(close, 4)")[3..].iter().all(|&v| v == 0.0));
-    assert!(
-        s("correlation(close, volume, 4)")
-            .iter()
-            .all(|v| v.is_nan()),
-        "corr of constant window is NaN, never inf"
-    );
-    assert!(s("covariance(close, volume, 4)")[3..]
-        .iter()
-        .all(|&v| v == 0.0));
+    assert!(s("correlation(close, volume, 4)").iter().all(|v| v.is_nan()), "corr of constant window is NaN, never inf");
+    assert!(s("covariance(close, volume, 4)")[3..].iter().all(|&v| v == 0.0));
     // Short windows take the direct kernel: same rules.
-    assert!(s("correlation(close, volume, 3)")
-        .iter()
-        .all(|v| v.is_nan()));
-    assert!(s("covariance(close, volume, 3)")[2..]
-        .iter()
-        .all(|&v| v == 0.0));
-    assert!(s("correlation(close, volume, 1)")
-        .iter()
-        .all(|v| v.is_nan()));
-    assert!(
-        s("ts_rank(close, 4)")[3..].iter().all(|&v| v == 0.625),
-        "(d + 1) / (2d)"
-    );
-    assert!(
-        s("ts_argmax(close, 4)")[3..].iter().all(|&v| v == 0.0),
-        "ties → oldest"
-    );
+    assert!(s("correlation(close, volume, 3)").iter().all(|v| v.is_nan()));
+    assert!(s("covariance(close, volume, 3)")[2..].iter().all(|&v| v == 0.0));
+    assert!(s("correlation(close, volume, 1)").iter().all(|v| v.is_nan()));
+    assert!(s("ts_rank(close, 4)")[3..].iter().all(|&v| v == 0.625), "(d + 1) / (2d)");
+    assert!(s("ts_argmax(close, 4)")[3..].iter().all(|&v| v == 0.0), "ties → oldest");
     assert!(s("decay_linear(close, 4)")[3..].iter().all(|&v| v == 5.0));
 }
 
@@ -551,32 +315,15 @@ fn constant_windows() {
 fn cross_sectional_operators() {
     let p = panel();
     let c = &p.close;
-    assert_all_close(
-        &eval(&p, "rank(close)"),
-        &per_date(c, pct_rank),
-        1e-12,
-        "rank",
-    );
+    assert_all_close(&eval(&p, "rank(close)"), &per_date(c, pct_rank), 1e-12, "rank");
     let scale = |a: f64| {
         move |row: &[f64]| -> Vec<f64> {
             let s: f64 = row.iter().filter(|v| !v.is_nan()).map(|v| v.abs()).sum();
-            row.iter()
-                .map(|v| if s > 0.0 { v * a / s } else { f64::NAN })
-                .collect()
+            row.iter().map(|v| if s > 0.0 { v * a / s } else { f64::NAN }).collect()
         }
     };
-    assert_all_close(
-        &eval(&p, "scale(close)"),
-        &per_date(c, scale(1.0)),
-        1e-12,
-        "scale",
-    );
-    assert_all_close(
-        &eval(&p, "scale(close, 3)"),
-        &per_date(c, scale(3.0)),
-        1e-12,
-        "scale(x, a)",
-    );
+    assert_all_close(&eval(&p, "scale(close)"), &per_date(c, scale(1.0)), 1e-12, "scale");
+    assert_all_close(&eval(&p, "scale(close, 3)"), &per_date(c, scale(3.0)), 1e-12, "scale(x, a)");
     let neutral = |codes: Vec<i32>| {
         move |row: &[f64]| -> Vec<f64> {
             (0..N)
@@ -584,57 +331,28 @@ fn cross_sectional_operators() {
                     if codes[i] < 0 {
                         return f64::NAN;
                     }
-                    let members: Vec<f64> = (0..N)
-                        .filter(|&j| codes[j] == codes[i] && !row[j].is_nan())
-                        .map(|j| row[j])
-                        .collect();
-                    if members.is_empty() {
-                        f64::NAN
-                    } else {
-                        row[i] - mean(&members)
-                    }
+                    let members: Vec<f64> =
+                        (0..N).filter(|&j| codes[j] == codes[i] && !row[j].is_nan()).map(|j| row[j]).collect();
+                    if members.is_empty() { f64::NAN } else { row[i] - mean(&members) }
                 })
                 .collect()
         }
     };
     let sector = p.sector.clone().expect("sector");
     let industry = p.industry.clone().expect("industry");
-    assert_all_close(
-        &eval(&p, "indneutralize(close, IndClass.sector)"),
-        &per_date(c, neutral(sector)),
-        1e-12,
-        "sector",
-    );
-    assert_all_close(
-        &eval(&p, "IndNeutralize(close, IndClass.industry)"),
-        &per_date(c, neutral(industry.clone())),
-        1e-12,
-        "industry",
-    );
+    assert_all_close(&eval(&p, "indneutralize(close, IndClass.sector)"), &per_date(c, neutral(sector)), 1e-12, "sector");
+    assert_all_close(&eval(&p, "IndNeutralize(close, IndClass.industry)"), &per_date(c, neutral(industry.clone())), 1e-12, "industry");
     // subindustry is absent → falls back to industry, with a warning.
     let out = evaluate(
         &p.view(),
-        &[FormulaSpec::new(
-            "f",
-            "indneutralize(close, IndClass.subindustry)",
-        )],
+        &[FormulaSpec::new("f", "indneutralize(close, IndClass.subindustry)")],
         &EvalOptions::default(),
         &mut |_, _| true,
     )
     .expect("evaluate");
-    assert_eq!(
-        out.results[0].warnings.len(),
-        1,
-        "{:?}",
-        out.results[0].warnings
-    );
+    assert_eq!(out.results[0].warnings.len(), 1, "{:?}", out.results[0].warnings);
     assert!(out.results[0].warnings[0].contains("industry"));
-    assert_all_close(
-        &eval(&p, "indneutralize(close, IndClass.subindustry)"),
-        &per_date(c, neutral(industry)),
-        1e-12,
-        "fallback",
-    );
+    assert_all_close(&eval(&p, "indneutralize(close, IndClass.subindustry)"), &per_date(c, neutral(industry)), 1e-12, "fallback");
 }
 
 #[test]
@@ -648,18 +366,9 @@ fn naive_mode_agrees_with_optimised() {
         "scale(indneutralize(rank(close), IndClass.sector))",
     ] {
         let spec = [FormulaSpec::new("f", f)];
-        let a =
-            evaluate(&p.view(), &spec, &EvalOptions::default(), &mut |_, _| true).expect("fast");
-        let b = evaluate(
-            &p.view(),
-            &spec,
-            &EvalOptions {
-                naive: true,
-                ..Default::default()
-            },
-            &mut |_, _| true,
-        )
-        .expect("naive");
+        let a = evaluate(&p.view(), &spec, &EvalOptions::default(), &mut |_, _| true).expect("fast");
+        let b = evaluate(&p.view(), &spec, &EvalOptions { naive: true, ..Default::default() }, &mut |_, _| true)
+            .expect("naive");
         assert_all_close(
             a.results[0].values.as_ref().expect("a"),
             b.results[0].values.as_ref().expect("b"),
@@ -674,26 +383,15 @@ fn long_windows_use_the_deque_and_agree() {
     // Windows above the direct-scan limit go through the monotonic deque.
     let p = panel();
     for w in [9usize, 13] {
-        for (f, pick) in [
-            ("ts_min", 0),
-            ("ts_max", 1),
-            ("ts_argmin", 2),
-            ("ts_argmax", 3),
-        ] {
+        for (f, pick) in [("ts_min", 0), ("ts_max", 1), ("ts_argmin", 2), ("ts_argmax", 3)] {
             let want = per_window(&p.close, w, |v| {
                 let mn = v.iter().copied().fold(f64::INFINITY, f64::min);
                 let mx = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                 match pick {
                     0 => mn,
                     1 => mx,
-                    2 => v
-                        .iter()
-                        .position(|&x| x == mn)
-                        .map_or(f64::NAN, |k| k as f64),
-                    _ => v
-                        .iter()
-                        .position(|&x| x == mx)
-                        .map_or(f64::NAN, |k| k as f64),
+                    2 => v.iter().position(|&x| x == mn).map_or(f64::NAN, |k| k as f64),
+                    _ => v.iter().position(|&x| x == mx).map_or(f64::NAN, |k| k as f64),
                 }
             });
             assert_all_close(&eval(&p, &format!("{f}(close, {w})")), &want, 0.0, f);
@@ -748,27 +446,18 @@ fn radix_rank_matches_comparison_rank_on_hard_rows() {
                     0 => f64::NAN,
                     1 => 0.0,
                     2 => -0.0,
-                    3 => ((r >> 8) % 5) as f64, // exact ties
-                    4 => 1.0 + ((r >> 8) % 4) as f64 * f64::EPSILON, // a few ulps apart
+                    3 => ((r >> 8) % 5) as f64,                        // exact ties
+                    4 => 1.0 + ((r >> 8) % 4) as f64 * f64::EPSILON,    // a few ulps apart
                     5 => -1.0 - ((r >> 8) % 4) as f64 * f64::EPSILON,
-                    6 => f64::from_bits((r >> 12) % 1000), // subnormals
-                    7 => {
-                        if r & 256 == 0 {
-                            f64::INFINITY
-                        } else {
-                            f64::NEG_INFINITY
-                        }
-                    }
+                    6 => f64::from_bits((r >> 12) % 1000),              // subnormals
+                    7 => if r & 256 == 0 { f64::INFINITY } else { f64::NEG_INFINITY },
                     8 => 100.0 * (1.0 + ((r >> 8) % 1000) as f64 * 1e-9), // within the truncated key's resolution
                     9 if case % 2 == 0 => {
                         // price differences: clusters of nearly equal floats
                         let p = 10.0 + ((r >> 8) % 5000) as f64 * 0.01;
                         (p + ((r >> 24) % 7) as f64 * 0.01) - p
                     }
-                    _ => {
-                        (f64::from_bits(r >> 12 | 0x3ff0_0000_0000_0000) - 1.5)
-                            * 10f64.powi((r % 9) as i32 - 4)
-                    }
+                    _ => (f64::from_bits(r >> 12 | 0x3ff0_0000_0000_0000) - 1.5) * 10f64.powi((r % 9) as i32 - 4),
                 }
             })
             .collect();
@@ -776,14 +465,7 @@ fn radix_rank_matches_comparison_rank_on_hard_rows() {
         rank_row_with(&row, &mut a, &mut s1, true);
         rank_row_with(&row, &mut b, &mut s2, false);
         for i in 0..n {
-            assert_eq!(
-                a[i].to_bits(),
-                b[i].to_bits(),
-                "case {case} n {n} i {i}: {} vs {} (value {})",
-                a[i],
-                b[i],
-                row[i]
-            );
+            assert_eq!(a[i].to_bits(), b[i].to_bits(), "case {case} n {n} i {i}: {} vs {} (value {})", a[i], b[i], row[i]);
         }
         // And both against the definition (positions less+1 ..= less+equal averaged).
         if n <= 1000 {
@@ -797,13 +479,7 @@ fn radix_rank_matches_comparison_rank_on_hard_rows() {
                     let equal = valid.iter().filter(|&&u| u == row[i]).count();
                     (2 * less + equal + 1) as f64 * 0.5 * inv
                 };
-                assert_eq!(
-                    a[i].to_bits(),
-                    want.to_bits(),
-                    "case {case} n {n} i {i}: {} vs {want} (value {})",
-                    a[i],
-                    row[i]
-                );
+                assert_eq!(a[i].to_bits(), want.to_bits(), "case {case} n {n} i {i}: {} vs {want} (value {})", a[i], row[i]);
             }
         }
     }

@@ -12,26 +12,16 @@ fn all_101_alphas_round_trip() {
         assert_eq!(a.name, format!("alpha{:03}", k + 1));
         let ast = parse(&a.text).unwrap_or_else(|e| panic!("{}: {}", a.name, e.message));
         let printed = normalize(&ast);
-        let again = parse(&printed)
-            .unwrap_or_else(|e| panic!("{} reprint: {} in {printed}", a.name, e.message));
+        let again = parse(&printed).unwrap_or_else(|e| panic!("{} reprint: {} in {printed}", a.name, e.message));
         assert_eq!(ast, again, "{}: AST changed through {printed}", a.name);
-        assert_eq!(
-            printed,
-            normalize(&again),
-            "{}: normalization not idempotent",
-            a.name
-        );
+        assert_eq!(printed, normalize(&again), "{}: normalization not idempotent", a.name);
     }
 }
 
 #[test]
 fn case_insensitive_and_aliases() {
-    let a =
-        parse("Ts_Rank(CLOSE, 5) + SignedPower(Open, 2) - IndNeutralize(vwap, IndClass.Sector)")
-            .expect("parse");
-    let b =
-        parse("ts_rank(close, 5) + signedpower(open, 2) - indneutralize(vwap, indclass.sector)")
-            .expect("parse");
+    let a = parse("Ts_Rank(CLOSE, 5) + SignedPower(Open, 2) - IndNeutralize(vwap, IndClass.Sector)").expect("parse");
+    let b = parse("ts_rank(close, 5) + signedpower(open, 2) - indneutralize(vwap, indclass.sector)").expect("parse");
     assert_eq!(a, b);
     // min/max with a number = ts_min/ts_max; with two expressions = elementwise.
     let ts = parse("min(close, 5)").expect("parse");
@@ -43,47 +33,20 @@ fn case_insensitive_and_aliases() {
 
 #[test]
 fn literals_and_precedence() {
-    assert_eq!(
-        normalize(&parse(".001 + 2. + 1e-3").expect("parse")),
-        "((0.001 + 2) + 0.001)"
-    );
-    assert_eq!(
-        normalize(&parse("-close^2").expect("parse")),
-        "-(close ^ 2)"
-    );
-    assert_eq!(
-        normalize(&parse("1 + 2 * 3 ^ 2").expect("parse")),
-        "(1 + (2 * (3 ^ 2)))"
-    );
-    assert_eq!(
-        normalize(&parse("low < high ? 1 : open || close").expect("parse")),
-        "((low < high) ? 1 : (open || close))"
-    );
-    assert_eq!(
-        normalize(&parse("low ? 1 : high ? 2 : 3").expect("parse")),
-        "(low ? 1 : (high ? 2 : 3))"
-    );
-    assert_eq!(
-        normalize(&parse("close > 1 && open <= 2 == 1").expect("parse")),
-        "((close > 1) && ((open <= 2) == 1))"
-    );
-    assert_eq!(
-        normalize(&parse("(rank(close) < rank(open)) * -1").expect("parse")),
-        "((rank(close) < rank(open)) * -1)"
-    );
-    assert_eq!(
-        normalize(&parse("adv20 / ADV180").expect("parse")),
-        "(adv20 / adv180)"
-    );
+    assert_eq!(normalize(&parse(".001 + 2. + 1e-3").expect("parse")), "((0.001 + 2) + 0.001)");
+    assert_eq!(normalize(&parse("-close^2").expect("parse")), "-(close ^ 2)");
+    assert_eq!(normalize(&parse("1 + 2 * 3 ^ 2").expect("parse")), "(1 + (2 * (3 ^ 2)))");
+    assert_eq!(normalize(&parse("low < high ? 1 : open || close").expect("parse")), "((low < high) ? 1 : (open || close))");
+    assert_eq!(normalize(&parse("low ? 1 : high ? 2 : 3").expect("parse")), "(low ? 1 : (high ? 2 : 3))");
+    assert_eq!(normalize(&parse("close > 1 && open <= 2 == 1").expect("parse")), "((close > 1) && ((open <= 2) == 1))");
+    assert_eq!(normalize(&parse("(rank(close) < rank(open)) * -1").expect("parse")), "((rank(close) < rank(open)) * -1)");
+    assert_eq!(normalize(&parse("adv20 / ADV180").expect("parse")), "(adv20 / adv180)");
 }
 
 #[test]
 fn error_positions_and_suggestions() {
     let e = parse("ts_rnak(close, 5)").expect_err("typo");
-    assert_eq!(
-        e.message,
-        "unknown function 'ts_rnak' at column 1; did you mean 'ts_rank'?"
-    );
+    assert_eq!(e.message, "unknown function 'ts_rnak' at column 1; did you mean 'ts_rank'?");
     assert_eq!((e.offset, e.line, e.column), (0, 1, 1));
     assert_eq!(e.suggestion.as_deref(), Some("ts_rank"));
 
@@ -126,17 +89,9 @@ fn error_positions_and_suggestions() {
 
 #[test]
 fn inspect_lists_fields_and_operators() {
-    let (_, info) =
-        inspect("rank(ts_rank(close, 5) * adv20) - indneutralize(returns, IndClass.industry)")
-            .expect("ok");
-    assert_eq!(
-        info.fields,
-        vec!["adv20", "close", "indclass.industry", "returns"]
-    );
-    assert_eq!(
-        info.operators,
-        vec!["*", "-", "indneutralize", "rank", "ts_rank"]
-    );
+    let (_, info) = inspect("rank(ts_rank(close, 5) * adv20) - indneutralize(returns, IndClass.industry)").expect("ok");
+    assert_eq!(info.fields, vec!["adv20", "close", "indclass.industry", "returns"]);
+    assert_eq!(info.operators, vec!["*", "-", "indneutralize", "rank", "ts_rank"]);
     assert_eq!(
         info.normalized,
         "(rank((ts_rank(close, 5) * adv20)) - indneutralize(returns, IndClass.industry))"

@@ -11,12 +11,8 @@ const NAN: f64 = f64::NAN;
 /// Instrument-major: instrument 0 has a missing close on day 2, instrument
 /// 1 a constant close.
 fn panel() -> Panel {
-    let close = vec![
-        4.0, 2.0, NAN, 3.0, 1.0, 6.0, /* i1 */ 3.0, 3.0, 3.0, 3.0, 3.0, 3.0,
-    ];
-    let open = vec![
-        1.0, 2.0, 3.0, 4.0, NAN, 5.0, /* i1 */ 1.0, 2.0, 3.0, 4.0, 5.0, 6.0,
-    ];
+    let close = vec![4.0, 2.0, NAN, 3.0, 1.0, 6.0, /* i1 */ 3.0, 3.0, 3.0, 3.0, 3.0, 3.0];
+    let open = vec![1.0, 2.0, 3.0, 4.0, NAN, 5.0, /* i1 */ 1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
     Panel {
         t: 6,
         n: 2,
@@ -38,21 +34,11 @@ fn panel() -> Panel {
 /// One formula; returns [instrument][day].
 fn eval(text: &str, policy: Policy) -> [Vec<f64>; 2] {
     let p = panel();
-    let out = evaluate(
-        &p.view(),
-        &[FormulaSpec::new("f", text)],
-        &EvalOptions {
-            policy,
-            ..Default::default()
-        },
-        &mut |_, _| true,
-    )
-    .expect("evaluate");
+    let out =
+        evaluate(&p.view(), &[FormulaSpec::new("f", text)], &EvalOptions { policy, ..Default::default() }, &mut |_, _| true)
+            .expect("evaluate");
     let v = out.results[0].values.clone().expect("values");
-    [
-        (0..6).map(|t| v[t * 2]).collect(),
-        (0..6).map(|t| v[t * 2 + 1]).collect(),
-    ]
+    [(0..6).map(|t| v[t * 2]).collect(), (0..6).map(|t| v[t * 2 + 1]).collect()]
 }
 
 fn assert_series(got: &[f64], want: &[f64], what: &str) {
@@ -78,11 +64,7 @@ fn lenient_windows_use_their_valid_values() {
     // close A = 4, 2, NaN, 3, 1, 6
     let [a, b] = eval("sum(close, 4)", LENIENT);
     assert_series(&a, &[NAN, 6.0, 6.0, 9.0, 6.0, 10.0], "sum");
-    assert_series(
-        &b,
-        &[NAN, 6.0, 9.0, 12.0, 12.0, 12.0],
-        "sum B (partial windows at the start)",
-    );
+    assert_series(&b, &[NAN, 6.0, 9.0, 12.0, 12.0, 12.0], "sum B (partial windows at the start)");
     // Rank of the newest among the valid values; NaN when the newest is missing.
     let [a, _] = eval("ts_rank(close, 4)", LENIENT);
     assert_series(&a, &[NAN, 0.5, NAN, 2.0 / 3.0, 1.0 / 3.0, 1.0], "ts_rank");
@@ -95,24 +77,9 @@ fn lenient_windows_use_their_valid_values() {
     let [a, _] = eval("decay_linear(close, 4)", LENIENT);
     let d1 = (4.0 * 3.0 + 2.0 * 4.0) / 7.0;
     let d2 = (4.0 * 2.0 + 2.0 * 3.0) / 5.0;
-    assert_series(
-        &a,
-        &[NAN, d1, d2, 20.0 / 7.0, (2.0 + 9.0 + 4.0) / 8.0, 33.0 / 9.0],
-        "decay_linear",
-    );
+    assert_series(&a, &[NAN, d1, d2, 20.0 / 7.0, (2.0 + 9.0 + 4.0) / 8.0, 33.0 / 9.0], "decay_linear");
     let [a, _] = eval("stddev(close, 4)", LENIENT);
-    assert_series(
-        &a,
-        &[
-            NAN,
-            2f64.sqrt(),
-            2f64.sqrt(),
-            1.0,
-            1.0,
-            (19.0f64 / 3.0).sqrt(),
-        ],
-        "stddev",
-    );
+    assert_series(&a, &[NAN, 2f64.sqrt(), 2f64.sqrt(), 1.0, 1.0, (19.0f64 / 3.0).sqrt()], "stddev");
     let [a, _] = eval("ts_min(close, 4)", LENIENT);
     assert_series(&a, &[NAN, 2.0, 2.0, 2.0, 1.0, 1.0], "ts_min");
     let [a, _] = eval("product(close, 4)", LENIENT);
@@ -135,38 +102,20 @@ fn lenient_correlation_of_a_constant_window_is_zero() {
 #[test]
 fn lenient_with_a_full_share_only_changes_constant_correlations() {
     let full = Policy::Lenient { min_share: 1.0 };
-    for f in [
-        "sum(close, 4)",
-        "ts_rank(open, 3)",
-        "decay_linear(open, 3)",
-        "stddev(close, 2)",
-    ] {
+    for f in ["sum(close, 4)", "ts_rank(open, 3)", "decay_linear(open, 3)", "stddev(close, 2)"] {
         let (s, l) = (eval(f, Policy::Strict), eval(f, full));
         for k in 0..2 {
             assert_series(&l[k], &s[k], f);
         }
     }
     let [_, b] = eval("correlation(close, open, 4)", full);
-    assert_series(
-        &b,
-        &[NAN, NAN, NAN, 0.0, 0.0, 0.0],
-        "full share, constant close",
-    );
+    assert_series(&b, &[NAN, NAN, NAN, 0.0, 0.0, 0.0], "full share, constant close");
 }
 
 #[test]
 fn a_share_outside_0_1_is_rejected() {
     let p = panel();
-    let opts = EvalOptions {
-        policy: Policy::Lenient { min_share: 0.0 },
-        ..Default::default()
-    };
-    let err = evaluate(
-        &p.view(),
-        &[FormulaSpec::new("f", "close")],
-        &opts,
-        &mut |_, _| true,
-    )
-    .expect_err("share 0");
+    let opts = EvalOptions { policy: Policy::Lenient { min_share: 0.0 }, ..Default::default() };
+    let err = evaluate(&p.view(), &[FormulaSpec::new("f", "close")], &opts, &mut |_, _| true).expect_err("share 0");
     assert!(err.to_string().contains("minShare"), "{err}");
 }

@@ -107,11 +107,7 @@ fn ema_matches_naive() {
         if x.is_nan() {
             want.push(f64::NAN);
         } else {
-            state = if state.is_nan() {
-                x
-            } else {
-                alpha * x + (1.0 - alpha) * state
-            };
+            state = if state.is_nan() { x } else { alpha * x + (1.0 - alpha) * state };
             want.push(state);
         }
     }

@@ -57,10 +57,7 @@ pub fn diagnose_coverage(
 ) -> napi::Result<Vec<CoverageDiagnosis>> {
     guarded(|| {
         let mapped = MappedPanel::open(std::path::Path::new(&panel_path)).map_err(to_napi)?;
-        let specs: Vec<FormulaSpec> = formulas
-            .into_iter()
-            .map(|f| FormulaSpec::new(f.name, f.text).until(f.to))
-            .collect();
+        let specs: Vec<FormulaSpec> = formulas.into_iter().map(|f| FormulaSpec::new(f.name, f.text).until(f.to)).collect();
         let opts = match options {
             None => EvalOptions::default(),
             Some(o) => EvalOptions {

@@ -99,15 +99,10 @@ pub struct EvaluateStats {
 pub(crate) fn policy_of(policy: Option<&str>, min_share: Option<f64>) -> napi::Result<Policy> {
     match policy.unwrap_or("strict") {
         "strict" => Ok(Policy::Strict),
-        "lenient" => Ok(Policy::Lenient {
-            min_share: min_share.unwrap_or(Policy::DEFAULT_MIN_SHARE),
-        }),
+        "lenient" => Ok(Policy::Lenient { min_share: min_share.unwrap_or(Policy::DEFAULT_MIN_SHARE) }),
         other => {
             let shown: String = other.chars().take(40).collect();
-            Err(coded(
-                "INVALID_ARGUMENT",
-                &format!("policy must be 'strict' or 'lenient', got '{shown}'"),
-            ))
+            Err(coded("INVALID_ARGUMENT", &format!("policy must be 'strict' or 'lenient', got '{shown}'")))
         }
     }
 }
@@ -130,10 +125,7 @@ pub fn evaluate_formulas(
     guarded(|| {
         let mapped = MappedPanel::open(std::path::Path::new(&panel_path)).map_err(to_napi)?;
         let view = mapped.view();
-        let specs: Vec<FormulaSpec> = formulas
-            .into_iter()
-            .map(|f| FormulaSpec::new(f.name, f.text).until(f.to))
-            .collect();
+        let specs: Vec<FormulaSpec> = formulas.into_iter().map(|f| FormulaSpec::new(f.name, f.text).until(f.to)).collect();
         let opts = match options {
             None => EvalOptions::default(),
             Some(o) => EvalOptions {
@@ -164,10 +156,7 @@ pub fn evaluate_formulas(
         let out = evaluate(&view, &specs, &opts, &mut progress);
         release_free_memory();
         if let Some(e) = callback_error {
-            return Err(coded(
-                "PROGRESS_CALLBACK",
-                &format!("onProgress threw: {}", e.reason),
-            ));
+            return Err(coded("PROGRESS_CALLBACK", &format!("onProgress threw: {}", e.reason)));
         }
         let out = out.map_err(|e| match e {
             EngineError::Cancelled => coded("CANCELLED", "evaluation cancelled by onProgress"),
@@ -182,18 +171,11 @@ pub fn evaluate_formulas(
                 .into_iter()
                 .map(|r| FormulaOutput {
                     name: r.name,
-                    rows: r
-                        .values
-                        .as_ref()
-                        .map(|v| (v.len() / n.max(1)) as u32)
-                        .or(r.written.map(|w| w.rows as u32)),
+                    rows: r.values.as_ref().map(|v| (v.len() / n.max(1)) as u32).or(r.written.map(|w| w.rows as u32)),
                     values: r.values.map(Float64Array::new),
                     offset: r.written.map(|w| w.offset as f64),
                     finite: r.finite as f64,
-                    error: r.error.map(|e| FormulaErrorInfo {
-                        code: e.code.to_string(),
-                        message: e.message,
-                    }),
+                    error: r.error.map(|e| FormulaErrorInfo { code: e.code.to_string(), message: e.message }),
                     warnings: r.warnings,
                 })
                 .collect(),
@@ -256,12 +238,9 @@ pub struct ParseFail {
 pub fn parse_formula(text: String) -> napi::Result<Either<ParseOk, ParseFail>> {
     guarded(|| {
         Ok(match inspect(&text) {
-            Ok((_, info)) => Either::A(ParseOk {
-                ok: true,
-                normalized: info.normalized,
-                fields: info.fields,
-                operators: info.operators,
-            }),
+            Ok((_, info)) => {
+                Either::A(ParseOk { ok: true, normalized: info.normalized, fields: info.fields, operators: info.operators })
+            }
             Err(e) => Either::B(ParseFail {
                 ok: false,
                 error: ParseErrorInfo {
@@ -281,12 +260,5 @@ pub fn parse_formula(text: String) -> napi::Result<Either<ParseOk, ParseFail>> {
 /// from resources/alphas/alpha101.txt compiled into the engine.
 #[napi]
 pub fn alpha101_formulas() -> Vec<FormulaInput> {
-    alphadesk_engine::alphas::alpha101()
-        .into_iter()
-        .map(|f| FormulaInput {
-            name: f.name,
-            text: f.text,
-            to: None,
-        })
-        .collect()
+    alphadesk_engine::alphas::alpha101().into_iter().map(|f| FormulaInput { name: f.name, text: f.text, to: None }).collect()
 }

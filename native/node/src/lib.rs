@@ -5,6 +5,7 @@
 // napi-derive registers exports only in non-test builds.
 #![cfg_attr(test, allow(dead_code))]
 
+mod curves;
 mod diagnose;
 mod error;
 mod formulas;

@@ -38,10 +38,7 @@ fn epoch_dates(d: &[f64]) -> napi::Result<Vec<i64>> {
             if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
                 Ok(v as i64)
             } else {
-                Err(coded(
-                    "INVALID_ARGUMENT",
-                    &format!("dates must be integers, got {v}"),
-                ))
+                Err(coded("INVALID_ARGUMENT", &format!("dates must be integers, got {v}")))
             }
         })
         .collect()

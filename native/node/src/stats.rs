@@ -4,6 +4,7 @@ use alphadesk_engine::stats::summary_stats as engine_summary;
 use napi::bindgen_prelude::Float64ArraySlice;
 use napi_derive::napi;
 
+
 use crate::guard::guarded;
 
 /// Summary of a close series; see the engine's `SummaryStats` docs. NaN
@@ -28,10 +29,7 @@ pub struct SummaryStats {
 }
 
 #[napi]
-pub fn summary_stats(
-    close: Float64ArraySlice,
-    periods_per_year: f64,
-) -> napi::Result<SummaryStats> {
+pub fn summary_stats(close: Float64ArraySlice, periods_per_year: f64) -> napi::Result<SummaryStats> {
     guarded(|| {
         let s = engine_summary(&close, periods_per_year);
         Ok(SummaryStats {

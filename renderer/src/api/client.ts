@@ -16,6 +16,7 @@ import { websocketTransport } from './websocket-transport'
 /** The typed client: `api.market.getBars({...})`, derived from the contract, nothing hand-listed. */
 export type Api = {
   [D in Domain]: {
+    // biome-ignore lint/complexity/noBannedTypes: `{} extends Input` is the test for "every input field is optional"
     [M in MethodName<D>]: {} extends Input<D, M>
       ? (input?: Input<D, M>) => Promise<Output<D, M>>
       : (input: Input<D, M>) => Promise<Output<D, M>>

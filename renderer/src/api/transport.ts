@@ -11,6 +11,8 @@ export interface Transport {
 export interface Bridge {
   call(channel: string, input: unknown): Promise<Reply>
   onEvent(listener: (name: string, payload: unknown) => void): () => void
+  /** Electron only: the main process's open dialog; a CSV import reads only paths picked here. */
+  pickCsvPath?(kind: 'file' | 'folder'): Promise<string | null>
 }
 
 declare global {

@@ -1,18 +1,16 @@
 import { useEffect } from 'react'
 import { startAppInfo } from '../stores/app/actions'
 import { useApp } from '../stores/app/state'
-import { startEngineStatus } from '../stores/engine/actions'
-import { AlphasScreen } from '../screens/alphas/AlphasScreen'
-import { DataScreen } from '../screens/data/DataScreen'
-import { PlannedScreen } from '../screens/PlannedScreen'
+import { startPoolStatus } from '../stores/pool/actions'
 import { Nav } from './Nav'
 import { SampleImportBanner } from './SampleImportBanner'
+import { screenEntry } from './screens'
 import { StatusBar } from './StatusBar'
 
 export function App() {
-  const screen = useApp((s) => s.screen)
+  const Current = screenEntry(useApp((s) => s.screen)).component
   useEffect(() => {
-    const stops = [startAppInfo(), startEngineStatus()]
+    const stops = [startAppInfo(), startPoolStatus()]
     return () => stops.forEach((stop) => stop())
   }, [])
   return (
@@ -21,7 +19,7 @@ export function App() {
       <main className="main" style={{ display: 'flex', flexDirection: 'column' }}>
         <SampleImportBanner />
         <div style={{ flex: 1, minHeight: 0 }}>
-          {screen === 'data' ? <DataScreen /> : screen === 'alphas' ? <AlphasScreen /> : <PlannedScreen screen={screen} />}
+          <Current />
         </div>
       </main>
       <StatusBar />

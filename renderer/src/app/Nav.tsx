@@ -1,13 +1,6 @@
 import { navigate } from '../stores/app/actions'
-import { screens, useApp, type Screen } from '../stores/app/state'
-
-export const screenTitles: Record<Screen, string> = {
-  data: 'Data',
-  alphas: 'Alphas',
-  curves: 'Curves',
-  backtests: 'Backtests',
-  book: 'Trade book',
-}
+import { useApp } from '../stores/app/state'
+import { screens } from './screens'
 
 export function Nav() {
   const current = useApp((s) => s.screen)
@@ -16,14 +9,9 @@ export function Nav() {
       <div className="brand">
         alpha<span>desk</span>
       </div>
-      {screens.map((screen) => (
-        <button
-          key={screen}
-          aria-current={screen === current ? 'page' : undefined}
-          onClick={() => navigate(screen)}
-          data-testid={`nav-${screen}`}
-        >
-          {screenTitles[screen]}
+      {screens.map(({ id, title }) => (
+        <button key={id} aria-current={id === current ? 'page' : undefined} onClick={() => navigate(id)} data-testid={`nav-${id}`}>
+          {title}
         </button>
       ))}
     </nav>

@@ -1,5 +1,5 @@
 import { useApp } from '../stores/app/state'
-import { formatDuration } from '../components/format'
+import { formatDuration, formatPercent } from '../components/format'
 
 /** First run: the bundled sample data is being imported; show how far and how long. */
 export function SampleImportBanner() {
@@ -12,14 +12,14 @@ export function SampleImportBanner() {
       </div>
     )
   }
-  const pct = sample.total > 0 ? (100 * sample.done) / sample.total : 0
+  const fraction = sample.total > 0 ? sample.done / sample.total : 0
   return (
     <div className="banner" role="status" data-testid="sample-import">
       <span>First run: importing the bundled sample data — {sample.phase}</span>
       <div className="progress" style={{ width: 240 }}>
-        <div style={{ width: `${pct}%` }} />
+        <div style={{ width: `${fraction * 100}%` }} />
       </div>
-      <span className="num">{pct.toFixed(0)}%</span>
+      <span className="num">{formatPercent(fraction, 0)}</span>
       <span className="muted">ETA {formatDuration(sample.etaMs)}</span>
     </div>
   )

@@ -1,13 +1,13 @@
 import { useApp } from '../stores/app/state'
-import { useEngine } from '../stores/engine/state'
-import { cancelJob } from '../stores/engine/actions'
-import { activeJobs, busyWorkers, readyWorkers } from '../stores/engine/selectors'
-import { formatDuration } from '../components/format'
+import { usePool } from '../stores/pool/state'
+import { cancelJob } from '../stores/jobs'
+import { activeJobs, busyWorkers, readyWorkers } from '../stores/pool/selectors'
+import { formatDuration, formatPercent } from '../components/format'
 
 /** Engine workers, running jobs (with progress, ETA and cancel), host mode. */
 export function StatusBar() {
-  const status = useEngine((s) => s.status)
-  const connected = useEngine((s) => s.connected)
+  const status = usePool((s) => s.status)
+  const connected = usePool((s) => s.connected)
   const info = useApp((s) => s.info)
   const jobs = activeJobs(status)
   const busy = busyWorkers(status)
@@ -23,8 +23,7 @@ export function StatusBar() {
       <span data-testid="job-count">{jobs.length ? `${jobs.length} job${jobs.length > 1 ? 's' : ''}` : 'No jobs running'}</span>
       {jobs.slice(0, 2).map((job) => (
         <span key={job.id}>
-          {job.label}{' '}
-          {job.total > 0 ? `${Math.round((100 * job.done) / job.total)}% · ETA ${formatDuration(job.etaMs)}` : job.state}{' '}
+          {job.label} {job.total > 0 ? `${formatPercent(job.done / job.total, 0)} · ETA ${formatDuration(job.etaMs)}` : job.state}{' '}
           <button style={{ padding: '0 6px', fontSize: 11 }} onClick={() => void cancelJob(job.id)}>
             Cancel
           </button>
@@ -38,11 +37,11 @@ export function StatusBar() {
         </span>
       )}
       <a
-        className='muted'
-        href='https://www.tradingview.com/'
-        target='_blank'
-        rel='noreferrer'
-        title='Charts: TradingView Lightweight Charts™'
+        className="muted"
+        href="https://www.tradingview.com/"
+        target="_blank"
+        rel="noreferrer"
+        title="Charts: TradingView Lightweight Charts™"
       >
         Charts by TradingView
       </a>

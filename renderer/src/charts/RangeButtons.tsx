@@ -15,7 +15,13 @@ export function RangeButtons({ presets, active, onPick, disabled, testIdPrefix }
   return (
     <div className="btn-group" role="group" aria-label="Visible range">
       {presets.map((p) => (
-        <button key={p} className={active === p ? 'active' : ''} onClick={() => onPick(p)} disabled={disabled} data-testid={`${testIdPrefix}${p}`}>
+        <button
+          key={p}
+          className={active === p ? 'active' : ''}
+          onClick={() => onPick(p)}
+          disabled={disabled}
+          data-testid={`${testIdPrefix}${p}`}
+        >
           {p}
         </button>
       ))}

@@ -19,9 +19,9 @@ export function SeriesChart({ series, paneStretch, legendExclude, testId, classN
   const chart = useChart(ref, createSeriesChart)
   const info = useCrosshair<SeriesCrosshair>(chart)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: paneStretch is a literal in callers: the series identity decides redraws.
   useEffect(() => {
     chart?.setSeries(series, { paneStretch })
-    // paneStretch is a literal in callers: the series identity decides redraws.
   }, [chart, series])
 
   const shown = info?.values.filter((v) => !legendExclude?.includes(v.id)) ?? []

@@ -3,6 +3,7 @@
  * library state here, so the same logic serves every screen that draws bars.
  */
 import type { Bars, IndicatorSeries } from '../../../electron/contract'
+import { lowerBound } from '../../../electron/contract/dates'
 
 /** How a bar series is drawn: OHLC candles, or a line of closes (settlement-only futures). */
 export type BarStyle = 'candles' | 'line'
@@ -89,19 +90,22 @@ export function barAt(bars: Bars, i: number): BarPoint {
 
 /** Index of a time in a sorted time column, or -1. */
 export function indexOfTime(time: readonly number[], t: number): number {
-  let lo = 0
-  let hi = time.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (time[mid] === t) return mid
-    if (time[mid] < t) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
+  const i = lowerBound(time, t)
+  return time[i] === t ? i : -1
 }
 
-export interface CandleDatum { time: number; open?: number; high?: number; low?: number; close?: number }
-export interface ValueDatum { time: number; value?: number; color?: string }
+export interface CandleDatum {
+  time: number
+  open?: number
+  high?: number
+  low?: number
+  close?: number
+}
+export interface ValueDatum {
+  time: number
+  value?: number
+  color?: string
+}
 
 /**
  * Candles. A bar with only a close (a settlement-only day in an OHLC series) is drawn as a flat
@@ -158,7 +162,10 @@ export function toLine(time: readonly number[], values: readonly (number | null)
 }
 
 /** Points with nulls as whitespace (gaps), sorted and de-duplicated by time as the library requires. */
-export function toPoints(time: readonly number[], values: readonly (number | null)[]): ({ time: number; value: number } | { time: number })[] {
+export function toPoints(
+  time: readonly number[],
+  values: readonly (number | null)[],
+): ({ time: number; value: number } | { time: number })[] {
   const out: ({ time: number; value: number } | { time: number })[] = []
   let last = -Infinity
   for (let i = 0; i < time.length; i++) {

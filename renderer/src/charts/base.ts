@@ -60,7 +60,13 @@ export function createThemedChart(container: HTMLElement, theme: ChartTheme, fee
       horzLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
     },
     rightPriceScale: { borderColor: theme.border, scaleMargins: feel.priceMargins },
-    timeScale: { borderColor: theme.border, rightOffset: feel.rightOffset, minBarSpacing: feel.minBarSpacing, timeVisible: false, secondsVisible: false },
+    timeScale: {
+      borderColor: theme.border,
+      rightOffset: feel.rightOffset,
+      minBarSpacing: feel.minBarSpacing,
+      timeVisible: false,
+      secondsVisible: false,
+    },
     localization: { locale: 'en-US' },
     // Only when asked: otherwise the library's defaults stand.
     ...(feel.handleScale ? { handleScale: feel.handleScale } : {}),

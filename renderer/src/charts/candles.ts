@@ -19,6 +19,7 @@ import {
   type Time,
 } from 'lightweight-charts'
 import type { Bars, IndicatorSeries } from '../../../electron/contract'
+import { lowerBound } from '../../../electron/contract/dates'
 import {
   barAt,
   barStyleOf,
@@ -126,7 +127,14 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
   let priceSeries: AnySeries | null = null
   let volumeSeries: AnySeries | null = null
   let overlay: IndicatorSeries | null = null
-  let overlaySeries: { key: string; label: string; color: string; series: AnySeries; index: Map<number, number>; values: readonly (number | null)[] }[] = []
+  let overlaySeries: {
+    key: string
+    label: string
+    color: string
+    series: AnySeries
+    index: Map<number, number>
+    values: readonly (number | null)[]
+  }[] = []
   let watermark: ITextWatermarkPluginApi<Time> | null = null
   let precision = 2
   let lower: LowerPaneSeries | null = null
@@ -157,12 +165,17 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
     let lowerValue: OverlayValue | null = null
     if (lower && lowerSeries) {
       const j = lowerIndex.get(bar.time)
-      lowerValue = { key: 'lower', label: lower.label, color: lower.color ?? theme.overlay[0], value: j === undefined ? null : (lower.values[j] ?? null) }
+      lowerValue = {
+        key: 'lower',
+        label: lower.label,
+        color: lower.color ?? theme.overlay[0],
+        value: j === undefined ? null : (lower.values[j] ?? null),
+      }
     }
     return { index, hovering, bar, prevClose, overlay: values, lower: lowerValue }
   }
 
-  const lastInfo = () => (bars && bars.time.length ? info(bars.time.length - 1, false) : null)
+  const lastInfo = () => (bars?.time.length ? info(bars.time.length - 1, false) : null)
   const listeners = crosshairListeners(lastInfo)
   const emit = listeners.emit
 
@@ -185,7 +198,8 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
     const timeIndex = new Map<number, number>()
     overlay.time.forEach((t, i) => timeIndex.set(t, i))
     keys.forEach((key, i) => {
-      const color = overlay!.kind === 'bollinger' ? (key === 'mid' ? theme.overlay[0] : theme.overlay[1]) : theme.overlay[i % theme.overlay.length]
+      const color =
+        overlay!.kind === 'bollinger' ? (key === 'mid' ? theme.overlay[0] : theme.overlay[1]) : theme.overlay[i % theme.overlay.length]
       const series = chart.addSeries(
         LineSeries,
         {
@@ -217,7 +231,18 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
   }
 
   const lowerMarkerList = (s: LowerPaneSeries) =>
-    s.marker ? [{ time: asTime(s.marker.time), position: 'inBar' as const, shape: 'circle' as const, color: theme.accent, size: 1.2, text: s.marker.text ?? '' }] : []
+    s.marker
+      ? [
+          {
+            time: asTime(s.marker.time),
+            position: 'inBar' as const,
+            shape: 'circle' as const,
+            color: theme.accent,
+            size: 1.2,
+            text: s.marker.text ?? '',
+          },
+        ]
+      : []
 
   function removeLower() {
     lowerMarkers?.detach()
@@ -245,7 +270,14 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
         volumeSeries ? 2 : 1,
       )
       lowerSeries.priceScale().applyOptions({ scaleMargins: { top: 0.1, bottom: 0.1 }, borderColor: theme.border })
-      lowerSeries.createPriceLine({ price: 0, color: withAlpha(theme.muted, 0.5), lineWidth: 1, lineStyle: LineStyle.Dotted, axisLabelVisible: false, title: '' })
+      lowerSeries.createPriceLine({
+        price: 0,
+        color: withAlpha(theme.muted, 0.5),
+        lineWidth: 1,
+        lineStyle: LineStyle.Dotted,
+        axisLabelVisible: false,
+        title: '',
+      })
       lower.time.forEach((t, i) => lowerIndex.set(t, i))
       lowerSeries.setData(withChartTimes(toPoints(lower.time, lower.values)) as never)
       lowerMarkers = createSeriesMarkers(lowerSeries, lowerMarkerList(lower))
@@ -270,15 +302,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
   }
 
   function firstIndexAtOrAfter(t: number): number {
-    if (!bars) return 0
-    let lo = 0
-    let hi = bars.time.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (bars.time[mid] < t) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+    return bars ? lowerBound(bars.time, t) : 0
   }
 
   function setRange(preset: RangePreset) {
@@ -313,7 +337,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
     },
 
     setBars(next, options = {}) {
-      bars = next && next.time.length ? next : null
+      bars = next?.time.length ? next : null
       const nextStyle = options.style ?? (bars ? barStyleOf(bars) : 'candles')
       intraday = options.intraday ?? (bars ? isIntraday(bars.time) : false)
       chart.applyOptions({ timeScale: { timeVisible: intraday, secondsVisible: false } })
@@ -341,11 +365,7 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
                 },
                 0,
               )
-            : chart.addSeries(
-                LineSeries,
-                { color: theme.accent, lineWidth: 2, priceFormat, crosshairMarkerRadius: 3 },
-                0,
-              )
+            : chart.addSeries(LineSeries, { color: theme.accent, lineWidth: 2, priceFormat, crosshairMarkerRadius: 3 }, 0)
         style = nextStyle
       } else {
         priceSeries.applyOptions({ priceFormat })
@@ -393,7 +413,16 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
     setLowerPane(series) {
       if (series === lower) return
       // Only the marker moved: keep the line, move the dot.
-      if (series && lower && lowerSeries && lowerMarkers && series.time === lower.time && series.values === lower.values && series.label === lower.label && series.color === lower.color) {
+      if (
+        series &&
+        lower &&
+        lowerSeries &&
+        lowerMarkers &&
+        series.time === lower.time &&
+        series.values === lower.values &&
+        series.label === lower.label &&
+        series.color === lower.color
+      ) {
         lower = series
         lowerMarkers.setMarkers(lowerMarkerList(series))
         return

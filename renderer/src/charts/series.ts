@@ -14,6 +14,7 @@ import {
   type PriceFormat,
   type Time,
 } from 'lightweight-charts'
+import { formatFixed } from '../components/format'
 import { toPoints } from './bars'
 import { asTime, createThemedChart, crosshairListeners, withChartTimes, type AnySeries } from './base'
 import { withAlpha, type ChartTheme } from './theme'
@@ -72,11 +73,11 @@ export function formatSeriesValue(v: number | null | undefined, format: ValueFor
   if (format === 'percent' || format === 'signedPercent') {
     const p = v * 100
     const digits = Math.abs(p) >= 100 ? 0 : Math.abs(p) >= 10 ? 1 : 2
-    const s = Math.abs(p).toFixed(digits)
+    const s = formatFixed(Math.abs(p), digits)
     const sign = p < 0 ? '−' : format === 'signedPercent' && p > 0 ? '+' : ''
     return `${sign}${s}%`
   }
-  return v.toFixed(precision).replace('-', '−')
+  return formatFixed(v, precision)
 }
 
 function priceFormatOf(spec: SeriesSpec): PriceFormat {
@@ -102,10 +103,18 @@ export function createSeriesChart(container: HTMLElement, theme: ChartTheme): Se
     return drawn.map(({ spec, index }) => {
       const i = index.get(t)
       const v = i === undefined ? null : spec.values[i]
-      return { id: spec.id, label: spec.label, color: spec.color, value: v ?? null, format: spec.format ?? 'number', precision: spec.precision ?? 3 }
+      return {
+        id: spec.id,
+        label: spec.label,
+        color: spec.color,
+        value: v ?? null,
+        format: spec.format ?? 'number',
+        precision: spec.precision ?? 3,
+      }
     })
   }
-  const lastInfo = (): SeriesCrosshair | null => (lastTime === null ? null : { time: lastTime, hovering: false, values: valuesAt(lastTime) })
+  const lastInfo = (): SeriesCrosshair | null =>
+    lastTime === null ? null : { time: lastTime, hovering: false, values: valuesAt(lastTime) }
   const listeners = crosshairListeners(lastInfo)
   const emit = listeners.emit
 
@@ -125,7 +134,11 @@ export function createSeriesChart(container: HTMLElement, theme: ChartTheme): Se
         const priceFormat = priceFormatOf(spec)
         let series: AnySeries
         if (spec.kind === 'histogram') {
-          series = chart.addSeries(HistogramSeries, { color: spec.color, priceFormat, priceLineVisible: false, lastValueVisible: false, base: 0 }, pane)
+          series = chart.addSeries(
+            HistogramSeries,
+            { color: spec.color, priceFormat, priceLineVisible: false, lastValueVisible: false, base: 0 },
+            pane,
+          )
         } else if (spec.kind === 'area') {
           series = chart.addSeries(
             AreaSeries,
@@ -158,11 +171,22 @@ export function createSeriesChart(container: HTMLElement, theme: ChartTheme): Se
         const points = toPoints(spec.time, spec.values)
         const data =
           spec.kind === 'histogram' && spec.negativeColor
-            ? points.map((p) => ('value' in p ? { ...p, time: asTime(p.time), color: p.value < 0 ? spec.negativeColor : spec.color } : { time: asTime(p.time) }))
+            ? points.map((p) =>
+                'value' in p
+                  ? { ...p, time: asTime(p.time), color: p.value < 0 ? spec.negativeColor : spec.color }
+                  : { time: asTime(p.time) },
+              )
             : withChartTimes(points)
         series.setData(data as never)
         if (spec.baseline !== undefined) {
-          series.createPriceLine({ price: spec.baseline, color: withAlpha(theme.muted, 0.6), lineWidth: 1, lineStyle: LineStyle.Dotted, axisLabelVisible: false, title: '' })
+          series.createPriceLine({
+            price: spec.baseline,
+            color: withAlpha(theme.muted, 0.6),
+            lineWidth: 1,
+            lineStyle: LineStyle.Dotted,
+            axisLabelVisible: false,
+            title: '',
+          })
         }
         const index = new Map<number, number>()
         spec.time.forEach((t, i) => index.set(t, i))

@@ -11,6 +11,7 @@ export function useChart<C extends { dispose(): void }>(
   create: (container: HTMLElement, theme: ChartTheme) => C,
 ): C | null {
   const [chart, setChart] = useState<C | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `create` is a module-level factory: the container alone decides when to rebuild.
   useEffect(() => {
     const el = container.current
     if (!el) return
@@ -20,7 +21,6 @@ export function useChart<C extends { dispose(): void }>(
       setChart(null)
       created.dispose()
     }
-    // `create` is a module-level factory: the container alone decides when to rebuild.
   }, [container])
   return chart
 }

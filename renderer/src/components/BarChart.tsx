@@ -59,7 +59,16 @@ const BOTTOM = 34
 const TOP = 16
 
 /** Vertical bars around a zero line (SVG), with value labels, a y-axis and a hover tooltip. */
-export function BarChart({ bars, format, valueFormat = format, height = 200, title, testId, positiveColor = 'var(--up)', negativeColor = 'var(--down)' }: Props) {
+export function BarChart({
+  bars,
+  format,
+  valueFormat = format,
+  height = 200,
+  title,
+  testId,
+  positiveColor = 'var(--up)',
+  negativeColor = 'var(--down)',
+}: Props) {
   const ref = useRef<HTMLDivElement>(null)
   const { width } = useElementSize(ref)
   const [hover, setHover] = useState<number | null>(null)
@@ -113,7 +122,10 @@ export function BarChart({ bars, format, valueFormat = format, height = 200, tit
         </svg>
       )}
       {hovered && hover !== null && (
-        <div className="chart-tip num" style={{ left: Math.min(Math.max(0, LEFT + slot * (hover + 0.5) - 80), Math.max(0, width - 170)), top: 0 }}>
+        <div
+          className="chart-tip num"
+          style={{ left: Math.min(Math.max(0, LEFT + slot * (hover + 0.5) - 80), Math.max(0, width - 170)), top: 0 }}
+        >
           <div className="chart-tip-head">{hovered.label}</div>
           <div>{format(hovered.value)}</div>
           {hovered.detail && <div className="muted">{hovered.detail}</div>}

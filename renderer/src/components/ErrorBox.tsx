@@ -17,7 +17,12 @@ interface Props {
 export function ErrorBox({ error, title, onRetry, compact, testId, tone = 'error' }: Props) {
   const issues = issuesOf(error)
   return (
-    <div className={`errorbox${compact ? ' compact' : ''}${tone === 'warn' ? ' warn' : ''}`} role="alert" data-testid={testId ?? 'error-box'} data-code={error.code}>
+    <div
+      className={`errorbox${compact ? ' compact' : ''}${tone === 'warn' ? ' warn' : ''}`}
+      role="alert"
+      data-testid={testId ?? 'error-box'}
+      data-code={error.code}
+    >
       <div className="errorbox-head">
         <span className="errorbox-title">{title ?? 'Something went wrong'}</span>
         <code className="errorbox-code">{error.code}</code>

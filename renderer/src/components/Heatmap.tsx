@@ -41,7 +41,7 @@ export function Heatmap({ labels, names = labels, matrix, colorOf, format, legen
   // Small cells: label every k-th row / column (and the hovered one) so labels never overlap.
   const every = Math.max(1, Math.ceil((fontSize + 2) / cell))
   const labelled = (i: number, hovered: number | undefined) => i % every === 0 || i === hovered
-  const h = hover ? matrix[hover.i]?.[hover.j] ?? null : null
+  const h = hover ? (matrix[hover.i]?.[hover.j] ?? null) : null
 
   return (
     <div className="heatmap" ref={ref} data-testid={testId} data-size={n}>
@@ -61,7 +61,14 @@ export function Heatmap({ labels, names = labels, matrix, colorOf, format, legen
                   {l}
                 </text>
               ) : (
-                <text key={`c${j}`} x={x} y={topH - 6} textAnchor="middle" className={`hm-label${hover?.j === j ? ' active' : ''}`} style={{ fontSize }}>
+                <text
+                  key={`c${j}`}
+                  x={x}
+                  y={topH - 6}
+                  textAnchor="middle"
+                  className={`hm-label${hover?.j === j ? ' active' : ''}`}
+                  style={{ fontSize }}
+                >
                   {l}
                 </text>
               )
@@ -116,7 +123,10 @@ export function Heatmap({ labels, names = labels, matrix, colorOf, format, legen
               data-testid="heatmap-tip"
               style={{
                 // Beside the cell when there is room on its right, else on its left; never over it.
-                left: labelW + (hover.j + 1) * cell + 210 < width ? labelW + (hover.j + 1) * cell + 6 : Math.max(0, labelW + hover.j * cell - 206),
+                left:
+                  labelW + (hover.j + 1) * cell + 210 < width
+                    ? labelW + (hover.j + 1) * cell + 6
+                    : Math.max(0, labelW + hover.j * cell - 206),
                 top: topH + hover.i * cell,
               }}
             >

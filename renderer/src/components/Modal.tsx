@@ -43,18 +43,16 @@ export function Modal({ title, onClose, closable = true, children, footer, width
         if (e.target === e.currentTarget && closable) onClose()
       }}
     >
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        tabIndex={-1}
-        ref={boxRef}
-        style={{ width }}
-        data-testid={testId}
-      >
+      <div className="modal" role="dialog" aria-modal="true" tabIndex={-1} ref={boxRef} style={{ width }} data-testid={testId}>
         <header className="modal-head">
           <h2>{title}</h2>
-          <button className="modal-close" onClick={onClose} disabled={!closable} aria-label="Close" title={closable ? 'Close (Esc)' : 'Busy'}>
+          <button
+            className="modal-close"
+            onClick={onClose}
+            disabled={!closable}
+            aria-label="Close"
+            title={closable ? 'Close (Esc)' : 'Busy'}
+          >
             ×
           </button>
         </header>

@@ -9,7 +9,13 @@ export function formatDuration(ms: number | null | undefined): string {
 
 const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
 const dateTimeFmt = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 })
 
 /** Bar times are exchange wall-clock stored as UTC: format them in UTC. */
@@ -18,6 +24,31 @@ export function formatDate(unixSeconds: number | null | undefined): string {
 }
 export function formatDateTime(unixSeconds: number): string {
   return dateTimeFmt.format(unixSeconds * 1000).replace(',', '')
+}
+
+/** A real minus sign (U+2212): it lines up with "+" and reads as minus, not as a hyphen. */
+const minus = (s: string) => s.replace('-', '−')
+
+/** Fixed decimals without grouping (correlations, t-stats, IC, chart read-outs): "0.42", "−1.07". */
+export function formatFixed(value: number | null | undefined, digits = 2): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : minus(value.toFixed(digits))
+}
+
+/** 4 significant digits; an exponent for tiny or huge magnitudes (alpha values of any scale). */
+export function formatSignificant(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (value === 0) return '0'
+  const a = Math.abs(value)
+  if (a >= 1e6 || a < 1e-4) return minus(value.toExponential(2))
+  return minus(a >= 1000 ? value.toFixed(0) : value.toPrecision(4))
+}
+
+/** A return in basis points, two decimals below 10 bp: "3.25 bp", "−14.1 bp" (`unit` false: the number only). */
+export function formatBasisPoints(value: number | null | undefined, unit = true): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  const bp = value * 1e4
+  const s = formatFixed(bp, Math.abs(bp) < 10 ? 2 : 1)
+  return unit ? `${s} bp` : s
 }
 
 export function formatNumber(value: number | null | undefined, digits = 2): string {

@@ -8,7 +8,11 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): { width: num
     if (!el) return
     const measure = () => {
       const r = el.getBoundingClientRect()
-      setSize((s) => (Math.round(r.width) === s.width && Math.round(r.height) === s.height ? s : { width: Math.round(r.width), height: Math.round(r.height) }))
+      setSize((s) =>
+        Math.round(r.width) === s.width && Math.round(r.height) === s.height
+          ? s
+          : { width: Math.round(r.width), height: Math.round(r.height) },
+      )
     }
     measure()
     const observer = new ResizeObserver(measure)

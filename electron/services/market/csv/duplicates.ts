@@ -1,5 +1,6 @@
 import type { BarData } from '../store/bar-data'
 import { isoDate } from '../../../contract'
+import { clip } from '../../../shared/quote'
 import type { IssueList } from './issues'
 
 function when(ts: number): string {
@@ -38,7 +39,7 @@ export function findDuplicates(data: BarData, errors: IssueList): Uint32Array | 
     errors.add({
       file: data.files[fileIdx[b]],
       line: line[b],
-      message: `duplicate row for ${data.symbols[sym[b]].symbol} at ${when(ts[b])}: first seen at ${sameFile ? '' : `${data.files[fileIdx[a]]} `}line ${line[a]}`,
+      message: `duplicate row for ${clip(data.symbols[sym[b]].symbol)} at ${when(ts[b])}: first seen at ${sameFile ? '' : `${data.files[fileIdx[a]]} `}line ${line[a]}`,
     })
   }
   return order

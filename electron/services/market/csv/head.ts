@@ -3,6 +3,7 @@ import type { ColumnMapping, CsvKind, DateFormat } from '../../../contract'
 import { detectDelimiter, type Delimiter } from './detect'
 import type { IssueList } from './issues'
 import { detectDateFormat, type ConcreteDateFormat } from './parse-dates'
+import { clip, quote } from '../../../shared/quote'
 import { readHead, type CsvFile } from './sources'
 
 /** The start of a file: enough to detect its delimiter, header and formats. */
@@ -32,7 +33,8 @@ export async function readFileHead(file: CsvFile, delimiter: Delimiter | undefin
     records = parseSync(cut.split(/\r?\n/, 1)[0] ?? '', { delimiter: delim, relax_column_count: true, relax_quotes: true })
   }
   const [header = [], ...rows] = records
-  return { delimiter: delim, header: header.map((h) => h.trim()), rows, empty: false }
+  // Header names end up in every issue about their column: keep them short.
+  return { delimiter: delim, header: header.map((h) => clip(h.trim())), rows, empty: false }
 }
 
 /** Settles the date format (and the expiry column's) from the first files' heads. */
@@ -60,7 +62,7 @@ export function detectFormats(
           line: line > 1 ? line : 2,
           column: col + 1,
           field: prep.header[col] || field,
-          message: `${detection.reason}: '${bad}' (choose the date format if auto-detection is wrong)`,
+          message: `${detection.reason}: ${quote(bad)} (choose the date format if auto-detection is wrong)`,
         })
         return null
       }

@@ -7,6 +7,7 @@ import { nowIso } from '../../../contract'
 import { csvInvalid } from './issues'
 import { parseImportOptions, type ImportCsvInput } from './options'
 import { readCsvFiles } from './read'
+import { anyPath, type PathPolicy } from '../../../shared/path-policy'
 import { resolveSources } from './sources'
 
 function cancelled(): AppError {
@@ -43,13 +44,14 @@ function describeFiles(names: string[]): string {
  * error throws CSV_INVALID (naming file, line, column, field) and nothing is written.
  * Then one transaction writes the dataset, its instruments, bars, stats, the import record
  * and its warnings. Progress goes to `onProgress` (≤ ~10×/s); `signal` cancels up to the
- * write (JOB_CANCELLED, nothing written).
+ * write (JOB_CANCELLED, nothing written). Paths are checked by `paths` (default: trusted caller).
  */
 export async function importCsv(
   db: Db,
   options: ImportCsvInput,
   onProgress?: ProgressFn,
   signal?: AbortSignal,
+  paths: PathPolicy = anyPath,
 ): Promise<ImportResult> {
   const started = performance.now()
   const startedAt = nowIso()
@@ -57,7 +59,7 @@ export async function importCsv(
   const name = opts.datasetName
   assertNameFree(db, name)
   if (signal?.aborted) throw cancelled()
-  const files = await resolveSources(opts.sources)
+  const files = await resolveSources(opts.sources, paths)
   const progress = throttleProgress(onProgress)
 
   const r = await readCsvFiles(files, {

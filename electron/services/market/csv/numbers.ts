@@ -1,6 +1,7 @@
 /** Strict number cells: plain decimals with optional exponent; a few spellings of "missing" read as empty. */
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+// Unambiguous on purpose: `\d+\.?\d*` backtracks quadratically on a long run of digits that fails at the end.
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-', '.', '#n/a'])
 
 /** Returned for a cell that is neither a number nor empty. */

@@ -1,6 +1,7 @@
 import type { CsvPreview } from '../../../contract'
 import { parseCsvOptions, type CsvOptionsInput } from './options'
 import { readCsvFiles } from './read'
+import { anyPath, type PathPolicy } from '../../../shared/path-policy'
 import { resolveSources } from './sources'
 
 /** Rows of the first file shown raw in a preview. */
@@ -8,11 +9,12 @@ export const PREVIEW_ROWS = 20
 
 /**
  * Reads and validates the files exactly as an import would, and writes nothing: header,
- * detected mapping/format/delimiter, the first rows, counts, warnings and errors.
+ * detected mapping/format/delimiter, the first rows, counts, warnings and errors. Paths are
+ * checked by `paths`: the default trusts the caller (CLI, tests); hosts pass their policy.
  */
-export async function previewCsv(options: CsvOptionsInput, signal?: AbortSignal): Promise<CsvPreview> {
+export async function previewCsv(options: CsvOptionsInput, signal?: AbortSignal, paths: PathPolicy = anyPath): Promise<CsvPreview> {
   const opts = parseCsvOptions(options)
-  const files = await resolveSources(opts.sources)
+  const files = await resolveSources(opts.sources, paths)
   const r = await readCsvFiles(files, {
     kind: opts.kind,
     mapping: opts.mapping,

@@ -6,6 +6,7 @@ import { detectFormats, readFileHead, type FileHead } from './head'
 import { IssueList } from './issues'
 import { makeDateParser, type ConcreteDateFormat } from './parse-dates'
 import { readRows } from './rows'
+import { quote } from '../../../shared/quote'
 import type { CsvFile } from './sources'
 
 export interface ReadOptions {
@@ -118,13 +119,14 @@ export async function readCsvFiles(files: readonly CsvFile[], options: ReadOptio
       done()
       continue
     }
-    const symbolFromName = mapping.symbol === undefined && !(options.kind === 'futures' && mapping.root !== undefined && mapping.expiry !== undefined)
+    const symbolFromName =
+      mapping.symbol === undefined && !(options.kind === 'futures' && mapping.root !== undefined && mapping.expiry !== undefined)
     if (fi === 0 && symbolFromName && options.warnFileSymbol !== false) {
       warnings.add({
         file: file.name,
         line: 0,
         field: 'symbol',
-        message: `no symbol column: each file's rows take the symbol from the file name (here '${file.fileSymbol}')`,
+        message: `no symbol column: each file's rows take the symbol from the file name (here ${quote(file.fileSymbol)})`,
       })
     }
 
@@ -148,7 +150,12 @@ export async function readCsvFiles(files: readonly CsvFile[], options: ReadOptio
     }
     // Read once without per-record line info (twice as fast); if the line count shows records
     // spanning lines (quoted newlines), undo and read again with it.
-    const checkpoint = { rows: data.length, symbols: data.symbols.length, errors: [errors.items.length, errors.total], warnings: [warnings.items.length, warnings.total] }
+    const checkpoint = {
+      rows: data.length,
+      symbols: data.symbols.length,
+      errors: [errors.items.length, errors.total],
+      warnings: [warnings.items.length, warnings.total],
+    }
     let result = await readRows(ctx, false)
     if (result.status === 'multiline') {
       data.truncate(checkpoint.rows, checkpoint.symbols)
@@ -158,7 +165,8 @@ export async function readCsvFiles(files: readonly CsvFile[], options: ReadOptio
       result = await readRows(ctx, true)
     }
     summary.rows = result.rows
-    if (result.rows === 0 && result.status === 'ok') errors.add({ file: file.name, line: 2, message: 'the file has a header but no data rows' })
+    if (result.rows === 0 && result.status === 'ok')
+      errors.add({ file: file.name, line: 2, message: 'the file has a header but no data rows' })
     done()
   }
 

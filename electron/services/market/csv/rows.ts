@@ -8,6 +8,8 @@ import type { IssueList } from './issues'
 import { INVALID, parseNumberCell } from './numbers'
 import { parseTimeOfDay } from './parse-dates'
 import type { ReadOptions } from './read'
+import { MAX_CSV_RECORD_CHARS } from '../../../contract/limits'
+import { clip, quote } from '../../../shared/quote'
 import { openFile, type CsvFile } from './sources'
 
 /** Everything reading one file's rows needs. */
@@ -71,7 +73,13 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
   const iRoot = options.kind === 'futures' ? (mapping.root ?? -1) : -1
   const fields = valueFields
     .filter(([, f]) => mapping[f] !== undefined)
-    .map(([bf, f]) => ({ bf, col: mapping[f]!, name: prep.header[mapping[f]!] || f, isPrice: priceFields.includes(bf), isVolume: bf === 'volume' }))
+    .map(([bf, f]) => ({
+      bf,
+      col: mapping[f]!,
+      name: prep.header[mapping[f]!] || f,
+      isPrice: priceFields.includes(bf),
+      isVolume: bf === 'volume',
+    }))
   const closeFromSettle = options.kind === 'futures' && mapping.close === undefined && mapping.settle !== undefined
   const deriveSymbol =
     iSymbol < 0 && iExpiry >= 0 && iRoot >= 0 ? (options.deriveSymbol ?? ((root: string, expiry: string) => `${root} ${expiry}`)) : null
@@ -87,6 +95,8 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
     relax_quotes: true,
     skip_empty_lines: false,
     info: withInfo,
+    // A hostile file may hold one huge cell: stop at the record, not at memory.
+    max_record_size: MAX_CSV_RECORD_CHARS,
   })
   let bytes = 0
   const input = openFile(file, (b) => {
@@ -125,7 +135,7 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
         continue
       }
       rows++
-      if (sample && sample.length < sampleRows) sample.push(rec)
+      if (sample && sample.length < sampleRows) sample.push(rec.map((cell) => clip(cell)))
 
       // Time
       const rawDate = rec[iDate]
@@ -136,14 +146,20 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
           line,
           column: iDate + 1,
           field: prep.header[iDate] || 'date',
-          message: rawDate.trim() === '' ? 'empty date' : `not a date in ${dateFormat}: '${rawDate}'`,
+          message: rawDate.trim() === '' ? 'empty date' : `not a date in ${dateFormat}: ${quote(rawDate)}`,
         })
         continue
       }
       if (iTime >= 0) {
         const t = parseTimeOfDay(rec[iTime])
         if (t === null) {
-          errors.add({ file: name, line, column: iTime + 1, field: prep.header[iTime] || 'time', message: `not a time of day: '${rec[iTime]}'` })
+          errors.add({
+            file: name,
+            line,
+            column: iTime + 1,
+            field: prep.header[iTime] || 'time',
+            message: `not a time of day: ${quote(rec[iTime])}`,
+          })
           continue
         }
         ts += t
@@ -157,7 +173,7 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
         const raw = rec[f.col]
         const v = parseNumberCell(raw)
         if (v === INVALID) {
-          errors.add({ file: name, line, column: f.col + 1, field: f.name, message: `not a number: '${raw}'` })
+          errors.add({ file: name, line, column: f.col + 1, field: f.name, message: `not a number: ${quote(raw)}` })
           bad = true
           continue
         }
@@ -166,14 +182,14 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
           continue
         }
         if (f.isVolume && v < 0) {
-          errors.add({ file: name, line, column: f.col + 1, field: f.name, message: `negative volume: ${raw}` })
+          errors.add({ file: name, line, column: f.col + 1, field: f.name, message: `negative volume: ${clip(raw)}` })
           bad = true
           continue
         }
         if (f.isPrice) {
           if (v === 0 && options.zeroPriceIsMissing) continue
           if (warnNonPositive && v <= 0) {
-            warnings.add({ file: name, line, column: f.col + 1, field: f.name, message: `non-positive ${f.bf}: ${raw}` })
+            warnings.add({ file: name, line, column: f.col + 1, field: f.name, message: `non-positive ${f.bf}: ${clip(raw)}` })
           }
         }
         parsed[slot[k]] = v
@@ -205,7 +221,13 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
         const e = parseExpiryCell(raw)
         if (e === null) {
           const field = prep.header[iExpiry] || 'expiry'
-          errors.add({ file: name, line, column: iExpiry + 1, field, message: raw.trim() === '' ? 'empty expiry' : `not a date: '${raw}'` })
+          errors.add({
+            file: name,
+            line,
+            column: iExpiry + 1,
+            field,
+            message: raw.trim() === '' ? 'empty expiry' : `not a date: ${quote(raw)}`,
+          })
           continue
         }
         expiry = isoDate(e)
@@ -216,7 +238,13 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
       else symbol = file.fileSymbol
       if (!symbol) {
         const col = iSymbol >= 0 ? iSymbol : iRoot
-        errors.add({ file: name, line, column: col >= 0 ? col + 1 : undefined, field: prep.header[col] || 'symbol', message: 'empty symbol' })
+        errors.add({
+          file: name,
+          line,
+          column: col >= 0 ? col + 1 : undefined,
+          field: prep.header[col] || 'symbol',
+          message: 'empty symbol',
+        })
         continue
       }
       let s = data.symbolIndex(symbol)
@@ -224,7 +252,7 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
         if (options.kind === 'futures') {
           root ??= rootFromSymbol(symbol)
           if (!root) {
-            errors.add({ file: name, line, message: `cannot tell the root of contract '${symbol}': add a root column` })
+            errors.add({ file: name, line, message: `cannot tell the root of contract ${quote(symbol)}: add a root column` })
             continue
           }
         }
@@ -245,7 +273,7 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
             line,
             column: iExpiry + 1,
             field: prep.header[iExpiry] || 'expiry',
-            message: `contract ${symbol} expires ${expiry} here but ${entry.expiry} at ${where}`,
+            message: `contract ${clip(symbol)} expires ${expiry} here but ${entry.expiry} at ${where}`,
           })
           continue
         }
@@ -261,15 +289,23 @@ export async function readRows(ctx: RowsContext, withInfo: boolean): Promise<Row
     if (err instanceof AppError) throw err
     input.destroy()
     const e = err as { code?: string; lines?: number; message?: string }
+    if (e.code === 'CSV_MAX_RECORD_SIZE') {
+      errors.add({
+        file: name,
+        line: e.lines ?? line + 1,
+        message: `a record longer than ${MAX_CSV_RECORD_CHARS / 1024} KiB (a CSV row, all its cells): not a price file?`,
+      })
+      return { status: 'failed', rows }
+    }
     if (typeof e.code === 'string' && (e.code.startsWith('CSV_') || e.code === 'INVALID_OPENING_QUOTE')) {
-      errors.add({ file: name, line: e.lines ?? line + 1, message: `malformed CSV: ${e.message}` })
+      errors.add({ file: name, line: e.lines ?? line + 1, message: `malformed CSV: ${clip(e.message ?? '', 300)}` })
       return { status: 'failed', rows }
     }
     if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR') {
       errors.add({ file: name, line: line + 1, message: `cannot decompress: ${e.message}` })
       return { status: 'failed', rows }
     }
-    throw new AppError('IMPORT_FAILED', `${name}: ${e.message ?? String(err)}`)
+    throw new AppError('IMPORT_FAILED', `${name}: ${clip(e.message ?? String(err), 300)}`)
   } finally {
     input.destroy()
   }

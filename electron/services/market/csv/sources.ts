@@ -5,6 +5,8 @@ import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { AppError, type CsvSource } from '../../../contract'
 import { yieldToEventLoop } from '../progress'
+import { quote } from '../../../shared/quote'
+import { isPlainFile, type PathPolicy } from '../../../shared/path-policy'
 
 /** One CSV file to read: uploaded text or a file on disk (optionally gzipped). */
 export interface CsvFile {
@@ -22,7 +24,10 @@ export interface CsvFile {
 const CSV_FILE = /\.csv(\.gz)?$/i
 
 export function stemOf(name: string): string {
-  return basename(name).replace(/\.gz$/i, '').replace(/\.(csv|txt|tsv)$/i, '').trim()
+  return basename(name)
+    .replace(/\.gz$/i, '')
+    .replace(/\.(csv|txt|tsv)$/i, '')
+    .trim()
 }
 
 /** A file on disk as a CsvFile. */
@@ -31,25 +36,43 @@ export async function fileFromPath(path: string, name = basename(path), fileSymb
   return { name, fileSymbol, size: st.size, path, gzip: /\.gz$/i.test(path) }
 }
 
-/** Expands sources into files: a folder becomes every *.csv in it (sorted by name). */
-export async function resolveSources(sources: readonly CsvSource[]): Promise<CsvFile[]> {
+/**
+ * Expands sources into files: a folder becomes every *.csv in it (sorted by name). Paths go
+ * through `paths` first (see path-policy.ts); under a strict policy a folder's entries must be
+ * regular files, not links.
+ */
+export async function resolveSources(sources: readonly CsvSource[], paths: PathPolicy): Promise<CsvFile[]> {
   const files: CsvFile[] = []
   for (const source of sources) {
     if ('text' in source) {
       files.push({ name: source.name, fileSymbol: stemOf(source.name), size: source.text.length, text: source.text, gzip: false })
       continue
     }
-    const st = await stat(source.path).catch(() => null)
-    if (!st) throw new AppError('NOT_FOUND', `no such file or folder: ${source.path}`)
+    const real = await paths.check(source.path)
+    const st = await stat(real).catch(() => null)
+    if (!st) throw new AppError('NOT_FOUND', `no such file or folder: ${quote(source.path, 300)}`)
     if (st.isDirectory()) {
-      const names = (await readdir(source.path)).filter((n) => CSV_FILE.test(n)).sort()
-      if (!names.length) throw new AppError('VALIDATION', `no .csv files in folder ${source.path}`)
-      for (const n of names) files.push(await fileFromPath(join(source.path, n)))
+      const names = (await readdir(real)).filter((n) => CSV_FILE.test(n)).sort()
+      const kept = paths.strict ? await filterAsync(names, (n) => isPlainFile(join(real, n))) : names
+      if (!kept.length) throw new AppError('VALIDATION', `no .csv files in folder ${quote(source.path, 300)}`)
+      for (const n of kept) files.push(await fileFromPath(join(real, n)))
     } else {
-      files.push({ name: basename(source.path), fileSymbol: stemOf(source.path), size: st.size, path: source.path, gzip: /\.gz$/i.test(source.path) })
+      files.push({
+        name: basename(source.path),
+        fileSymbol: stemOf(source.path),
+        size: st.size,
+        path: real,
+        gzip: /\.gz$/i.test(source.path),
+      })
     }
   }
   return files
+}
+
+async function filterAsync<T>(items: readonly T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+  const out: T[] = []
+  for (const item of items) if (await keep(item)) out.push(item)
+  return out
 }
 
 async function* textChunks(text: string, chunk = 256 * 1024): AsyncGenerator<string> {

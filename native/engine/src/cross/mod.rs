@@ -26,25 +26,14 @@ pub struct Scratch {
 /// rows of `out`). An instrument-major input is gathered 8 dates at a time:
 /// one cache line per instrument is read per block, which beats a full
 /// transpose.
-pub fn apply_rows<F>(
-    x: &[f64],
-    x_rows: bool,
-    t: usize,
-    n: usize,
-    threads: usize,
-    out: &mut [f64],
-    row_op: F,
-) where
+pub fn apply_rows<F>(x: &[f64], x_rows: bool, t: usize, n: usize, threads: usize, out: &mut [f64], row_op: F)
+where
     F: Fn(&[f64], &mut [f64], &mut Scratch) + Sync,
 {
     if t == 0 || n == 0 {
         return;
     }
-    let parts = if t * n < (1 << 14) {
-        1
-    } else {
-        threads.clamp(1, t)
-    };
+    let parts = if t * n < (1 << 14) { 1 } else { threads.clamp(1, t) };
     let per = t.div_ceil(parts);
     let work = |d0: usize, piece: &mut [f64]| {
         let d1 = d0 + piece.len() / n;

@@ -24,18 +24,12 @@ impl GroupIndex {
                 }
             })
             .collect();
-        GroupIndex {
-            ids,
-            groups: map.len(),
-        }
+        GroupIndex { ids, groups: map.len() }
     }
 
     /// Everyone in one group (market-wide demeaning).
     pub fn single(n: usize) -> GroupIndex {
-        GroupIndex {
-            ids: vec![0; n],
-            groups: 1,
-        }
+        GroupIndex { ids: vec![0; n], groups: 1 }
     }
 }
 
@@ -53,10 +47,6 @@ pub fn neutralize_row(vals: &[f64], g: &GroupIndex, out: &mut [f64], scratch: &m
         }
     }
     for ((o, &v), &id) in out.iter_mut().zip(vals).zip(&g.ids) {
-        *o = if id == u32::MAX || cnt[id as usize] == 0 {
-            f64::NAN
-        } else {
-            v - sum[id as usize] / cnt[id as usize] as f64
-        };
+        *o = if id == u32::MAX || cnt[id as usize] == 0 { f64::NAN } else { v - sum[id as usize] / cnt[id as usize] as f64 };
     }
 }

@@ -47,11 +47,7 @@ pub fn rank_row(vals: &[f64], out: &mut [f64], scratch: &mut Scratch) {
 pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow_radix: bool) {
     let n = vals.len();
     let radix = allow_radix && n >= RADIX_MIN && n <= u32::MAX as usize;
-    let idx_bits = if radix {
-        40
-    } else {
-        (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1)
-    };
+    let idx_bits = if radix { 40 } else { (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1) };
     let idx_mask: u64 = (1u64 << idx_bits) - 1;
     let keys = &mut scratch.keys;
     keys.resize(n, 0);
@@ -100,10 +96,7 @@ pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow
         // Exact ties (the usual case: ranks of ±1 correlations, 0/1
         // conditions, ts_rank or argmax levels) need no sort: one average.
         let first = order_key(vals[(keys[i] & idx_mask) as usize] + 0.0);
-        if keys[i + 1..j]
-            .iter()
-            .all(|&k| order_key(vals[(k & idx_mask) as usize] + 0.0) == first)
-        {
+        if keys[i + 1..j].iter().all(|&k| order_key(vals[(k & idx_mask) as usize] + 0.0) == first) {
             let pct = (2 * i + 1 + (j - i)) as f64 * 0.5 * inv;
             for &k in &keys[i..j] {
                 out[(k & idx_mask) as usize] = pct;
@@ -134,6 +127,7 @@ pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow
         i = j;
     }
 }
+
 
 /// Stable LSD radix sort of `keys` by their high 24 bits (8 bits per pass;
 /// a pass is skipped when all keys share its digit). `tmp` is scratch.

@@ -17,11 +17,7 @@ pub struct Dag {
 
 impl Dag {
     pub fn new(cse: bool) -> Dag {
-        Dag {
-            nodes: Vec::new(),
-            index: HashMap::new(),
-            cse,
-        }
+        Dag { nodes: Vec::new(), index: HashMap::new(), cse }
     }
 
     pub fn len(&self) -> usize {
@@ -34,13 +30,7 @@ impl Dag {
 
     pub fn constant(&mut self, v: f64) -> NodeId {
         // One key for 0.0 and -0.0; NaN constants share one canonical bit pattern.
-        let v = if v == 0.0 {
-            0.0
-        } else if v.is_nan() {
-            f64::NAN
-        } else {
-            v
-        };
+        let v = if v == 0.0 { 0.0 } else if v.is_nan() { f64::NAN } else { v };
         self.intern(Node::Const(v.to_bits()))
     }
 
@@ -54,10 +44,7 @@ impl Dag {
                 }
             }
             Node::Binary(op, a, b) => {
-                if let (Some(x), Some(y)) = (
-                    self.nodes[a as usize].const_value(),
-                    self.nodes[b as usize].const_value(),
-                ) {
+                if let (Some(x), Some(y)) = (self.nodes[a as usize].const_value(), self.nodes[b as usize].const_value()) {
                     return self.constant(binary_scalar(op, x, y));
                 }
             }
@@ -88,9 +75,7 @@ impl Dag {
         match node {
             // rank(rank(x)) = rank(x) exactly: percentile ranks keep the order,
             // the ties and the NaN cells of x, so ranking them again changes nothing.
-            Node::Rank(a) if matches!(self.nodes[a as usize], Node::Rank(_)) => {
-                self.nodes[a as usize]
-            }
+            Node::Rank(a) if matches!(self.nodes[a as usize], Node::Rank(_)) => self.nodes[a as usize],
             Node::Binary(op, a, b) if op.commutative() && a > b => Node::Binary(op, b, a),
             // corr/cov are symmetric in their two series.
             Node::Pair(op, a, b, w) if a > b => Node::Pair(op, b, a, w),

@@ -113,16 +113,9 @@ fn report(node: &Node, inputs: &[&Value<'_>], out: &Value<'_>, shape: Shape, t0:
     // stop at); the others cost one contiguous pass.
     let finite = count_finite(out, shape, t0);
     if cells == 0 || finite as f64 >= MOSTLY_MISSING * cells as f64 {
-        return Report {
-            cells,
-            finite,
-            ..Report::default()
-        };
+        return Report { cells, finite, ..Report::default() };
     }
-    let mut r = Report {
-        cells,
-        ..Report::default()
-    };
+    let mut r = Report { cells, ..Report::default() };
     let window = match *node {
         Node::Ts(op, _, w) => Some((w as usize, matches!(op, TsOp::Delay | TsOp::Delta))),
         Node::Pair(_, _, _, w) => Some((w as usize, false)),
@@ -431,9 +424,7 @@ impl Walk<'_> {
         }
         let mut id = root;
         loop {
-            let next = self.nodes[id as usize]
-                .children()
-                .find(|&c| self.lookback[c as usize] >= self.dates);
+            let next = self.nodes[id as usize].children().find(|&c| self.lookback[c as usize] >= self.dates);
             match next {
                 Some(c) => id = c,
                 None => return Some(id),
@@ -459,10 +450,7 @@ impl Walk<'_> {
         } else if let Node::Leaf(_) = node {
             format!("{op} is missing in {} of cells", pct(1.0 - r.share()))
         } else if r.constant as f64 >= r.missing_input.max(r.history).max(r.undefined) as f64 {
-            format!(
-                "{op} over a constant window in {} of windows",
-                pct(r.constant as f64 / windows)
-            )
+            format!("{op} over a constant window in {} of windows", pct(r.constant as f64 / windows))
         } else if history_share * cells >= 0.5 * missing {
             if need > self.dates {
                 format!("needs {need} days of history; the range has {}", self.dates)
@@ -494,49 +482,23 @@ impl Walk<'_> {
             let what = match node {
                 Node::Unary(UnOp::Log, _) => "log of a value ≤ 0",
                 Node::Binary(BinKind::Div, ..) => "division by zero",
-                Node::Binary(BinKind::Pow, ..) => {
-                    "power undefined (negative base, fractional exponent)"
-                }
+                Node::Binary(BinKind::Pow, ..) => "power undefined (negative base, fractional exponent)",
                 Node::Scale(..) => "a cross-section whose absolute values sum to 0",
                 Node::Neutralize(..) => "no group",
-                Node::Pair(PairOp::Correlation, ..) => {
-                    "correlation over a window with negligible spread"
-                }
+                Node::Pair(PairOp::Correlation, ..) => "correlation over a window with negligible spread",
                 _ => "undefined for valid inputs",
             };
             format!("{what} in {} of cells", pct(r.undefined as f64 / cells))
         };
-        Culprit {
-            operator: op,
-            expression: short_text(self.nodes, id),
-            coverage: r.share(),
-            input_coverage,
-            reason,
-        }
+        Culprit { operator: op, expression: short_text(self.nodes, id), coverage: r.share(), input_coverage, reason }
     }
 }
 
 /// Diagnose each formula's coverage (evaluating them together, over the
 /// same window and policy as a run).
-pub fn diagnose(
-    panel: &PanelView<'_>,
-    formulas: &[FormulaSpec],
-    opts: &EvalOptions,
-) -> Result<Vec<Diagnosis>> {
-    let opts = EvalOptions {
-        output_path: None,
-        naive: false,
-        ..opts.clone()
-    };
-    let Prepared {
-        t_start,
-        t_end,
-        shape,
-        dag,
-        roots,
-        results,
-        ..
-    } = prepare(panel, formulas, &opts)?;
+pub fn diagnose(panel: &PanelView<'_>, formulas: &[FormulaSpec], opts: &EvalOptions) -> Result<Vec<Diagnosis>> {
+    let opts = EvalOptions { output_path: None, naive: false, ..opts.clone() };
+    let Prepared { t_start, t_end, shape, dag, roots, results, .. } = prepare(panel, formulas, &opts)?;
     let reports: Mutex<Vec<Option<Report>>> = Mutex::new(vec![None; dag.nodes.len()]);
     let nodes = &dag.nodes;
     let probe = |id: NodeId, inputs: &[&Value<'_>], out: &Value<'_>, shape: Shape| {
@@ -547,30 +509,12 @@ pub fn diagnose(
     };
     let rows: Vec<usize> = vec![t_end - t_start; formulas.len()];
     if shape.t > 0 && shape.n > 0 {
-        let exec = Executor {
-            panel,
-            shape,
-            dag: &dag,
-            roots: &roots,
-            t_start,
-            rows: &rows,
-            sink: None,
-            probe: Some(&probe),
-        };
+        let exec = Executor { panel, shape, dag: &dag, roots: &roots, t_start, rows: &rows, sink: None, probe: Some(&probe) };
         exec.run(&mut |_, _| true)?;
     }
-    let reports = reports
-        .into_inner()
-        .map_err(|_| EngineError::Internal("diagnosis probe panicked".into()))?;
+    let reports = reports.into_inner().map_err(|_| EngineError::Internal("diagnosis probe panicked".into()))?;
     let lookback = lookbacks(nodes);
-    let walk = Walk {
-        nodes,
-        reports: &reports,
-        lookback: &lookback,
-        dates: t_end,
-        t0: t_start,
-        policy: opts.policy,
-    };
+    let walk = Walk { nodes, reports: &reports, lookback: &lookback, dates: t_end, t0: t_start, policy: opts.policy };
     Ok(results
         .iter()
         .zip(&roots)
@@ -607,26 +551,14 @@ pub fn diagnose(
             let summary = match culprits.first() {
                 None => format!("coverage {}", pct(coverage)),
                 Some(c) => {
-                    let mut s = format!(
-                        "coverage {}: {} ({}) — {}",
-                        pct(coverage),
-                        c.operator,
-                        c.expression,
-                        c.reason
-                    );
+                    let mut s = format!("coverage {}: {} ({}) — {}", pct(coverage), c.operator, c.expression, c.reason);
                     if let Some(d) = culprits.get(1) {
                         s.push_str(&format!("; then {} — {}", d.operator, d.reason));
                     }
                     s
                 }
             };
-            Diagnosis {
-                name: res.name.clone(),
-                coverage,
-                culprits,
-                summary,
-                error: None,
-            }
+            Diagnosis { name: res.name.clone(), coverage, culprits, summary, error: None }
         })
         .collect())
 }

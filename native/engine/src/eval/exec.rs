@@ -101,10 +101,7 @@ struct Plan {
 impl<'p> Executor<'p, '_> {
     /// Evaluate every formula that lowered; returns each formula's
     /// date-major output (None for formulas without a root) and counters.
-    pub fn run(
-        &self,
-        progress: &mut dyn FnMut(usize, usize) -> bool,
-    ) -> Result<(Outputs, ExecStats)> {
+    pub fn run(&self, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<(Outputs, ExecStats)> {
         let nodes = &self.dag.nodes;
         let len = nodes.len();
         let plan = self.plan();
@@ -137,10 +134,7 @@ impl<'p> Executor<'p, '_> {
             error: None,
             cancelled: false,
             live: 0,
-            stats: ExecStats {
-                nodes: len,
-                ..ExecStats::default()
-            },
+            stats: ExecStats { nodes: len, ..ExecStats::default() },
             node_times: std::env::var_os("ALPHADESK_NODE_TIMES").map(|_| Default::default()),
         });
         let wake = Condvar::new();
@@ -155,9 +149,7 @@ impl<'p> Executor<'p, '_> {
             }
             self.work(&state, &wake, &plan, &groups, Some(progress));
         });
-        let st = state
-            .into_inner()
-            .map_err(|_| EngineError::Internal("a worker panicked".into()))?;
+        let st = state.into_inner().map_err(|_| EngineError::Internal("a worker panicked".into()))?;
         if let Some(e) = st.error {
             return Err(e);
         }
@@ -178,13 +170,7 @@ impl<'p> Executor<'p, '_> {
                 eprintln!("{k:<30} {c:>5} {secs:>9.4}");
             }
         }
-        Ok((
-            Outputs {
-                values: st.outputs,
-                finite: st.finite,
-            },
-            stats,
-        ))
+        Ok((Outputs { values: st.outputs, finite: st.finite }, stats))
     }
 
     fn plan(&self) -> Plan {
@@ -217,12 +203,7 @@ impl<'p> Executor<'p, '_> {
             }
         }
         let total = needed.iter().filter(|&&b| b).count();
-        Plan {
-            needed,
-            parents,
-            root_of,
-            total,
-        }
+        Plan { needed, parents, root_of, total }
     }
 
     fn lock<'a>(state: &'a Mutex<State<'p>>) -> MutexGuard<'a, State<'p>> {
@@ -253,10 +234,7 @@ impl<'p> Executor<'p, '_> {
                     }
                     if let Some(Reverse(id)) = st.ready.pop() {
                         let node = nodes[id as usize];
-                        let inputs: Vec<Arc<Value<'p>>> = node
-                            .children()
-                            .filter_map(|c| st.values[c as usize].clone())
-                            .collect();
+                        let inputs: Vec<Arc<Value<'p>>> = node.children().filter_map(|c| st.values[c as usize].clone()).collect();
                         let buf = match node {
                             Node::Leaf(_) | Node::Const(_) => None,
                             _ => st.pool.pop(),
@@ -270,10 +248,7 @@ impl<'p> Executor<'p, '_> {
                 }
             };
             let node = nodes[id as usize];
-            let shape = Shape {
-                threads: if split { self.shape.threads } else { 1 },
-                ..self.shape
-            };
+            let shape = Shape { threads: if split { self.shape.threads } else { 1 }, ..self.shape };
             let started = Instant::now();
             let refs: Vec<&Value<'p>> = inputs.iter().map(|a| a.as_ref()).collect();
             let result = dispatch::eval_node(&node, &refs, self.panel, groups, shape, buf);
@@ -294,19 +269,14 @@ impl<'p> Executor<'p, '_> {
             };
             // Outputs of formulas rooted here, computed outside the lock.
             let started = Instant::now();
-            let outs: std::io::Result<Vec<RootOutput>> = plan.root_of[id as usize]
-                .iter()
-                .map(|&f| self.output(&value, f).map(|(v, fin)| (f, v, fin)))
-                .collect();
+            let outs: std::io::Result<Vec<RootOutput>> =
+                plan.root_of[id as usize].iter().map(|&f| self.output(&value, f).map(|(v, fin)| (f, v, fin))).collect();
             let out_secs = started.elapsed().as_secs_f64();
             let outs = match outs {
                 Ok(o) => o,
                 Err(e) => {
                     let mut st = Self::lock(state);
-                    st.error.get_or_insert(EngineError::Io {
-                        context: "cannot write the values file".into(),
-                        source: e,
-                    });
+                    st.error.get_or_insert(EngineError::Io { context: "cannot write the values file".into(), source: e });
                     wake.notify_all();
                     return;
                 }

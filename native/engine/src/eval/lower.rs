@@ -36,9 +36,8 @@ pub struct Lowerer<'d> {
 }
 
 fn window(e: &Expr, func: Func) -> Result<u32> {
-    let d = literal_value(e).ok_or_else(|| {
-        EngineError::invalid(format!("the window of {} must be a number", func.name()))
-    })?;
+    let d = literal_value(e)
+        .ok_or_else(|| EngineError::invalid(format!("the window of {} must be a number", func.name())))?;
     let w = crate::window_from_f64(d, &format!("the window of {}", func.name()))?;
     u32::try_from(w).map_err(|_| EngineError::invalid(format!("window {d} is too large")))
 }
@@ -96,9 +95,7 @@ impl Lowerer<'_> {
             Field::Vwap => leaf(self.dag, Leaf::Vwap),
             Field::Cap => {
                 if !self.caps.has_cap {
-                    return Err(EngineError::MissingField(
-                        "cap: the panel has no market-cap data".into(),
-                    ));
+                    return Err(EngineError::MissingField("cap: the panel has no market-cap data".into()));
                 }
                 leaf(self.dag, Leaf::Cap)
             }
@@ -113,8 +110,7 @@ impl Lowerer<'_> {
             // adv{d} = mean of close · volume over d days
             Field::Adv(d) => {
                 let w = crate::window_from_f64(d, "the day count of adv")?;
-                let w = u32::try_from(w)
-                    .map_err(|_| EngineError::invalid(format!("adv{d}: too many days")))?;
+                let w = u32::try_from(w).map_err(|_| EngineError::invalid(format!("adv{d}: too many days")))?;
                 let close = leaf(self.dag, Leaf::Close);
                 let volume = leaf(self.dag, Leaf::Volume);
                 let dollar = self.dag.intern(Node::Binary(BinKind::Mul, close, volume));
@@ -126,10 +122,7 @@ impl Lowerer<'_> {
     fn call(&mut self, func: Func, args: &[Expr]) -> Result<NodeId> {
         let arity = |n: usize| -> Result<()> {
             if args.len() < n {
-                Err(EngineError::invalid(format!(
-                    "{} needs {n} arguments",
-                    func.name()
-                )))
+                Err(EngineError::invalid(format!("{} needs {n} arguments", func.name())))
             } else {
                 Ok(())
             }
@@ -170,17 +163,14 @@ impl Lowerer<'_> {
                 let x = self.lower(&args[0])?;
                 let a = match args.get(1) {
                     None => 1.0,
-                    Some(e) => literal_value(e)
-                        .ok_or_else(|| EngineError::invalid("the scale factor must be a number"))?,
+                    Some(e) => literal_value(e).ok_or_else(|| EngineError::invalid("the scale factor must be a number"))?,
                 };
                 Ok(self.dag.intern(Node::Scale(x, a.to_bits())))
             }
             Func::IndNeutralize => {
                 arity(2)?;
                 let ExprKind::Group(level) = args[1].kind else {
-                    return Err(EngineError::invalid(
-                        "indneutralize needs IndClass.<level> as its second argument",
-                    ));
+                    return Err(EngineError::invalid("indneutralize needs IndClass.<level> as its second argument"));
                 };
                 let resolved = self.resolve_group(level);
                 let x = self.lower(&args[0])?;

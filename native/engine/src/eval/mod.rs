@@ -39,11 +39,7 @@ pub struct FormulaSpec {
 
 impl FormulaSpec {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        FormulaSpec {
-            name: name.into(),
-            text: text.into(),
-            to: None,
-        }
+        FormulaSpec { name: name.into(), text: text.into(), to: None }
     }
 
     pub fn until(mut self, to: Option<f64>) -> Self {
@@ -100,10 +96,7 @@ pub struct EvalOutput {
 }
 
 fn formula_error(e: &EngineError) -> FormulaError {
-    FormulaError {
-        code: e.code(),
-        message: e.to_string(),
-    }
+    FormulaError { code: e.code(), message: e.to_string() }
 }
 
 /// What every evaluation sets up: the output window, the shape, and all
@@ -119,11 +112,7 @@ pub(crate) struct Prepared {
     pub results: Vec<FormulaResult>,
 }
 
-pub(crate) fn prepare(
-    panel: &PanelView<'_>,
-    formulas: &[FormulaSpec],
-    opts: &EvalOptions,
-) -> Result<Prepared> {
+pub(crate) fn prepare(panel: &PanelView<'_>, formulas: &[FormulaSpec], opts: &EvalOptions) -> Result<Prepared> {
     let dates: Vec<f64> = (0..panel.t).map(|t| panel.dates.get(t)).collect();
     let t_end = match opts.to {
         Some(to) => dates.partition_point(|&d| d <= to),
@@ -136,24 +125,14 @@ pub(crate) fn prepare(
     let threads = if opts.naive {
         1
     } else {
-        opts.threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .clamp(1, 256)
+        opts.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).clamp(1, 256)
     };
     if let Policy::Lenient { min_share } = opts.policy {
         if !(min_share > 0.0 && min_share <= 1.0) {
-            return Err(EngineError::InvalidArgument(format!(
-                "minShare must be in (0, 1], got {min_share}"
-            )));
+            return Err(EngineError::InvalidArgument(format!("minShare must be in (0, 1], got {min_share}")));
         }
     }
-    let shape = nodes::Shape {
-        t: t_end,
-        n: panel.n,
-        threads,
-        naive: opts.naive,
-        policy: opts.policy,
-    };
+    let shape = nodes::Shape { t: t_end, n: panel.n, threads, naive: opts.naive, policy: opts.policy };
 
     let caps = lower::PanelCaps {
         has_cap: panel.cap.is_some(),
@@ -165,25 +144,15 @@ pub(crate) fn prepare(
     let mut roots = Vec::with_capacity(formulas.len());
     let mut results = Vec::with_capacity(formulas.len());
     for f in formulas {
-        let mut result = FormulaResult {
-            name: f.name.clone(),
-            values: None,
-            written: None,
-            finite: 0,
-            error: None,
-            warnings: Vec::new(),
-        };
+        let mut result =
+            FormulaResult { name: f.name.clone(), values: None, written: None, finite: 0, error: None, warnings: Vec::new() };
         let root = match parse(&f.text) {
             Err(pe) => {
                 result.error = Some(formula_error(&EngineError::Parse(pe)));
                 None
             }
             Ok(expr) => {
-                let mut lw = lower::Lowerer {
-                    dag: &mut dag,
-                    caps,
-                    warnings: Vec::new(),
-                };
+                let mut lw = lower::Lowerer { dag: &mut dag, caps, warnings: Vec::new() };
                 let r = lw.lower(&expr);
                 result.warnings = std::mem::take(&mut lw.warnings);
                 match r {
@@ -199,15 +168,7 @@ pub(crate) fn prepare(
         results.push(result);
     }
 
-    Ok(Prepared {
-        dates,
-        t_start,
-        t_end,
-        shape,
-        dag,
-        roots,
-        results,
-    })
+    Ok(Prepared { dates, t_start, t_end, shape, dag, roots, results })
 }
 
 /// Evaluate `formulas` over `panel`. `progress(done, total)` is called a few
@@ -219,15 +180,7 @@ pub fn evaluate(
     opts: &EvalOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<EvalOutput> {
-    let Prepared {
-        dates,
-        t_start,
-        t_end,
-        shape,
-        dag,
-        roots,
-        mut results,
-    } = prepare(panel, formulas, opts)?;
+    let Prepared { dates, t_start, t_end, shape, dag, roots, mut results } = prepare(panel, formulas, opts)?;
     // Output dates per formula: [t_start, t_start + rows[k]).
     let rows: Vec<usize> = formulas
         .iter()
@@ -257,21 +210,10 @@ pub fn evaluate(
             if !progress(0, 0) {
                 return Err(EngineError::Cancelled);
             }
-            return Ok(ExecStats {
-                nodes: dag.len(),
-                ..ExecStats::default()
-            });
+            return Ok(ExecStats { nodes: dag.len(), ..ExecStats::default() });
         }
-        let exec = exec::Executor {
-            panel,
-            shape,
-            dag: &dag,
-            roots: &roots,
-            t_start,
-            rows: &rows,
-            sink: sink.as_ref(),
-            probe: None,
-        };
+        let exec =
+            exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start, rows: &rows, sink: sink.as_ref(), probe: None };
         let (outputs, stats) = exec.run(progress)?;
         for ((r, v), fin) in results.iter_mut().zip(outputs.values).zip(outputs.finite) {
             r.values = v;
@@ -290,18 +232,9 @@ pub fn evaluate(
     };
     if let Some(sink) = sink {
         for ((r, off), &k) in results.iter_mut().zip(&sink.offsets).zip(&rows) {
-            r.written = off.map(|offset| Written {
-                offset,
-                rows: k,
-                finite: r.finite,
-            });
+            r.written = off.map(|offset| Written { offset, rows: k, finite: r.finite });
         }
         sink.commit()?;
     }
-    Ok(EvalOutput {
-        dates: dates[t_start..t_end].to_vec(),
-        symbols: panel.symbols.clone(),
-        results,
-        stats,
-    })
+    Ok(EvalOutput { dates: dates[t_start..t_end].to_vec(), symbols: panel.symbols.clone(), results, stats })
 }

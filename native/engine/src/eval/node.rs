@@ -52,17 +52,7 @@ pub enum BinKind {
 impl BinKind {
     /// Operand order does not matter: children are sorted for the key.
     pub fn commutative(self) -> bool {
-        matches!(
-            self,
-            BinKind::Add
-                | BinKind::Mul
-                | BinKind::Eq
-                | BinKind::Ne
-                | BinKind::And
-                | BinKind::Or
-                | BinKind::Min
-                | BinKind::Max
-        )
+        matches!(self, BinKind::Add | BinKind::Mul | BinKind::Eq | BinKind::Ne | BinKind::And | BinKind::Or | BinKind::Min | BinKind::Max)
     }
 }
 
@@ -111,11 +101,9 @@ impl Node {
     pub fn children(&self) -> impl Iterator<Item = NodeId> {
         let (a, b, c) = match *self {
             Node::Leaf(_) | Node::Const(_) => (None, None, None),
-            Node::Unary(_, x)
-            | Node::Ts(_, x, _)
-            | Node::Rank(x)
-            | Node::Scale(x, _)
-            | Node::Neutralize(x, _) => (Some(x), None, None),
+            Node::Unary(_, x) | Node::Ts(_, x, _) | Node::Rank(x) | Node::Scale(x, _) | Node::Neutralize(x, _) => {
+                (Some(x), None, None)
+            }
             Node::Binary(_, x, y) | Node::Pair(_, x, y, _) => (Some(x), Some(y), None),
             Node::Ternary(x, y, z) => (Some(x), Some(y), Some(z)),
         };

@@ -108,26 +108,12 @@ impl FileSink {
                 }
             })
             .map_err(|e| io(e, "cannot start writing the values file", &tmp))?;
-        Ok(FileSink {
-            path: path.to_path_buf(),
-            tmp,
-            offsets,
-            bytes: at,
-            queue: Some(queue),
-            free,
-            writer: Some(writer),
-            closed: false,
-        })
+        Ok(FileSink { path: path.to_path_buf(), tmp, offsets, bytes: at, queue: Some(queue), free, writer: Some(writer), closed: false })
     }
 
     /// A buffer of `len` values (contents arbitrary), recycled when possible.
     fn buffer(&self, len: usize) -> Vec<f64> {
-        let mut buf = self
-            .free
-            .lock()
-            .ok()
-            .and_then(|mut f| f.pop())
-            .unwrap_or_default();
+        let mut buf = self.free.lock().ok().and_then(|mut f| f.pop()).unwrap_or_default();
         buf.resize(len, 0.0);
         buf
     }
@@ -135,9 +121,7 @@ impl FileSink {
     /// Queue a finished block for the writer.
     fn send(&self, offset: u64, buf: Vec<f64>) -> std::io::Result<()> {
         match &self.queue {
-            Some(q) => q
-                .send((offset, buf))
-                .map_err(|_| std::io::Error::other("the values writer stopped")),
+            Some(q) => q.send((offset, buf)).map_err(|_| std::io::Error::other("the values writer stopped")),
             None => Err(std::io::Error::other("the values file is closed")),
         }
     }
@@ -166,16 +150,12 @@ impl FileSink {
     }
 
     fn complete(&mut self) -> Result<()> {
-        let file = self
-            .finish()
-            .map_err(|e| io(e, "cannot write the values file", &self.tmp))?;
+        let file = self.finish().map_err(|e| io(e, "cannot write the values file", &self.tmp))?;
         if let Some(file) = file {
             // Holes (a block of 0 rows at the end) still give the right length.
-            file.set_len(self.bytes)
-                .map_err(|e| io(e, "cannot write the values file", &self.tmp))?;
+            file.set_len(self.bytes).map_err(|e| io(e, "cannot write the values file", &self.tmp))?;
         }
-        std::fs::rename(&self.tmp, &self.path)
-            .map_err(|e| io(e, "cannot rename the values file", &self.path))
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| io(e, "cannot rename the values file", &self.path))
     }
 
     /// Remove the temporary file after a failure.
@@ -196,10 +176,7 @@ impl Drop for FileSink {
 }
 
 fn io(source: std::io::Error, what: &str, path: &Path) -> EngineError {
-    EngineError::Io {
-        context: format!("{what} {}", path.display()),
-        source,
-    }
+    EngineError::Io { context: format!("{what} {}", path.display()), source }
 }
 
 /// Number of finite values (branch-free, vectorises).
@@ -265,8 +242,7 @@ fn transpose_strided(col: &[f64], t: usize, d0: usize, n: usize, rows: usize, ds
     let strips = n / 8;
     for s in 0..strips {
         let i0 = s * 8;
-        let series: [&[f64]; 8] =
-            std::array::from_fn(|k| &col[(i0 + k) * t + d0..(i0 + k) * t + d0 + rows]);
+        let series: [&[f64]; 8] = std::array::from_fn(|k| &col[(i0 + k) * t + d0..(i0 + k) * t + d0 + rows]);
         for (r, row) in dst.chunks_exact_mut(n).enumerate() {
             let o = &mut row[i0..i0 + 8];
             for k in 0..8 {
@@ -299,10 +275,7 @@ fn write_at(f: &File, mut buf: &[u8], mut offset: u64) -> std::io::Result<()> {
     while !buf.is_empty() {
         let k = f.seek_write(buf, offset)?;
         if k == 0 {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::WriteZero,
-                "failed to write the values",
-            ));
+            return Err(std::io::Error::new(std::io::ErrorKind::WriteZero, "failed to write the values"));
         }
         buf = &buf[k..];
         offset += k as u64;

@@ -241,6 +241,10 @@ pub enum ExprKind {
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+    /// Levels of nodes from here to the deepest leaf (a leaf is 1). Kept so the
+    /// parser can refuse trees that recursive passes (printer, lowering, drop)
+    /// could not walk without running out of stack.
+    height: u32,
 }
 
 /// Trees compare by structure only; spans are ignored so that a formula and
@@ -253,7 +257,19 @@ impl PartialEq for Expr {
 
 impl Expr {
     pub fn new(kind: ExprKind, span: Span) -> Self {
-        Expr { kind, span }
+        let below = match &kind {
+            ExprKind::Number(_) | ExprKind::Field(_) | ExprKind::Group(_) => 0,
+            ExprKind::Neg(a) => a.height,
+            ExprKind::Binary(_, a, b) => a.height.max(b.height),
+            ExprKind::Ternary(c, a, b) => c.height.max(a.height).max(b.height),
+            ExprKind::Call(_, args) => args.iter().map(|a| a.height).max().unwrap_or(0),
+        };
+        Expr { kind, span, height: below.saturating_add(1) }
+    }
+
+    /// Levels of nodes from here to the deepest leaf (a leaf is 1).
+    pub fn height(&self) -> u32 {
+        self.height
     }
 
     /// Visit every node, parents before children.

@@ -47,9 +47,7 @@ pub struct LexError {
     pub expected: Vec<String>,
 }
 
-const OPS: [&str; 15] = [
-    "<=", ">=", "==", "!=", "||", "&&", "+", "-", "*", "/", "^", "<", ">", "!", "=",
-];
+const OPS: [&str; 15] = ["<=", ">=", "==", "!=", "||", "&&", "+", "-", "*", "/", "^", "<", ">", "!", "="];
 
 pub fn lex(chars: &[char]) -> Result<Vec<Token>, LexError> {
     let mut out = Vec::new();
@@ -61,8 +59,7 @@ pub fn lex(chars: &[char]) -> Result<Vec<Token>, LexError> {
             continue;
         }
         let start = i;
-        if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
-        {
+        if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
             i = scan_number(chars, i);
             let text: String = chars[start..i].iter().collect();
             let value = text.parse::<f64>().map_err(|_| LexError {
@@ -70,19 +67,13 @@ pub fn lex(chars: &[char]) -> Result<Vec<Token>, LexError> {
                 offset: start,
                 expected: vec!["number".into()],
             })?;
-            out.push(Token {
-                tok: Tok::Number(value),
-                span: Span { start, end: i },
-            });
+            out.push(Token { tok: Tok::Number(value), span: Span { start, end: i } });
             continue;
         }
         if c.is_alphabetic() || c == '_' {
             i = scan_ident(chars, i);
             let text: String = chars[start..i].iter().collect();
-            out.push(Token {
-                tok: Tok::Ident(text),
-                span: Span { start, end: i },
-            });
+            out.push(Token { tok: Tok::Ident(text), span: Span { start, end: i } });
             continue;
         }
         let simple = match c {
@@ -95,10 +86,7 @@ pub fn lex(chars: &[char]) -> Result<Vec<Token>, LexError> {
         };
         if let Some(tok) = simple {
             i += 1;
-            out.push(Token {
-                tok,
-                span: Span { start, end: i },
-            });
+            out.push(Token { tok, span: Span { start, end: i } });
             continue;
         }
         let mut matched = None;
@@ -120,10 +108,7 @@ pub fn lex(chars: &[char]) -> Result<Vec<Token>, LexError> {
             }
             Some(op) => {
                 i += op.chars().count();
-                out.push(Token {
-                    tok: Tok::Op(op),
-                    span: Span { start, end: i },
-                });
+                out.push(Token { tok: Tok::Op(op), span: Span { start, end: i } });
             }
             None => {
                 return Err(LexError {
@@ -134,13 +119,7 @@ pub fn lex(chars: &[char]) -> Result<Vec<Token>, LexError> {
             }
         }
     }
-    out.push(Token {
-        tok: Tok::Eof,
-        span: Span {
-            start: chars.len(),
-            end: chars.len(),
-        },
-    });
+    out.push(Token { tok: Tok::Eof, span: Span { start: chars.len(), end: chars.len() } });
     Ok(out)
 }
 
@@ -202,9 +181,6 @@ fn scan_ident(chars: &[char], mut i: usize) -> usize {
 
 fn is_adv(word: &[char]) -> bool {
     word.len() > 3
-        && word[..3]
-            .iter()
-            .collect::<String>()
-            .eq_ignore_ascii_case("adv")
+        && word[..3].iter().collect::<String>().eq_ignore_ascii_case("adv")
         && word[3..].iter().all(|c| c.is_ascii_digit())
 }

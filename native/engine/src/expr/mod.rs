@@ -10,7 +10,7 @@ pub mod suggest;
 use std::collections::BTreeSet;
 
 pub use ast::{BinOp, Expr, ExprKind, Field, Func, GroupLevel, Span};
-pub use parser::parse;
+pub use parser::{parse, MAX_DEPTH};
 pub use printer::normalize;
 
 /// What the editor needs about a formula that parsed.
@@ -49,10 +49,7 @@ pub fn inspect(text: &str) -> Result<(Expr, FormulaInfo), crate::ParseError> {
         }
         ExprKind::Number(_) => {}
     });
-    let info = FormulaInfo {
-        normalized: normalize(&expr),
-        fields: fields.into_iter().collect(),
-        operators: ops.into_iter().collect(),
-    };
+    let info =
+        FormulaInfo { normalized: normalize(&expr), fields: fields.into_iter().collect(), operators: ops.into_iter().collect() };
     Ok((expr, info))
 }

@@ -22,9 +22,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// a swapped pair of letters counts as 2 edits).
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let w = word.to_ascii_lowercase();
-    let limit = (w.chars().count() / 3)
-        .clamp(1, 3)
-        .max(2.min(w.chars().count().saturating_sub(2)));
+    let limit = (w.chars().count() / 3).clamp(1, 3).max(2.min(w.chars().count().saturating_sub(2)));
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let d = edit_distance(&w, c);

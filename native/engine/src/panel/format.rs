@@ -61,23 +61,14 @@ pub fn write_panel_file(path: &Path, panel: &PanelView<'_>) -> Result<()> {
         field_mask |= 1 << 6;
     }
     let groups = [panel.sector, panel.industry, panel.subindustry];
-    let group_mask =
-        groups
-            .iter()
-            .enumerate()
-            .fold(0u32, |m, (i, g)| if g.is_some() { m | (1 << i) } else { m });
+    let group_mask = groups.iter().enumerate().fold(0u32, |m, (i, g)| if g.is_some() { m | (1 << i) } else { m });
     let mut offsets = Vec::with_capacity(n + 1);
     let mut blob = Vec::new();
     for s in &panel.symbols {
-        offsets.push(
-            u32::try_from(blob.len())
-                .map_err(|_| EngineError::invalid("symbol table too large"))?,
-        );
+        offsets.push(u32::try_from(blob.len()).map_err(|_| EngineError::invalid("symbol table too large"))?);
         blob.extend_from_slice(s.as_bytes());
     }
-    offsets.push(
-        u32::try_from(blob.len()).map_err(|_| EngineError::invalid("symbol table too large"))?,
-    );
+    offsets.push(u32::try_from(blob.len()).map_err(|_| EngineError::invalid("symbol table too large"))?);
     let symtab = 4 * (n + 1) + blob.len();
     let date_bytes = match panel.dates {
         Dates::Ymd(_) => 4 * t,
@@ -85,20 +76,12 @@ pub fn write_panel_file(path: &Path, panel: &PanelView<'_>) -> Result<()> {
     };
     let n_fields = field_mask.count_ones() as usize;
     let n_groups = group_mask.count_ones() as usize;
-    let total =
-        HEADER + pad8(date_bytes) + pad8(symtab) + n_groups * pad8(4 * n) + n_fields * 8 * t * n;
+    let total = HEADER + pad8(date_bytes) + pad8(symtab) + n_groups * pad8(4 * n) + n_fields * 8 * t * n;
 
     let mut header = Vec::with_capacity(HEADER);
     header.extend_from_slice(MAGIC);
     header.extend_from_slice(&VERSION.to_le_bytes());
-    header.extend_from_slice(
-        &(if matches!(panel.dates, Dates::Ymd(_)) {
-            1u32
-        } else {
-            2u32
-        })
-        .to_le_bytes(),
-    );
+    header.extend_from_slice(&(if matches!(panel.dates, Dates::Ymd(_)) { 1u32 } else { 2u32 }).to_le_bytes());
     header.extend_from_slice(&(t as u64).to_le_bytes());
     header.extend_from_slice(&(n as u64).to_le_bytes());
     header.extend_from_slice(&field_mask.to_le_bytes());
@@ -115,26 +98,15 @@ pub fn write_panel_file(path: &Path, panel: &PanelView<'_>) -> Result<()> {
         Ok(())
     };
     match &panel.dates {
-        Dates::Ymd(d) => d
-            .iter()
-            .try_for_each(|v| w.write_all(&v.to_le_bytes()))
-            .map_err(io)?,
-        Dates::Epoch(d) => d
-            .iter()
-            .try_for_each(|v| w.write_all(&v.to_le_bytes()))
-            .map_err(io)?,
+        Dates::Ymd(d) => d.iter().try_for_each(|v| w.write_all(&v.to_le_bytes())).map_err(io)?,
+        Dates::Epoch(d) => d.iter().try_for_each(|v| w.write_all(&v.to_le_bytes())).map_err(io)?,
     }
     pad(&mut w, date_bytes).map_err(io)?;
-    offsets
-        .iter()
-        .try_for_each(|v| w.write_all(&v.to_le_bytes()))
-        .map_err(io)?;
+    offsets.iter().try_for_each(|v| w.write_all(&v.to_le_bytes())).map_err(io)?;
     w.write_all(&blob).map_err(io)?;
     pad(&mut w, symtab).map_err(io)?;
     for g in groups.iter().flatten() {
-        g.iter()
-            .try_for_each(|v| w.write_all(&v.to_le_bytes()))
-            .map_err(io)?;
+        g.iter().try_for_each(|v| w.write_all(&v.to_le_bytes())).map_err(io)?;
         pad(&mut w, 4 * n).map_err(io)?;
     }
     let fields = [
@@ -150,24 +122,19 @@ pub fn write_panel_file(path: &Path, panel: &PanelView<'_>) -> Result<()> {
     for col in fields.iter().flatten() {
         for chunk in col.chunks(8192) {
             buf.clear();
-            chunk
-                .iter()
-                .for_each(|v| buf.extend_from_slice(&v.to_le_bytes()));
+            chunk.iter().for_each(|v| buf.extend_from_slice(&v.to_le_bytes()));
             w.write_all(&buf).map_err(io)?;
         }
         written += 8 * col.len();
     }
     if written != total {
-        return Err(EngineError::Internal(format!(
-            "panel writer wrote {written} bytes, expected {total}"
-        )));
+        return Err(EngineError::Internal(format!("panel writer wrote {written} bytes, expected {total}")));
     }
     w.flush().map_err(io)?;
     let file = w.into_inner().map_err(|e| io(e.into_error()))?;
     file.sync_all().map_err(io)?;
     drop(file);
-    std::fs::rename(&tmp, path)
-        .map_err(|e| EngineError::io(format!("renaming panel file to {}", path.display()), e))?;
+    std::fs::rename(&tmp, path).map_err(|e| EngineError::io(format!("renaming panel file to {}", path.display()), e))?;
     Ok(())
 }
 
@@ -198,12 +165,9 @@ fn read_u64(b: &[u8], at: usize) -> u64 {
 impl MappedPanel {
     pub fn open(path: &Path) -> Result<MappedPanel> {
         if cfg!(target_endian = "big") {
-            return Err(EngineError::PanelFormat(
-                "panel files are little-endian; big-endian hosts are not supported".into(),
-            ));
+            return Err(EngineError::PanelFormat("panel files are little-endian; big-endian hosts are not supported".into()));
         }
-        let file = File::open(path)
-            .map_err(|e| EngineError::io(format!("opening panel file {}", path.display()), e))?;
+        let file = File::open(path).map_err(|e| EngineError::io(format!("opening panel file {}", path.display()), e))?;
         // SAFETY: panel files are written once to a temporary name and renamed
         // into place (see `write_panel_file`); nobody modifies or truncates
         // them while they are mapped, which is what makes a read-only map of
@@ -232,21 +196,15 @@ impl MappedPanel {
         let n = usize::try_from(read_u64(b, 24)).map_err(|_| bad("N too large".into()))?;
         let field_mask = read_u32(b, 32);
         let group_mask = read_u32(b, 36);
-        let symtab =
-            usize::try_from(read_u64(b, 40)).map_err(|_| bad("symbol table too large".into()))?;
+        let symtab = usize::try_from(read_u64(b, 40)).map_err(|_| bad("symbol table too large".into()))?;
         let total = read_u64(b, 48);
         if field_mask & 0b1_1111 != 0b1_1111 || field_mask >> 7 != 0 || group_mask >> 3 != 0 {
             return Err(bad("corrupt field/group mask".into()));
         }
         if total != b.len() as u64 {
-            return Err(bad(format!(
-                "file is {} bytes, header says {total} (truncated?)",
-                b.len()
-            )));
+            return Err(bad(format!("file is {} bytes, header says {total} (truncated?)", b.len())));
         }
-        let cells = t
-            .checked_mul(n)
-            .ok_or_else(|| bad("T*N overflows".into()))?;
+        let cells = t.checked_mul(n).ok_or_else(|| bad("T*N overflows".into()))?;
         let date_bytes = if date_kind == 1 { 4 * t } else { 8 * t };
         let mut off = HEADER;
         let dates_off = off;
@@ -275,23 +233,10 @@ impl MappedPanel {
         for i in 0..n {
             let s = read_u32(b, sym_off + 4 * i) as usize;
             let e = read_u32(b, sym_off + 4 * (i + 1)) as usize;
-            let bytes = blob
-                .get(s..e)
-                .ok_or_else(|| bad("symbol table offsets out of range".into()))?;
-            symbols.push(
-                String::from_utf8(bytes.to_vec()).map_err(|_| bad("symbol is not UTF-8".into()))?,
-            );
+            let bytes = blob.get(s..e).ok_or_else(|| bad("symbol table offsets out of range".into()))?;
+            symbols.push(String::from_utf8(bytes.to_vec()).map_err(|_| bad("symbol is not UTF-8".into()))?);
         }
-        let mp = MappedPanel {
-            map,
-            t,
-            n,
-            epoch_dates: date_kind == 2,
-            symbols,
-            dates_off,
-            groups,
-            fields,
-        };
+        let mp = MappedPanel { map, t, n, epoch_dates: date_kind == 2, symbols, dates_off, groups, fields };
         mp.view().validate().map_err(|e| bad(e.to_string()))?;
         Ok(mp)
     }
@@ -329,13 +274,9 @@ impl MappedPanel {
         let group = |i: usize| self.groups[i].map(|off| self.i32s(off, self.n));
         let empty: &[f64] = &[];
         let dates = if self.epoch_dates {
-            Dates::Epoch(std::borrow::Cow::Borrowed(
-                self.i64s(self.dates_off, self.t),
-            ))
+            Dates::Epoch(std::borrow::Cow::Borrowed(self.i64s(self.dates_off, self.t)))
         } else {
-            Dates::Ymd(std::borrow::Cow::Borrowed(
-                self.i32s(self.dates_off, self.t),
-            ))
+            Dates::Ymd(std::borrow::Cow::Borrowed(self.i32s(self.dates_off, self.t)))
         };
         PanelView {
             t: self.t,

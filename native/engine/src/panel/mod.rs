@@ -72,23 +72,12 @@ impl<'a> PanelView<'a> {
 
     /// Check shapes and date order (used after loading from any source).
     pub fn validate(&self) -> Result<()> {
-        let cells = self
-            .t
-            .checked_mul(self.n)
-            .ok_or_else(|| EngineError::invalid("panel too large"))?;
+        let cells = self.t.checked_mul(self.n).ok_or_else(|| EngineError::invalid("panel too large"))?;
         if self.dates.len() != self.t {
-            return Err(EngineError::invalid(format!(
-                "dates has {} entries, expected {}",
-                self.dates.len(),
-                self.t
-            )));
+            return Err(EngineError::invalid(format!("dates has {} entries, expected {}", self.dates.len(), self.t)));
         }
         if self.symbols.len() != self.n {
-            return Err(EngineError::invalid(format!(
-                "symbols has {} entries, expected {}",
-                self.symbols.len(),
-                self.n
-            )));
+            return Err(EngineError::invalid(format!("symbols has {} entries, expected {}", self.symbols.len(), self.n)));
         }
         let cols: [(&str, Option<&[f64]>); 7] = [
             ("open", Some(self.open)),
@@ -111,26 +100,16 @@ impl<'a> PanelView<'a> {
                 }
             }
         }
-        for (name, g) in [
-            ("sector", self.sector),
-            ("industry", self.industry),
-            ("subindustry", self.subindustry),
-        ] {
+        for (name, g) in [("sector", self.sector), ("industry", self.industry), ("subindustry", self.subindustry)] {
             if let Some(g) = g {
                 if g.len() != self.n {
-                    return Err(EngineError::invalid(format!(
-                        "{name} has {} codes, expected N = {}",
-                        g.len(),
-                        self.n
-                    )));
+                    return Err(EngineError::invalid(format!("{name} has {} codes, expected N = {}", g.len(), self.n)));
                 }
             }
         }
         for t in 1..self.t {
             if self.dates.get(t) <= self.dates.get(t - 1) {
-                return Err(EngineError::invalid(format!(
-                    "dates must be strictly increasing (index {t})"
-                )));
+                return Err(EngineError::invalid(format!("dates must be strictly increasing (index {t})")));
             }
         }
         Ok(())
@@ -200,9 +179,7 @@ impl Panel {
     pub fn from_date_major(input: DateMajorInput<'_>) -> Result<Panel> {
         let t = input.dates.len();
         let n = input.symbols.len();
-        let cells = t
-            .checked_mul(n)
-            .ok_or_else(|| EngineError::invalid("panel too large"))?;
+        let cells = t.checked_mul(n).ok_or_else(|| EngineError::invalid("panel too large"))?;
         let conv = |name: &str, col: &[f64]| -> Result<Vec<f64>> {
             if col.len() != cells {
                 return Err(EngineError::invalid(format!(

@@ -57,11 +57,7 @@ impl Sums {
     }
     /// Recompute from a clean window, shifting by its first pair.
     fn rebuild(&mut self, xs: &[f64], ys: &[f64]) {
-        *self = Sums {
-            kx: xs[0],
-            ky: ys[0],
-            ..Sums::default()
-        };
+        *self = Sums { kx: xs[0], ky: ys[0], ..Sums::default() };
         for (&x, &y) in xs.iter().zip(ys) {
             self.add(x, y);
         }
@@ -171,12 +167,9 @@ fn rolling_co_into(xs: &[f64], ys: &[f64], w: usize, stat: Stat, out: &mut [f64]
         // exact arithmetic stay within the snapping resolution.
         let mut qx = sums.sxx * wf - sums.sx * sums.sx;
         let mut qy = sums.syy * wf - sums.sy * sums.sy;
-        let degraded = |q: f64, s1: f64, constant: bool, peak: f64| {
-            !constant && (q <= 0.0 || s1 * s1 > 1e2 * q || peak * wf > 1e6 * q)
-        };
-        if degraded(qx, sums.sx, const_x, sums.peak_x)
-            || degraded(qy, sums.sy, const_y, sums.peak_y)
-        {
+        let degraded =
+            |q: f64, s1: f64, constant: bool, peak: f64| !constant && (q <= 0.0 || s1 * s1 > 1e2 * q || peak * wf > 1e6 * q);
+        if degraded(qx, sums.sx, const_x, sums.peak_x) || degraded(qy, sums.sy, const_y, sums.peak_y) {
             sums.rebuild(wx, wy);
             since = 0;
             qx = sums.sxx * wf - sums.sx * sums.sx;

@@ -14,10 +14,6 @@ pub fn each_full_window(xs: &[f64], w: usize, out: &mut [f64], mut f: impl FnMut
         if t >= w {
             nan -= usize::from(xs[t - w].is_nan());
         }
-        out[t] = if t + 1 < w || nan > 0 {
-            f64::NAN
-        } else {
-            f(&xs[t + 1 - w..=t])
-        };
+        out[t] = if t + 1 < w || nan > 0 { f64::NAN } else { f(&xs[t + 1 - w..=t]) };
     }
 }

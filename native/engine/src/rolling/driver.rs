@@ -37,15 +37,8 @@ pub trait WindowAgg<I: Copy> {
 
 /// Run `agg` over `len` inputs produced by `get`, writing one output per
 /// input into `out`. `valid` says whether an input counts (not NaN).
-pub fn drive<I, A, G, V, F>(
-    len: usize,
-    w: usize,
-    get: G,
-    valid: V,
-    finite: F,
-    agg: &mut A,
-    out: &mut [f64],
-) where
+pub fn drive<I, A, G, V, F>(len: usize, w: usize, get: G, valid: V, finite: F, agg: &mut A, out: &mut [f64])
+where
     I: Copy,
     A: WindowAgg<I>,
     G: Fn(usize) -> I,
@@ -108,13 +101,5 @@ pub fn drive<I, A, G, V, F>(
 
 /// Convenience wrapper for the common single-series case.
 pub fn drive_series<A: WindowAgg<f64>>(xs: &[f64], w: usize, agg: &mut A, out: &mut [f64]) {
-    drive(
-        xs.len(),
-        w,
-        |t| xs[t],
-        |x: f64| !x.is_nan(),
-        |x: f64| x.is_finite(),
-        agg,
-        out,
-    );
+    drive(xs.len(), w, |t| xs[t], |x: f64| !x.is_nan(), |x: f64| x.is_finite(), agg, out);
 }

@@ -65,11 +65,7 @@ fn stat(s: Stat, w: usize, pos: &[usize], vals: &[f64]) -> f64 {
         Stat::ArgMin | Stat::ArgMax => {
             let mut best = 0;
             for k in 1..vals.len() {
-                let better = if s == Stat::ArgMin {
-                    vals[k] < vals[best]
-                } else {
-                    vals[k] > vals[best]
-                };
+                let better = if s == Stat::ArgMin { vals[k] < vals[best] } else { vals[k] > vals[best] };
                 if better {
                     best = k;
                 }
@@ -160,11 +156,7 @@ pub fn fill_pair(xs: &[f64], ys: &[f64], w: usize, min: usize, correlation: bool
 
 fn pair_stat(a: &[f64], b: &[f64], correlation: bool) -> f64 {
     if constant(a) || constant(b) {
-        return if a.iter().chain(b).all(|x| x.is_finite()) {
-            0.0
-        } else {
-            f64::NAN
-        };
+        return if a.iter().chain(b).all(|x| x.is_finite()) { 0.0 } else { f64::NAN };
     }
     let n = a.len() as f64;
     let (ma, mb) = (sum(a) / n, sum(b) / n);

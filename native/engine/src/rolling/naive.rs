@@ -26,13 +26,7 @@ pub fn window_apply(xs: &[f64], w: usize, out: &mut [f64], f: impl Fn(&[f64]) ->
 }
 
 /// Apply `f` to every full window of two series where neither holds a NaN.
-pub fn pair_apply(
-    xs: &[f64],
-    ys: &[f64],
-    w: usize,
-    out: &mut [f64],
-    f: impl Fn(&[f64], &[f64]) -> f64,
-) {
+pub fn pair_apply(xs: &[f64], ys: &[f64], w: usize, out: &mut [f64], f: impl Fn(&[f64], &[f64]) -> f64) {
     let n = xs.len().min(ys.len()).min(out.len());
     for t in 0..n {
         out[t] = if t + 1 < w {
@@ -94,17 +88,13 @@ pub fn max(win: &[f64]) -> f64 {
 /// Oldest-first position of the first minimum.
 pub fn argmin(win: &[f64]) -> f64 {
     let m = min(win);
-    win.iter()
-        .position(|&x| x == m)
-        .map_or(f64::NAN, |p| p as f64)
+    win.iter().position(|&x| x == m).map_or(f64::NAN, |p| p as f64)
 }
 
 /// Oldest-first position of the first maximum.
 pub fn argmax(win: &[f64]) -> f64 {
     let m = max(win);
-    win.iter()
-        .position(|&x| x == m)
-        .map_or(f64::NAN, |p| p as f64)
+    win.iter().position(|&x| x == m).map_or(f64::NAN, |p| p as f64)
 }
 
 /// Percentile rank of the newest value, average ties.
@@ -151,11 +141,7 @@ pub fn covariance(a: &[f64], b: &[f64]) -> f64 {
         return 0.0;
     }
     let (ma, mb) = (mean(a), mean(b));
-    a.iter()
-        .zip(b)
-        .map(|(x, y)| (x - ma) * (y - mb))
-        .sum::<f64>()
-        / (a.len() - 1) as f64
+    a.iter().zip(b).map(|(x, y)| (x - ma) * (y - mb)).sum::<f64>() / (a.len() - 1) as f64
 }
 
 /// Pearson correlation, two-pass; NaN when either window is constant.

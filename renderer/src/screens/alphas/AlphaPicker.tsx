@@ -3,7 +3,16 @@ import type { AlphaFormula, ErrorData } from '../../../../electron/contract'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Modal } from '../../components/Modal'
 import { Spinner } from '../../components/StatePanel'
-import { clearSelected, deleteFormula, editFormula, focusKey, loadLibrary, selectKeys, setSearch, toggleKey } from '../../stores/alphas/actions'
+import {
+  clearSelected,
+  deleteFormula,
+  editFormula,
+  focusKey,
+  loadLibrary,
+  selectKeys,
+  setSearch,
+  toggleKey,
+} from '../../stores/alphas/actions'
 import { filterFormulas } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 
@@ -73,7 +82,12 @@ export function AlphaPicker() {
           spellCheck={false}
         />
         <button
-          onClick={() => selectKeys(shown.map((f) => f.key), !allShownChosen)}
+          onClick={() =>
+            selectKeys(
+              shown.map((f) => f.key),
+              !allShownChosen,
+            )
+          }
           disabled={!shown.length}
           data-testid="alphas-select-all"
           title={search ? 'Select (or unselect) every formula the search shows' : 'Select (or unselect) every formula'}
@@ -128,7 +142,17 @@ export function AlphaPicker() {
   )
 }
 
-function AlphaRow({ formula, checked, focused, onDelete }: { formula: AlphaFormula; checked: boolean; focused: boolean; onDelete?: () => void }) {
+function AlphaRow({
+  formula,
+  checked,
+  focused,
+  onDelete,
+}: {
+  formula: AlphaFormula
+  checked: boolean
+  focused: boolean
+  onDelete?: () => void
+}) {
   const needsCap = formula.fields.includes('cap')
   return (
     <div

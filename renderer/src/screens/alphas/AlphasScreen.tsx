@@ -4,14 +4,14 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner, StatePanel } from '../../components/StatePanel'
 import { compute, dismissRunError, enterAlphas, loadDatasets, setTab, stepDate } from '../../stores/alphas/actions'
 import { okColumns } from '../../stores/alphas/selectors'
-import { toggleHistory } from '../../stores/alphas/research'
+import { toggleHistory } from '../../stores/alphas/actions'
 import { useAlphas, type ResultTab } from '../../stores/alphas/state'
 import { useApp } from '../../stores/app/state'
-import { BacktestView } from './BacktestView'
 import { CorrelationView } from './CorrelationView'
 import { CrossSectionView } from './CrossSectionView'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 import { LeaderboardView } from './LeaderboardView'
+import { PortfolioBacktestView } from './PortfolioBacktestView'
 import { RunHistory } from './RunHistory'
 import { RunSummary } from './RunSummary'
 import { SetupPanel } from './SetupPanel'
@@ -20,7 +20,7 @@ import './alphas.css'
 
 /**
  * Alpha screens: pick a universe and alphas (or type a formula) on the left; the run's
- * cross-section, tear sheets, correlation and backtests on the right.
+ * cross-section, tear sheets, correlation and portfolio backtests on the right.
  */
 export function AlphasScreen() {
   const collapsed = useAlphas((s) => s.setupCollapsed)
@@ -63,12 +63,13 @@ export function AlphasScreen() {
   )
 }
 
-const tabs: { id: ResultTab; label: string }[] = [
-  { id: 'leaderboard', label: 'Leaderboard' },
-  { id: 'table', label: 'Cross-section' },
-  { id: 'tearsheet', label: 'Tear sheet' },
-  { id: 'correlation', label: 'Correlation' },
-  { id: 'backtest', label: 'Backtest' },
+/** testId: the portfolio tab keeps the id the end-to-end tests know it by. */
+const tabs: { id: ResultTab; label: string; testId: string }[] = [
+  { id: 'leaderboard', label: 'Leaderboard', testId: 'alphas-tab-leaderboard' },
+  { id: 'table', label: 'Cross-section', testId: 'alphas-tab-table' },
+  { id: 'tearsheet', label: 'Tear sheet', testId: 'alphas-tab-tearsheet' },
+  { id: 'correlation', label: 'Correlation', testId: 'alphas-tab-correlation' },
+  { id: 'portfolio', label: 'Portfolio backtest', testId: 'alphas-tab-backtest' },
 ]
 
 function Results() {
@@ -76,7 +77,7 @@ function Results() {
   const tab = useAlphas((s) => s.tab)
   const tearLoading = useAlphas((s) => Object.values(s.tearSheets).some((t) => t.status === 'loading'))
   const corrLoading = useAlphas((s) => s.correlation.status === 'loading')
-  const btLoading = useAlphas((s) => s.backtest.status === 'loading')
+  const portfolioLoading = useAlphas((s) => s.portfolioBacktest.status === 'loading')
   const leaderLoading = useAlphas((s) => s.leaderboard.status === 'loading')
   const historyOpen = useAlphas((s) => s.historyOpen)
   const data = run.data
@@ -94,19 +95,19 @@ function Results() {
           </div>
         ) : (
           <>
-            <StatePanel kind='empty' testId='alphas-empty'>
-              <div className='empty-guide'>
+            <StatePanel kind="empty" testId="alphas-empty">
+              <div className="empty-guide">
                 <b>Screen alphas over a universe</b>
                 <ol>
                   <li>Pick the dataset, sectors and dates (the whole span by default).</li>
                   <li>Tick alphas from Kakushadze's 101, or type a formula of your own.</li>
                   <li>Compute: the engine evaluates every formula over the whole panel in a worker.</li>
                 </ol>
-                <span className='muted'>
+                <span className="muted">
                   Then rank the cross-section per date, open an instrument's chart, read each alpha's tear sheet, compare the alphas and
-                  backtest one.
+                  backtest a long/short portfolio of one.
                 </span>
-                <button className='link-button' onClick={() => toggleHistory()} data-testid='alphas-history-toggle'>
+                <button type="button" className="link-button" onClick={() => toggleHistory()} data-testid="alphas-history-toggle">
                   {historyOpen ? 'hide' : 'show'} the runs of this session
                 </button>
               </div>
@@ -124,7 +125,7 @@ function Results() {
     table: false,
     tearsheet: tearLoading,
     correlation: corrLoading,
-    backtest: btLoading,
+    portfolio: portfolioLoading,
   }
   return (
     <section className="alphas-results" data-testid="alphas-results">
@@ -140,7 +141,7 @@ function Results() {
       )}
       <RunSummary run={data} />
       {historyOpen && <RunHistory />}
-      <nav className='result-tabs' role='tablist' aria-label='Results'>
+      <div className="result-tabs" role="tablist" aria-label="Results">
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -148,14 +149,14 @@ function Results() {
             aria-selected={tab === t.id}
             className={tab === t.id ? 'active' : ''}
             onClick={() => setTab(t.id)}
-            data-testid={`alphas-tab-${t.id}`}
+            data-testid={t.testId}
             disabled={okCount === 0 && t.id !== 'table'}
           >
             {t.label}
             {busy[t.id] && <Spinner size={9} />}
           </button>
         ))}
-      </nav>
+      </div>
       <div className="result-body">
         <ErrorBoundary what={tabs.find((t) => t.id === tab)?.label ?? 'the results'} resetKey={`${data.runId}-${tab}`}>
           {tab === 'leaderboard' ? (
@@ -167,7 +168,7 @@ function Results() {
           ) : tab === 'correlation' ? (
             <CorrelationView run={data} />
           ) : (
-            <BacktestView run={data} />
+            <PortfolioBacktestView run={data} />
           )}
         </ErrorBoundary>
       </div>

@@ -2,15 +2,13 @@ import { useMemo } from 'react'
 import { type AlphaCorrelation, type AlphaRun, lowCoverage } from '../../../../electron/contract'
 import { Heatmap } from '../../components/Heatmap'
 import { StatePanel } from '../../components/StatePanel'
-import { formatCount } from '../../components/format'
+import { formatCount, formatFixed } from '../../components/format'
 import { cancelCorrelation, loadCorrelation } from '../../stores/alphas/actions'
 import { divergingColor, okColumns, shortLabel, strongestPairs } from '../../stores/alphas/selectors'
 import { clusterOrder } from '../../stores/alphas/cluster'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from './JobProgress'
-
-const rho = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(2).replace('-', '−'))
+import { JobProgress } from '../../components/JobProgress'
 
 /** Correlation matrix of the run's alphas as a diverging heatmap, with the strongest pairs listed. */
 export function CorrelationView({ run }: { run: AlphaRun }) {
@@ -24,9 +22,9 @@ export function CorrelationView({ run }: { run: AlphaRun }) {
     )
   }
   return (
-    <div className='analysis-view' data-testid='correlation-view'>
-      <div className='analysis-toolbar'>
-        <span className='muted toolbar-note'>
+    <div className="analysis-view" data-testid="correlation-view">
+      <div className="analysis-toolbar">
+        <span className="muted toolbar-note">
           Mean over dates of the cross-sectional Spearman correlation between each pair of alphas, clustered (average linkage on 1 − ρ)
           {task.data?.days ? ` · ${formatCount(task.data.days)} dates` : ''}
           {task.data?.sampledEvery && task.data.sampledEvery > 1 ? ` (sampled: one date in ${task.data.sampledEvery})` : ''}
@@ -76,8 +74,11 @@ function CorrelationBody({ run, data }: { run: AlphaRun; data: AlphaCorrelation 
           names={names}
           matrix={matrix}
           colorOf={divergingColor}
-          format={rho}
-          legend={{ colors: [divergingColor(-1), divergingColor(-0.5), divergingColor(0), divergingColor(0.5), divergingColor(1)], captions: ['−1', '0', '+1'] }}
+          format={(v) => formatFixed(v, 2)}
+          legend={{
+            colors: [divergingColor(-1), divergingColor(-0.5), divergingColor(0), divergingColor(0.5), divergingColor(1)],
+            captions: ['−1', '0', '+1'],
+          }}
           testId="correlation-heatmap"
         />
       </div>
@@ -94,7 +95,7 @@ function CorrelationBody({ run, data }: { run: AlphaRun; data: AlphaCorrelation 
                   <td title={byKey.get(p.b)?.text}>{byKey.get(p.b)?.name ?? p.b}</td>
                   <td className="pair-value">
                     <span className="swatch" style={{ background: divergingColor(p.value) }} />
-                    {rho(p.value)}
+                    {formatFixed(p.value, 2)}
                   </td>
                 </tr>
               ))}

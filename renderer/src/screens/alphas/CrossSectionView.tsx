@@ -4,7 +4,7 @@ import { type AlphaRun, lowCoverage } from '../../../../electron/contract'
 import { ErrorBoundary } from '../../components/ErrorBoundary'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner, StatePanel } from '../../components/StatePanel'
-import { formatCount, formatDate } from '../../components/format'
+import { formatCount, formatDate, formatFixed, formatSignificant } from '../../components/format'
 import {
   compute,
   loadCross,
@@ -18,7 +18,7 @@ import {
   sortBy,
   stepDate,
 } from '../../stores/alphas/actions'
-import { formatAlphaValue, isRunGone, isoDate, okColumns, rankingKey, shortLabel, tableRows, type CrossRow } from '../../stores/alphas/selectors'
+import { isRunGone, isoDate, okColumns, rankingKey, shortLabel, tableRows, type CrossRow } from '../../stores/alphas/selectors'
 import { useAlphas, type Extreme } from '../../stores/alphas/state'
 import { InstrumentChart } from './InstrumentChart'
 
@@ -243,7 +243,8 @@ function CrossTable({ run }: { run: AlphaRun }) {
       </div>
       {cross.status === 'error' && cross.error && (
         <div className="cross-inline-error error-text" data-testid="cross-error">
-          Could not read {formatDate(run.dates[dateIndex])}: {cross.error.message} <code>{cross.error.code}</code> — showing {formatDate(data.date)}.{' '}
+          Could not read {formatDate(run.dates[dateIndex])}: {cross.error.message} <code>{cross.error.code}</code> — showing{' '}
+          {formatDate(data.date)}.{' '}
           <button className="link-button" onClick={() => void loadCross()}>
             retry
           </button>
@@ -265,10 +266,24 @@ function CrossTable({ run }: { run: AlphaRun }) {
             <span className="cell idx" style={{ width: INDEX_W }}>
               #
             </span>
-            <button className="cell head-cell" style={{ width: SYMBOL_W }} onClick={() => sortBy('symbol')} aria-sort={ariaSort('symbol')} data-testid="cross-sort-symbol">
+            <button
+              className="cell head-cell"
+              style={{ width: SYMBOL_W }}
+              onClick={() => sortBy('symbol')}
+              role="columnheader"
+              aria-sort={ariaSort('symbol')}
+              data-testid="cross-sort-symbol"
+            >
               Symbol{sortMark('symbol')}
             </button>
-            <button className="cell head-cell" style={{ width: SECTOR_W }} onClick={() => sortBy('sector')} aria-sort={ariaSort('sector')} data-testid="cross-sort-sector">
+            <button
+              className="cell head-cell"
+              style={{ width: SECTOR_W }}
+              onClick={() => sortBy('sector')}
+              role="columnheader"
+              aria-sort={ariaSort('sector')}
+              data-testid="cross-sort-sector"
+            >
               Sector{sortMark('sector')}
             </button>
           </div>
@@ -281,11 +296,12 @@ function CrossTable({ run }: { run: AlphaRun }) {
                 className={`group-head${sort.column === key ? ' sorted' : ''}${col && col.coverage < lowCoverage ? ' low-coverage' : ''}`}
                 style={{ left: v.start, width: GROUP_W }}
                 onClick={() => sortBy(key)}
+                role="columnheader"
                 aria-sort={ariaSort(key)}
                 data-testid={`cross-sort-${key}`}
                 title={`${col?.name ?? key}: ${col?.text ?? ''}${col?.diagnosis ? `\n${col.diagnosis.summary}` : ''}\nClick to sort (again to reverse)`}
               >
-                <span className='group-name'>
+                <span className="group-name">
                   {col && col.coverage < lowCoverage && '⚠ '}
                   {shortLabel(key, col?.name ?? key)}
                   {sortMark(key)}
@@ -325,7 +341,19 @@ function CrossTable({ run }: { run: AlphaRun }) {
   )
 }
 
-function Row({ row, index, selected, style, cols }: { row: CrossRow; index: number; selected: boolean; style: CSSProperties; cols: { i: number; start: number }[] }) {
+function Row({
+  row,
+  index,
+  selected,
+  style,
+  cols,
+}: {
+  row: CrossRow
+  index: number
+  selected: boolean
+  style: CSSProperties
+  cols: { i: number; start: number }[]
+}) {
   return (
     <div
       className={`cross-row${selected ? ' selected' : ''}`}
@@ -352,11 +380,17 @@ function Row({ row, index, selected, style, cols }: { row: CrossRow; index: numb
         const r = row.ranks[i]
         return (
           <div key={i} className="cross-group" style={{ left: start, width: GROUP_W }}>
-            <span className={`cell val num${v === null ? ' muted' : v < 0 ? ' neg' : ''}`} style={{ width: VALUE_W }} data-testid="cross-value" data-col={i} data-value={v ?? ''}>
-              {formatAlphaValue(v)}
+            <span
+              className={`cell val num${v === null ? ' muted' : v < 0 ? ' neg' : ''}`}
+              style={{ width: VALUE_W }}
+              data-testid="cross-value"
+              data-col={i}
+              data-value={v ?? ''}
+            >
+              {formatSignificant(v)}
             </span>
             <span className="cell rank num" style={{ width: RANK_W, ['--rank' as string]: r === null ? 0 : r }} data-rank={r ?? ''}>
-              {r === null ? '—' : (r * 100).toFixed(0)}
+              {r === null ? '—' : formatFixed(r * 100, 0)}
             </span>
           </div>
         )

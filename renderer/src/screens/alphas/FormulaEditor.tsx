@@ -2,7 +2,7 @@ import { useRef } from 'react'
 import { Spinner } from '../../components/StatePanel'
 import { applySuggestion, compute, saveFormula, setEditorName, setEditorText, setIncludeAdhoc } from '../../stores/alphas/actions'
 import { expectedText, parseMessage, tokenAt, type ParseError } from '../../stores/alphas/selectors'
-import { addAdhocToRun } from '../../stores/alphas/research'
+import { addAdhocToRun } from '../../stores/alphas/actions'
 import { useAlphas } from '../../stores/alphas/state'
 
 /**
@@ -40,7 +40,9 @@ export function FormulaEditor() {
             <>
               {text.slice(0, errorRange[0])}
               <mark className="formula-error-mark" data-testid="formula-error-mark">
-                {errorRange[1] > errorRange[0] && text.slice(errorRange[0], errorRange[1]) !== '\n' ? text.slice(errorRange[0], errorRange[1]) : ' '}
+                {errorRange[1] > errorRange[0] && text.slice(errorRange[0], errorRange[1]) !== '\n'
+                  ? text.slice(errorRange[0], errorRange[1])
+                  : ' '}
               </mark>
               {text.slice(errorRange[1])}
             </>
@@ -86,9 +88,17 @@ export function FormulaEditor() {
               </b>{' '}
               {parseMessage(error)}
             </span>
-            {error.expected.length > 0 && !error.suggestion && !error.message.includes('expected') && <span className="muted"> — expected {expectedText(error.expected)}</span>}
+            {error.expected.length > 0 && !error.suggestion && !error.message.includes('expected') && (
+              <span className="muted"> — expected {expectedText(error.expected)}</span>
+            )}
             {error.suggestion && (
-              <button className="suggestion" onClick={applySuggestion} disabled={!current} data-testid="formula-apply-suggestion" title="Replace the unknown name">
+              <button
+                className="suggestion"
+                onClick={applySuggestion}
+                disabled={!current}
+                data-testid="formula-apply-suggestion"
+                title="Replace the unknown name"
+              >
                 use <code>{error.suggestion}</code>
               </button>
             )}
@@ -125,16 +135,16 @@ export function FormulaEditor() {
         </button>
       </div>
       {runOpen && text.trim() && (
-        <div className='adhoc-target' data-testid='adhoc-target'>
+        <div className="adhoc-target" data-testid="adhoc-target">
           <button
             onClick={() => void addAdhocToRun()}
             disabled={running || !current || parse.status !== 'ok'}
             title="Compute this formula as a new column of the run on screen (same universe, dates and policy); the run's other alphas stay"
-            data-testid='adhoc-add-to-run'
+            data-testid="adhoc-add-to-run"
           >
             Add to the open run
           </button>
-          <span className='muted'>or Compute below for a run of its own (with the ticked alphas)</span>
+          <span className="muted">or Compute below for a run of its own (with the ticked alphas)</span>
         </div>
       )}
       {editor.save.status === 'error' && editor.save.error && (

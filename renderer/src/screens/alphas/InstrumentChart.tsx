@@ -5,9 +5,10 @@ import { ChartLoadState } from '../../charts/ChartLoadState'
 import { OhlcLegend } from '../../charts/OhlcLegend'
 import { RangeButtons } from '../../charts/RangeButtons'
 import { useChart } from '../../charts/useChart'
+import { formatSignificant } from '../../components/format'
 import { Spinner } from '../../components/StatePanel'
 import { closeInstrument, loadInstrument, loadSeries, setChartKey } from '../../stores/alphas/actions'
-import { formatAlphaValue, okColumns } from '../../stores/alphas/selectors'
+import { okColumns } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 
 const INSTRUMENT_RANGES: RangePreset[] = ['6M', '1Y', 'All']
@@ -28,18 +29,26 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
   const data = bars.data && bars.data.instrumentId === instrument.id ? bars.data : null
   const line = series.data && series.data.instrumentId === instrument.id && series.data.key === chartKey ? series.data : null
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the range applies to new bars; the buttons move it for the bars shown.
   useEffect(() => {
     if (!chart || (!data && bars.status === 'loading')) return
     chart.setBars(data, { watermark: data ? instrument.symbol : undefined, range })
     // The drill-down opens at the cross-section's date (marked on the alpha pane), not at the end.
     const at = useAlphas.getState().run.data?.dates[useAlphas.getState().dateIndex]
     if (data && at !== undefined) chart.showAround(at)
-    // The range applies to new bars; the buttons move it for the bars shown.
   }, [chart, data, bars.status, instrument.symbol])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again after each new bars (the effect above): the alpha line is drawn only over its own bars.
   useEffect(() => {
     chart?.setLowerPane(
       line && column
-        ? { label: column.name, time: line.time, values: line.values, color: '#f5b942', precision: 4, marker: markerTime === null ? null : { time: markerTime } }
+        ? {
+            label: column.name,
+            time: line.time,
+            values: line.values,
+            color: '#f5b942',
+            precision: 4,
+            marker: markerTime === null ? null : { time: markerTime },
+          }
         : null,
     )
   }, [chart, line, column, data, markerTime])
@@ -79,12 +88,24 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
             </button>
           </span>
         )}
-        <button className="close-chart" onClick={closeInstrument} title="Close the chart" aria-label="Close the chart" data-testid="instrument-chart-close">
+        <button
+          className="close-chart"
+          onClick={closeInstrument}
+          title="Close the chart"
+          aria-label="Close the chart"
+          data-testid="instrument-chart-close"
+        >
           ×
         </button>
       </div>
       <div className="chart-wrap">
-        <div ref={containerRef} className="chart-container" data-testid="instrument-price-chart" data-state={bars.status} data-alpha={line ? 'ready' : series.status} />
+        <div
+          ref={containerRef}
+          className="chart-container"
+          data-testid="instrument-price-chart"
+          data-state={bars.status}
+          data-alpha={line ? 'ready' : series.status}
+        />
         {chart && data && (
           <OhlcLegend
             chart={chart}
@@ -93,7 +114,7 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
             extra={(info) =>
               info.lower && (
                 <span data-testid="instrument-legend-alpha">
-                  <b style={{ color: info.lower.color }}>{info.lower.label}</b> {formatAlphaValue(info.lower.value)}
+                  <b style={{ color: info.lower.color }}>{info.lower.label}</b> {formatSignificant(info.lower.value)}
                 </span>
               )
             }

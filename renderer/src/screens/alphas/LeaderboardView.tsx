@@ -22,11 +22,11 @@ import {
   setLeaderSelection,
   sortLeaderboard,
   toggleLeaderSelection,
-} from '../../stores/alphas/research'
+} from '../../stores/alphas/actions'
 import { shortLabel } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 
 function cell(row: LeaderboardRow, column: LeaderColumn, kind: string): string {
   const v = row[column] as number | null
@@ -63,80 +63,80 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
   )
 
   return (
-    <div className='analysis-view' data-testid='leaderboard-view'>
-      <div className='analysis-toolbar'>
+    <div className="analysis-view" data-testid="leaderboard-view">
+      <div className="analysis-toolbar">
         <input
-          className='leader-filter'
-          placeholder='Filter: IR > 0.05 and coverage > 80%'
+          className="leader-filter"
+          placeholder="Filter: IR > 0.05 and coverage > 80%"
           value={filterText}
           onChange={(e) => setLeaderFilter(e.target.value)}
-          data-testid='leader-filter'
+          data-testid="leader-filter"
           aria-invalid={!parsed.ok}
         />
-        {!parsed.ok && <span className='error-text toolbar-note'>{parsed.error}</span>}
-        <span className='muted toolbar-note'>
+        {!parsed.ok && <span className="error-text toolbar-note">{parsed.error}</span>}
+        <span className="muted toolbar-note">
           {LEADER_QUANTILES} quantiles · L/S 20 % at {LEADER_COST_BPS} bps
         </span>
-        <span className='toolbar-spacer' />
-        <span className='muted' data-testid='leader-selection-count'>
+        <span className="toolbar-spacer" />
+        <span className="muted" data-testid="leader-selection-count">
           {selection.length} selected
         </span>
         <button
-          type='button'
+          type="button"
           onClick={correlateSelection}
           disabled={selection.length < 2}
-          title='Correlation heatmap of the selected alphas'
-          data-testid='leader-correlate'
+          title="Correlation heatmap of the selected alphas"
+          data-testid="leader-correlate"
         >
           Correlate
         </button>
         <button
-          type='button'
+          type="button"
           onClick={backtestSelection}
           disabled={selection.length < 1}
-          title='Portfolio backtest of the first selected alpha'
-          data-testid='leader-backtest'
+          title="Portfolio backtest of the first selected alpha"
+          data-testid="leader-backtest"
         >
           Backtest
         </button>
       </div>
-      <div className='analysis-body leader-body'>
+      <div className="analysis-body leader-body">
         {task.status === 'idle' ? (
-          <StatePanel kind='empty'>
-            <button type='button' className='primary' onClick={() => void loadLeaderboard()} data-testid='leader-load'>
+          <StatePanel kind="empty">
+            <button type="button" className="primary" onClick={() => void loadLeaderboard()} data-testid="leader-load">
               Screen all {run.alphas.length} alphas
             </button>
           </StatePanel>
         ) : task.status === 'loading' ? (
-          <div className='center-progress'>
+          <div className="center-progress">
             <JobProgress
               job={task.job}
               label={`Screening ${run.alphas.length} alphas…`}
               onCancel={cancelLeaderboard}
-              testId='leader-progress'
+              testId="leader-progress"
               big
             />
           </div>
         ) : task.status === 'error' ? (
           <AnalysisError
             error={task.error ?? { code: 'INTERNAL', message: 'the leaderboard failed' }}
-            cancelledTitle='Leaderboard cancelled'
-            failedTitle='The leaderboard failed'
+            cancelledTitle="Leaderboard cancelled"
+            failedTitle="The leaderboard failed"
             onRetry={() => void loadLeaderboard()}
-            testId='leader-error'
+            testId="leader-error"
           />
         ) : rows.length === 0 ? (
-          <StatePanel kind='empty' testId='leader-none'>
+          <StatePanel kind="empty" testId="leader-none">
             No alpha matches “{filterText}” ({task.data?.rows.length ?? 0} in the run). Loosen the filter.
           </StatePanel>
         ) : (
-          <table className='leader-table num' data-testid='leader-table'>
+          <table className="leader-table num" data-testid="leader-table">
             <thead>
               <tr>
                 <th>
                   <input
-                    type='checkbox'
-                    aria-label='Select all shown'
+                    type="checkbox"
+                    aria-label="Select all shown"
                     checked={rows.every((r) => !r.ok || selection.includes(r.key))}
                     onChange={(e) => setLeaderSelection(e.target.checked ? rows.filter((r) => r.ok).map((r) => r.key) : [])}
                   />
@@ -153,7 +153,7 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
                   <tr
                     key={r.key}
                     className={`${r.ok ? '' : 'failed'}${low ? ' low-coverage' : ''}`}
-                    data-testid='leader-row'
+                    data-testid="leader-row"
                     data-key={r.key}
                     onClick={() => openTearSheet(r)}
                     onKeyDown={(e) => e.key === 'Enter' && openTearSheet(r)}
@@ -162,19 +162,19 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
                   >
                     <td onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
                       <input
-                        type='checkbox'
+                        type="checkbox"
                         aria-label={`Select ${r.name}`}
                         disabled={!r.ok}
                         checked={selection.includes(r.key)}
                         onChange={() => toggleLeaderSelection(r.key)}
                       />
                     </td>
-                    <td className='leader-name'>
+                    <td className="leader-name">
                       {shortLabel(r.key, r.name)}
-                      {!r.ok && <span className='badge error'>failed</span>}
-                      {low && <span className='badge warn'>{r.coverage === 0 ? 'no values' : 'low coverage'}</span>}
+                      {!r.ok && <span className="badge error">failed</span>}
+                      {low && <span className="badge warn">{r.coverage === 0 ? 'no values' : 'low coverage'}</span>}
                       {short && (
-                        <span className='badge warn' title={`IC statistics over ${r.days} days only: treat them as noise`}>
+                        <span className="badge warn" title={`IC statistics over ${r.days} days only: treat them as noise`}>
                           n={r.days}
                         </span>
                       )}
@@ -184,7 +184,7 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
                         {c.column === 'maxCorrelation' && r.maxCorrelationWith ? (
                           <span title={`with ${names.get(r.maxCorrelationWith) ?? r.maxCorrelationWith}`}>
                             {cell(r, c.column, c.kind)}{' '}
-                            <span className='muted'>
+                            <span className="muted">
                               {shortLabel(r.maxCorrelationWith, names.get(r.maxCorrelationWith) ?? r.maxCorrelationWith)}
                             </span>
                           </span>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { type AlphaRun, lowCoverage } from '../../../../electron/contract'
 import { formatBytes, formatCount, formatDate, formatMs, formatPercent } from '../../components/format'
 import { groupIssues, namesList, okColumns, runIssues } from '../../stores/alphas/selectors'
-import { toggleHistory } from '../../stores/alphas/research'
+import { toggleHistory } from '../../stores/alphas/actions'
 import { useAlphas } from '../../stores/alphas/state'
 
 /** What the run covers, how long it took, and each alpha's errors and warnings. */
@@ -30,11 +30,16 @@ export function RunSummary({ run }: { run: AlphaRun }) {
         <span className="num" data-testid="run-alpha-count">
           {run.alphas.length} alpha{run.alphas.length === 1 ? '' : 's'}
           {failed > 0 && <span className="error-text"> · {failed} failed</span>}
-          {warnings > 0 && <span className="warn-text"> · {warnings} warning{warnings === 1 ? '' : 's'}</span>}
+          {warnings > 0 && (
+            <span className="warn-text">
+              {' '}
+              · {warnings} warning{warnings === 1 ? '' : 's'}
+            </span>
+          )}
         </span>
         <span
           className={`policy-tag ${run.policy?.mode ?? 'strict'}`}
-          data-testid='run-policy'
+          data-testid="run-policy"
           title={
             run.policy?.mode === 'lenient'
               ? `Lenient: a window needs ${Math.round((run.policy.minShare ?? 0.5) * 100)}% of its days with a value and is computed over those; a constant window's correlation is 0`
@@ -45,20 +50,20 @@ export function RunSummary({ run }: { run: AlphaRun }) {
         </span>
         {run.reused && (
           <span
-            className='muted'
-            data-testid='run-reused'
-            title='The same alphas on the same data were computed before: that run was reopened'
+            className="muted"
+            data-testid="run-reused"
+            title="The same alphas on the same data were computed before: that run was reopened"
           >
             reopened, not recomputed
           </span>
         )}
-        {run.pinned && <span className='muted'>★ pinned</span>}
-        <button className='link-button' onClick={() => toggleHistory()} data-testid='alphas-history-toggle'>
+        {run.pinned && <span className="muted">★ pinned</span>}
+        <button className="link-button" onClick={() => toggleHistory()} data-testid="alphas-history-toggle">
           {historyOpen ? 'hide history' : 'history'}
         </button>
       </div>
-      <div className='run-chips-row'>
-        <div className='run-chips'>
+      <div className="run-chips-row">
+        <div className="run-chips">
           {run.alphas.map((a) => {
             const low = a.ok && a.coverage < lowCoverage
             return (
@@ -66,12 +71,12 @@ export function RunSummary({ run }: { run: AlphaRun }) {
                 key={a.key}
                 className={`run-chip ${!a.ok ? 'failed' : low ? 'low' : a.warnings.length ? 'warned' : 'ok'}`}
                 title={`${a.name}: ${a.text}\n${a.ok ? `coverage ${formatPercent(a.coverage, 1)}` : (a.error?.message ?? 'failed')}${a.diagnosis ? `\n${a.diagnosis.summary}` : ''}${a.warnings.length ? `\n${a.warnings.join('\n')}` : ''}`}
-                data-testid='run-chip'
+                data-testid="run-chip"
                 data-key={a.key}
                 data-ok={a.ok ? 'true' : 'false'}
                 data-low={low ? 'true' : 'false'}
               >
-                <b>{a.name}</b> <span className='num'>{a.ok ? `${low ? '⚠ ' : ''}${formatPercent(a.coverage, 0)}` : 'failed'}</span>
+                <b>{a.name}</b> <span className="num">{a.ok ? `${low ? '⚠ ' : ''}${formatPercent(a.coverage, 0)}` : 'failed'}</span>
               </span>
             )
           })}
@@ -98,7 +103,13 @@ export function RunSummary({ run }: { run: AlphaRun }) {
       {groups.length > 0 && showIssues && (
         <ul className="run-issues" data-testid="run-issues">
           {groups.map((g, i) => (
-            <li key={i} className={`run-issue ${g.severity}`} data-testid="run-issue" data-keys={g.keys.join(' ')} data-severity={g.severity}>
+            <li
+              key={i}
+              className={`run-issue ${g.severity}`}
+              data-testid="run-issue"
+              data-keys={g.keys.join(' ')}
+              data-severity={g.severity}
+            >
               <span className="issue-badge">{g.severity === 'error' ? 'cannot run' : 'note'}</span>
               <b className="issue-names" title={g.names.join(', ')}>
                 {namesList(g.keys, g.names)}

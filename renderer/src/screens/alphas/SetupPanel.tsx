@@ -4,7 +4,7 @@ import { adhocIncluded, computeLabel, keysToCompute } from '../../stores/alphas/
 import { useAlphas } from '../../stores/alphas/state'
 import { AlphaPicker } from './AlphaPicker'
 import { FormulaEditor } from './FormulaEditor'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 import { UniversePanel } from './UniversePanel'
 
 /** The left column: universe, alphas, formula editor, and the Compute button with its progress. */
@@ -13,7 +13,12 @@ export function SetupPanel() {
   if (collapsed) {
     return (
       <aside className="alphas-setup collapsed" data-testid="alphas-setup">
-        <button className="setup-expand" onClick={toggleSetup} title="Show the universe, alphas and formula" data-testid="alphas-setup-toggle">
+        <button
+          className="setup-expand"
+          onClick={toggleSetup}
+          title="Show the universe, alphas and formula"
+          data-testid="alphas-setup-toggle"
+        >
           »
         </button>
         <span className="setup-vertical">Setup</span>
@@ -24,7 +29,12 @@ export function SetupPanel() {
     <aside className="alphas-setup" data-testid="alphas-setup">
       <div className="setup-head">
         <span className="setup-title">Alpha screen</span>
-        <button className="setup-collapse" onClick={toggleSetup} title="Hide this panel (more room for results)" data-testid="alphas-setup-toggle">
+        <button
+          className="setup-collapse"
+          onClick={toggleSetup}
+          title="Hide this panel (more room for results)"
+          data-testid="alphas-setup-toggle"
+        >
           «
         </button>
       </div>
@@ -53,13 +63,24 @@ function ComputeBar() {
   if (run.status === 'loading') {
     return (
       <div className="compute-bar">
-        <JobProgress job={run.job} label={`Computing ${computeLabel(count, adhoc).replace('Compute ', '')}…`} onCancel={cancelCompute} testId="alphas-compute-progress" />
+        <JobProgress
+          job={run.job}
+          label={`Computing ${computeLabel(count, adhoc).replace('Compute ', '')}…`}
+          onCancel={cancelCompute}
+          testId="alphas-compute-progress"
+        />
       </div>
     )
   }
   return (
     <div className="compute-bar">
-      <button className="primary compute-button" onClick={() => void compute()} disabled={Boolean(blocker)} data-testid="alphas-compute" title={blocker ?? 'Ctrl+Enter in the editor also computes'}>
+      <button
+        className="primary compute-button"
+        onClick={() => void compute()}
+        disabled={Boolean(blocker)}
+        data-testid="alphas-compute"
+        title={blocker ?? 'Ctrl+Enter in the editor also computes'}
+      >
         {computeLabel(count, adhoc)}
       </button>
       {blocker && (

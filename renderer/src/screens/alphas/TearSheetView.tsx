@@ -4,13 +4,13 @@ import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
 import { BarChart } from '../../components/BarChart'
 import { StatePanel } from '../../components/StatePanel'
-import { formatCount, formatNumber, formatPercent, formatSig } from '../../components/format'
+import { formatBasisPoints, formatCompact, formatCount, formatFixed, formatNumber, formatPercent, formatSig } from '../../components/format'
 import { shortSampleDays } from '../../stores/alphas/leaderboard'
 import { TEAR_QUANTILES, cancelTearSheet, loadTearSheet, setTearKey } from '../../stores/alphas/actions'
 import { okColumns, rollingMean } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from './JobProgress'
+import { JobProgress } from '../../components/JobProgress'
 
 const IC_ROLLING = 63
 /** Q1 (lowest alpha) → Qn (highest): red through grey to green. */
@@ -24,18 +24,11 @@ export function quantileColor(q: number, n: number): string {
   const f = x - i
   const rgb = (hex: string) => [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16))
   const [a, b] = [rgb(QUANTILE_COLORS[i]), rgb(QUANTILE_COLORS[i + 1])]
-  return `#${a
-    .map((v, k) =>
-      Math.round(v + (b[k] - v) * f)
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')}`
+  return `#${a.map((v, k) => Math.round(v + (b[k] - v) * f).toString(16).padStart(2, '0')).join('')}`
 }
 
-const bp = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(v * 1e4).toFixed(Math.abs(v * 1e4) < 10 ? 2 : 1)} bp`)
-const bpNumber = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : (v * 1e4).toFixed(Math.abs(v * 1e4) < 10 ? 2 : 1).replace('-', '−'))
-const ic3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(Math.abs(v) < 0.01 ? 4 : 3).replace('-', '−'))
+/** An IC: 3 decimals, 4 when it is tiny. */
+const ic3 = (v: number | null) => formatFixed(v, v !== null && Math.abs(v) < 0.01 ? 4 : 3)
 
 /** Factor tear sheet of one alpha of the run. */
 export function TearSheetView({ run }: { run: AlphaRun }) {
@@ -65,16 +58,20 @@ export function TearSheetView({ run }: { run: AlphaRun }) {
             {column.text}
           </code>
         )}
-        <span className="muted toolbar-note">
-          {TEAR_QUANTILES} quantiles · forward returns close-to-close from the factor date
-        </span>
+        <span className="muted toolbar-note">{TEAR_QUANTILES} quantiles · forward returns close-to-close from the factor date</span>
       </div>
       <div className="analysis-body">
         {!task || task.status === 'idle' ? (
           <StatePanel kind="loading">Starting…</StatePanel>
         ) : task.status === 'loading' ? (
           <div className="center-progress">
-            <JobProgress job={task.job} label={`Computing the tear sheet of ${column?.name ?? tearKey}…`} onCancel={() => tearKey && cancelTearSheet(tearKey)} testId="tear-progress" big />
+            <JobProgress
+              job={task.job}
+              label={`Computing the tear sheet of ${column?.name ?? tearKey}…`}
+              onCancel={() => tearKey && cancelTearSheet(tearKey)}
+              testId="tear-progress"
+              big
+            />
           </div>
         ) : task.status === 'error' ? (
           <AnalysisError
@@ -100,7 +97,7 @@ function CoverageNote({ column }: { column: AlphaRunColumn }) {
   if (column.coverage >= lowCoverage) return null
   const c = column.diagnosis?.culprits ?? []
   return (
-    <div className='coverage-note warn' data-testid='tear-coverage-note'>
+    <div className="coverage-note warn" data-testid="tear-coverage-note">
       <b>Low coverage: {formatPercent(column.coverage, 1)} of cells have a value.</b>{' '}
       {c.length ? (
         <>
@@ -115,7 +112,7 @@ function CoverageNote({ column }: { column: AlphaRunColumn }) {
       ) : (
         'The statistics below rest on few values.'
       )}{' '}
-      <span className='muted'>Try the lenient missing-value policy to study it.</span>
+      <span className="muted">Try the lenient missing-value policy to study it.</span>
     </div>
   )
 }
@@ -124,8 +121,27 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
   const { icStats } = sheet
   const icSeries = useMemo<SeriesSpec[]>(
     () => [
-      { id: 'ic', label: 'IC', kind: 'histogram', color: 'rgba(38, 166, 154, 0.55)', negativeColor: 'rgba(239, 83, 80, 0.55)', time: sheet.ic.time, values: sheet.ic.values, precision: 3, baseline: 0 },
-      { id: 'mean', label: `${IC_ROLLING}-day mean`, kind: 'line', color: '#f5b942', time: sheet.ic.time, values: rollingMean(sheet.ic.values, IC_ROLLING), precision: 4, lineWidth: 2 },
+      {
+        id: 'ic',
+        label: 'IC',
+        kind: 'histogram',
+        color: 'rgba(38, 166, 154, 0.55)',
+        negativeColor: 'rgba(239, 83, 80, 0.55)',
+        time: sheet.ic.time,
+        values: sheet.ic.values,
+        precision: 3,
+        baseline: 0,
+      },
+      {
+        id: 'mean',
+        label: `${IC_ROLLING}-day mean`,
+        kind: 'line',
+        color: '#f5b942',
+        time: sheet.ic.time,
+        values: rollingMean(sheet.ic.values, IC_ROLLING),
+        precision: 4,
+        lineWidth: 2,
+      },
     ],
     [sheet],
   )
@@ -147,16 +163,31 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
   )
   const spreadSeries = useMemo<SeriesSpec[]>(
     () => [
-      { id: 'spread', label: `Q${n} − Q1`, kind: 'area', color: '#4f9dff', time: sheet.spread.time, values: sheet.spread.cumulative, format: 'signedPercent', lineWidth: 2, baseline: 0 },
+      {
+        id: 'spread',
+        label: `Q${n} − Q1`,
+        kind: 'area',
+        color: '#4f9dff',
+        time: sheet.spread.time,
+        values: sheet.spread.cumulative,
+        format: 'signedPercent',
+        lineWidth: 2,
+        baseline: 0,
+      },
     ],
     [sheet, n],
   )
-  const decayBars = sheet.icDecay.map((d) => ({ label: `${d.horizon}d`, value: d.mean, sub: d.tStat === null ? 't —' : `t ${d.tStat.toFixed(2)}`, detail: `mean IC at ${d.horizon}-day horizon; t-stat ${d.tStat?.toFixed(2) ?? '—'}` }))
+  const decayBars = sheet.icDecay.map((d) => ({
+    label: `${d.horizon}d`,
+    value: d.mean,
+    sub: `t ${formatFixed(d.tStat, 2)}`,
+    detail: `mean IC at ${d.horizon}-day horizon; t-stat ${formatFixed(d.tStat, 2)}`,
+  }))
   const quantileBars = sheet.quantileMeans.map((q) => ({
     label: `Q${q.quantile}`,
     value: q.meanReturn,
     color: quantileColor(q.quantile, sheet.quantileMeans.length),
-    sub: `n ${compactCount(q.count)}`,
+    sub: `n ${formatCompact(q.count)}`,
     detail: `${formatCount(q.count)} observations`,
   }))
 
@@ -169,7 +200,7 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
   }))
   if (icStats.days === 0) {
     return (
-      <StatePanel kind='empty' testId='tear-empty'>
+      <StatePanel kind="empty" testId="tear-empty">
         No date has the alpha and a next-day return for at least three instruments, so the IC, quantiles and spread are undefined
         {sheet.coverage < lowCoverage ? ` (the alpha has a value in ${formatPercent(sheet.coverage, 1)} of cells)` : ''}. Widen the dates or
         the universe, or see the coverage note above.
@@ -178,59 +209,59 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
   }
   const short = icStats.days < shortSampleDays
   return (
-    <div className='tearsheet' data-testid='tearsheet'>
+    <div className="tearsheet" data-testid="tearsheet">
       {short && (
-        <div className='coverage-note warn' data-testid='tear-short-sample'>
+        <div className="coverage-note warn" data-testid="tear-short-sample">
           Only {icStats.days} days with an IC (n = {icStats.days}): the mean, IR and t-stat below are dominated by noise.
         </div>
       )}
-      <div className='stat-strip' data-testid='tear-stats'>
-        <Stat label='IC mean' value={ic3(icStats.mean)} raw={icStats.mean} testId='tear-ic-mean' tone={icStats.mean} />
-        <Stat label='IC std' value={ic3(icStats.std)} raw={icStats.std} testId='tear-ic-std' />
+      <div className="stat-strip" data-testid="tear-stats">
+        <Stat label="IC mean" value={ic3(icStats.mean)} raw={icStats.mean} testId="tear-ic-mean" tone={icStats.mean} />
+        <Stat label="IC std" value={ic3(icStats.std)} raw={icStats.std} testId="tear-ic-std" />
         <Stat
-          label='IR'
+          label="IR"
           value={formatNumber(icStats.ir, 3)}
           raw={icStats.ir}
-          testId='tear-ic-ir'
+          testId="tear-ic-ir"
           tone={icStats.ir}
-          title='IC mean / IC std (daily)'
+          title="IC mean / IC std (daily)"
         />
         <Stat
-          label='t-stat'
+          label="t-stat"
           value={formatNumber(icStats.tStat, 2)}
           raw={icStats.tStat}
-          testId='tear-ic-t'
+          testId="tear-ic-t"
           tone={icStats.tStat}
-          title='IC mean / (std / √days)'
+          title="IC mean / (std / √days)"
         />
-        <Stat label='Days' value={formatCount(icStats.days)} raw={icStats.days} testId='tear-ic-days' />
+        <Stat label="Days" value={formatCount(icStats.days)} raw={icStats.days} testId="tear-ic-days" />
         <Stat
           label={`Q${n} − Q1 daily`}
-          value={bp(sheet.spread.meanDaily)}
+          value={formatBasisPoints(sheet.spread.meanDaily)}
           raw={sheet.spread.meanDaily}
-          testId='tear-spread-mean'
+          testId="tear-spread-mean"
           tone={sheet.spread.meanDaily}
         />
         <Stat
-          label='Rank autocorr'
+          label="Rank autocorr"
           value={formatNumber(sheet.rankAutocorrelation, 3)}
           raw={sheet.rankAutocorrelation}
-          testId='tear-autocorr'
+          testId="tear-autocorr"
           title="Mean day-to-day Spearman correlation of the alpha's ranks (high = slow signal)"
         />
         <Stat
-          label='Turnover'
+          label="Turnover"
           value={formatPercent(sheet.turnover, 1)}
           raw={sheet.turnover}
-          testId='tear-turnover'
-          title='Mean daily share of names changing quantile'
+          testId="tear-turnover"
+          title="Mean daily share of names changing quantile"
         />
         <Stat
-          label='Coverage'
+          label="Coverage"
           value={formatPercent(sheet.coverage, 1)}
           raw={sheet.coverage}
-          testId='tear-coverage'
-          title='Share of (date, instrument) cells with a value'
+          testId="tear-coverage"
+          title="Share of (date, instrument) cells with a value"
         />
       </div>
       <div className="tear-grid">
@@ -244,33 +275,38 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
           <SeriesChart series={cumSeries} testId="tear-quantile-cum" />
         </Panel>
         <Panel title="Mean next-day return by quantile (bp)">
-          <BarChart bars={quantileBars} format={bp} valueFormat={bpNumber} height={238} title="Mean forward return by quantile" testId="tear-quantile-means" />
+          <BarChart
+            bars={quantileBars}
+            format={(v) => formatBasisPoints(v)}
+            valueFormat={(v) => formatBasisPoints(v, false)}
+            height={238}
+            title="Mean forward return by quantile"
+            testId="tear-quantile-means"
+          />
         </Panel>
         <Panel title={`Top − bottom spread (Q${n} − Q1), cumulative`} wide>
-          <SeriesChart series={spreadSeries} testId='tear-spread' />
+          <SeriesChart series={spreadSeries} testId="tear-spread" />
         </Panel>
-        <Panel title='Mean next-day return by quantile, demeaned (bp)'>
+        <Panel title="Mean next-day return by quantile, demeaned (bp)">
           <BarChart
             bars={demeanedBars}
-            format={bp}
-            valueFormat={bpNumber}
+            format={(v) => formatBasisPoints(v)}
+            valueFormat={(v) => formatBasisPoints(v, false)}
             height={238}
-            title='Demeaned quantile returns'
-            testId='tear-quantile-demeaned'
+            title="Demeaned quantile returns"
+            testId="tear-quantile-demeaned"
           />
         </Panel>
-        <Panel title='IC by year' testId='tear-ic-year'>
-          <BreakdownTable
-            rows={(sheet.icByYear ?? []).map((y) => ({ label: String(y.year), mean: y.mean, tStat: y.tStat, days: y.days }))}
-          />
+        <Panel title="IC by year" testId="tear-ic-year">
+          <BreakdownTable rows={(sheet.icByYear ?? []).map((y) => ({ label: String(y.year), mean: y.mean, tStat: y.tStat, days: y.days }))} />
         </Panel>
-        <Panel title='IC by sector (ranked within the sector)' testId='tear-ic-sector' wide>
+        <Panel title="IC by sector (ranked within the sector)" testId="tear-ic-sector" wide>
           {sheet.icBySector?.length ? (
             <BreakdownTable
               rows={sheet.icBySector.map((x) => ({ label: `${x.sector} (${x.instruments})`, mean: x.mean, tStat: x.tStat, days: x.days }))}
             />
           ) : (
-            <div className='muted'>The universe has no sector information, so there is no breakdown.</div>
+            <div className="muted">The universe has no sector information, so there is no breakdown.</div>
           )}
         </Panel>
       </div>
@@ -279,9 +315,9 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
 }
 
 function BreakdownTable({ rows }: { rows: { label: string; mean: number | null; tStat: number | null; days: number }[] }) {
-  if (!rows.length) return <div className='muted'>No IC values.</div>
+  if (!rows.length) return <div className="muted">No IC values.</div>
   return (
-    <table className='breakdown-table num'>
+    <table className="breakdown-table num">
       <thead>
         <tr>
           <th />
@@ -306,11 +342,21 @@ function BreakdownTable({ rows }: { rows: { label: string; mean: number | null; 
   )
 }
 
-function compactCount(n: number): string {
-  return n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${Math.round(n / 1e3)}k` : formatCount(n)
-}
-
-export function Stat({ label, value, raw, testId, tone, title }: { label: string; value: string; raw?: number | null; testId?: string; tone?: number | null; title?: string }) {
+export function Stat({
+  label,
+  value,
+  raw,
+  testId,
+  tone,
+  title,
+}: {
+  label: string
+  value: string
+  raw?: number | null
+  testId?: string
+  tone?: number | null
+  title?: string
+}) {
   const cls = tone === undefined || tone === null || !Number.isFinite(tone) || tone === 0 ? '' : tone > 0 ? 'up' : 'down'
   return (
     <div className="stat-cell" title={title}>
@@ -322,7 +368,19 @@ export function Stat({ label, value, raw, testId, tone, title }: { label: string
   )
 }
 
-export function Panel({ title, children, wide, full, testId }: { title: string; children: ReactNode; wide?: boolean; full?: boolean; testId?: string }) {
+export function Panel({
+  title,
+  children,
+  wide,
+  full,
+  testId,
+}: {
+  title: string
+  children: ReactNode
+  wide?: boolean
+  full?: boolean
+  testId?: string
+}) {
   return (
     <section className={`panel${wide ? ' wide' : ''}${full ? ' full' : ''}`} data-testid={testId}>
       <header className="panel-title">{title}</header>

@@ -4,7 +4,7 @@ import { Spinner } from '../../components/StatePanel'
 import { formatCount } from '../../components/format'
 import { loadDatasets, loadSectors, resetRange, selectDataset, setRange, setSectors, toggleSector } from '../../stores/alphas/actions'
 import { isoDate, rangeProblem, selectedDatasetOf, stockDatasets } from '../../stores/alphas/selectors'
-import { setPolicy } from '../../stores/alphas/research'
+import { setPolicy } from '../../stores/alphas/actions'
 import { useAlphas } from '../../stores/alphas/state'
 import { useApp } from '../../stores/app/state'
 
@@ -29,7 +29,9 @@ export function UniversePanel() {
         </div>
       ) : stocks.length === 0 ? (
         <div className="muted setup-line" data-testid="alphas-no-stocks">
-          {sampleRunning ? 'The sample data is being imported; its stocks show up here when done.' : 'No stock datasets: import daily stock bars (Data screen → Import CSV) to screen alphas.'}
+          {sampleRunning
+            ? 'The sample data is being imported; its stocks show up here when done.'
+            : 'No stock datasets: import daily stock bars (Data screen → Import CSV) to screen alphas.'}
         </div>
       ) : (
         <>
@@ -50,6 +52,7 @@ export function UniversePanel() {
             </select>
           </div>
           <div className="field-row">
+            {/* biome-ignore lint/a11y/noLabelWithoutControl: captions the sector picker, a button that opens a list of checkboxes */}
             <label>Sectors</label>
             <SectorPicker />
           </div>
@@ -82,7 +85,11 @@ export function UniversePanel() {
           </div>
           {(problem || !whole) && (
             <div className="field-note">
-              {problem && <span className="error-text" data-testid="alphas-range-problem">{problem} </span>}
+              {problem && (
+                <span className="error-text" data-testid="alphas-range-problem">
+                  {problem}{' '}
+                </span>
+              )}
               {!whole && (
                 <button className="link-button" onClick={resetRange} data-testid="alphas-range-reset">
                   whole range
@@ -90,18 +97,18 @@ export function UniversePanel() {
               )}
             </div>
           )}
-          <div className='field-row'>
-            <label htmlFor='alphas-policy' title='How windowed operators treat missing values'>
+          <div className="field-row">
+            <label htmlFor="alphas-policy" title="How windowed operators treat missing values">
               Missing
             </label>
             <select
-              id='alphas-policy'
+              id="alphas-policy"
               value={universe.policy}
               onChange={(e) => setPolicy(e.target.value as 'strict' | 'lenient')}
-              data-testid='alphas-policy'
+              data-testid="alphas-policy"
             >
-              <option value='strict'>strict — a window needs every day (pandas)</option>
-              <option value='lenient'>lenient — half a window's days; constant window → corr 0</option>
+              <option value="strict">strict — a window needs every day (pandas)</option>
+              <option value="lenient">lenient — half a window's days; constant window → corr 0</option>
             </select>
           </div>
         </>
@@ -149,7 +156,9 @@ function SectorPicker() {
   }
   const sectors = list.data ?? []
   const noSectors = list.status === 'ready' && sectors.length === 0
-  const count = chosen.length ? sectors.filter((s) => chosen.includes(s.sector)).reduce((n, s) => n + s.count, 0) : (dataset?.instrumentCount ?? 0)
+  const count = chosen.length
+    ? sectors.filter((s) => chosen.includes(s.sector)).reduce((n, s) => n + s.count, 0)
+    : (dataset?.instrumentCount ?? 0)
   const summary = noSectors
     ? 'no sector data (all stocks)'
     : chosen.length === 0

@@ -29,11 +29,13 @@ export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrume
   // Bars first, then the overlay: the chart draws an overlay only over the bars it belongs to.
   // While the next instrument loads, the previous bars stay drawn (dimmed) instead of a blank chart.
   const keepPrevious = !data && bars.status === 'loading'
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the range and watermark apply when new bars arrive, not on every preference change.
   useEffect(() => {
     if (!chart || keepPrevious) return
     chart.setBars(data, { watermark: data ? instrument.symbol : undefined, range: initialRange })
     setActiveRange(initialRange)
   }, [chart, data, keepPrevious])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again after each new bars (the effect above): an overlay is drawn only over its own bars.
   useEffect(() => {
     chart?.setOverlay(overlay.data)
   }, [chart, overlay.data, data])
@@ -78,7 +80,9 @@ export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrume
           onWheel={() => setActiveRange(null)}
           onPointerDown={() => setActiveRange(null)}
         />
-        {chart && data && bars.status === 'ready' && <OhlcLegend chart={chart} testId="chart-legend" intraday={intraday} lineLabel="Settle" volume />}
+        {chart && data && bars.status === 'ready' && (
+          <OhlcLegend chart={chart} testId="chart-legend" intraday={intraday} lineLabel="Settle" volume />
+        )}
         <ChartLoadState
           status={bars.status}
           error={bars.error}

@@ -142,7 +142,14 @@ export function InstrumentList() {
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualItems.map((v) => {
               const row = rows[v.index]
-              const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }
+              const style = {
+                position: 'absolute' as const,
+                top: 0,
+                left: 0,
+                right: 0,
+                height: v.size,
+                transform: `translateY(${v.start}px)`,
+              }
               if (row.type === 'header') {
                 return (
                   <div key={`h-${row.root}`} className="group-header" style={style}>
@@ -151,7 +158,9 @@ export function InstrumentList() {
                   </div>
                 )
               }
-              return <InstrumentRow key={row.item.id} item={row.item} dataset={dataset} selected={row.item.id === selectedId} style={style} />
+              return (
+                <InstrumentRow key={row.item.id} item={row.item} dataset={dataset} selected={row.item.id === selectedId} style={style} />
+              )
             })}
           </div>
           {page.loadingMore && (

@@ -20,9 +20,11 @@ export function InstrumentView() {
   const sampleRunning = useApp((s) => s.sample?.state === 'running')
   let empty: string | null = null
   if (!dataset) {
-    if (datasets.status === 'ready' && datasets.data?.length === 0 && !sampleRunning) empty = 'No data yet: import CSV files to get started.'
-  }
-  else if (!selected) empty = page.status === 'ready' && page.total === 0 && page.items.length === 0 ? 'No instruments here.' : 'Select an instrument on the left.'
+    if (datasets.status === 'ready' && datasets.data?.length === 0 && !sampleRunning)
+      empty = 'No data yet: import CSV files to get started.'
+  } else if (!selected)
+    empty =
+      page.status === 'ready' && page.total === 0 && page.items.length === 0 ? 'No instruments here.' : 'Select an instrument on the left.'
 
   if (!dataset || !selected) {
     return (
@@ -78,7 +80,11 @@ function Header({ dataset, instrument }: { dataset: Dataset; instrument: Instrum
           </span>
         )}
         {style === 'line' && (
-          <span className="tag tag-info" data-testid="settlement-only" title="No open/high/low in the data: the chart draws the settlement (close) line">
+          <span
+            className="tag tag-info"
+            data-testid="settlement-only"
+            title="No open/high/low in the data: the chart draws the settlement (close) line"
+          >
             settlement prices
           </span>
         )}
@@ -146,14 +152,23 @@ function Stats({
   const perBar = intraday ? ' (bar returns annualised over 252 sessions of 6.5 h)' : ''
   const short = s !== null && s.count - 1 < SHORT_SAMPLE
   const cells: { key: string; label: string; value: string; cls?: string; title?: string; sub?: string | null }[] = [
-    { key: 'last', label: 'Last', value: formatNumber(s?.last, s?.last !== null && s?.last !== undefined && Math.abs(s.last) < 10 ? 3 : 2) },
+    {
+      key: 'last',
+      label: 'Last',
+      value: formatNumber(s?.last, s?.last !== null && s?.last !== undefined && Math.abs(s.last) < 10 ? 3 : 2),
+    },
     {
       key: 'totalReturn',
       label: 'Total return',
       value: formatSignedPercent(s?.totalReturn),
       cls: s?.totalReturn ? (s.totalReturn >= 0 ? 'up' : 'down') : '',
     },
-    { key: 'annualizedVolatility', label: 'Ann. vol', value: formatPercent(s?.annualizedVolatility), title: `Annualised volatility of returns${perBar}` },
+    {
+      key: 'annualizedVolatility',
+      label: 'Ann. vol',
+      value: formatPercent(s?.annualizedVolatility),
+      title: `Annualised volatility of returns${perBar}`,
+    },
     { key: 'sharpe', label: 'Sharpe', value: formatNumber(s?.sharpe, 2), title: `Annualised Sharpe ratio, zero risk-free rate${perBar}` },
     {
       key: 'maxDrawdown',

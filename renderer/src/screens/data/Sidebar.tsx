@@ -65,8 +65,8 @@ function DatasetPicker() {
           <span className={`kind-badge kind-${d.kind}`}>{kindLabel[d.kind]}</span>
           <span className="dataset-name">{d.name}</span>
           <span className="dataset-counts num muted">
-            <span className="dataset-count">{formatCount(d.instrumentCount)}</span> {d.kind === 'futures' ? 'contracts' : d.instrumentCount === 1 ? 'instrument' : 'instruments'} ·{' '}
-            {formatCompact(d.barCount)} bars
+            <span className="dataset-count">{formatCount(d.instrumentCount)}</span>{' '}
+            {d.kind === 'futures' ? 'contracts' : d.instrumentCount === 1 ? 'instrument' : 'instruments'} · {formatCompact(d.barCount)} bars
           </span>
         </button>
       ))}
@@ -117,7 +117,11 @@ function Filters() {
           disabled={groups.status !== 'ready'}
         >
           <option value="">
-            {groups.status === 'loading' ? 'Loading sectors…' : groups.status === 'error' ? 'Sectors unavailable' : `All sectors (${formatCount(total)})`}
+            {groups.status === 'loading'
+              ? 'Loading sectors…'
+              : groups.status === 'error'
+                ? 'Sectors unavailable'
+                : `All sectors (${formatCount(total)})`}
           </option>
           {groups.data?.map((g) => (
             <option key={g.key} value={g.key}>
@@ -143,7 +147,11 @@ function Filters() {
           ))}
         </div>
       )}
-      {groups.status === 'error' && <div className="filter-error error-text">Filters unavailable: {groups.error?.message} ({groups.error?.code})</div>}
+      {groups.status === 'error' && (
+        <div className="filter-error error-text">
+          Filters unavailable: {groups.error?.message} ({groups.error?.code})
+        </div>
+      )}
     </div>
   )
 }

@@ -1,12 +1,5 @@
 import { Modal } from '../../components/Modal'
-import {
-  backToPreview,
-  backToSource,
-  cancelImport,
-  closeImport,
-  goToPreview,
-  startImport,
-} from '../../stores/imports/actions'
+import { backToPreview, backToSource, cancelImport, closeImport, goToPreview, startImport } from '../../stores/imports/actions'
 import { canImport, hasSources, previewErrors } from '../../stores/imports/selectors'
 import { useImports, type ImportStep } from '../../stores/imports/state'
 import { useMarket } from '../../stores/market/state'
@@ -28,14 +21,7 @@ export function ImportDialog() {
   const at = steps.findIndex((s) => s.key === step)
 
   return (
-    <Modal
-      title="Import CSV"
-      onClose={closeImport}
-      closable={!running}
-      testId="import-dialog"
-      width={1040}
-      footer={<Footer />}
-    >
+    <Modal title="Import CSV" onClose={closeImport} closable={!running} testId="import-dialog" width={1040} footer={<Footer />}>
       <ol className="stepper" aria-label="Import steps">
         {steps.map((s, i) => (
           <li key={s.key} className={i === at ? 'current' : i < at ? 'done' : ''} aria-current={i === at ? 'step' : undefined}>
@@ -87,7 +73,10 @@ function Footer() {
                 : ''
     return (
       <>
-        <span className={`foot-note ${errors || taken || state.preview.status === 'error' ? 'error-text' : 'muted'}`} data-testid="import-blocked-reason">
+        <span
+          className={`foot-note ${errors || taken || state.preview.status === 'error' ? 'error-text' : 'muted'}`}
+          data-testid="import-blocked-reason"
+        >
           {why}
         </span>
         <button onClick={backToSource}>← Back</button>

@@ -1,6 +1,6 @@
 import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner } from '../../components/StatePanel'
-import { formatCount, formatDuration, formatMs } from '../../components/format'
+import { formatCount, formatDuration, formatMs, formatPercent } from '../../components/format'
 import { issueLocation } from '../../components/issues'
 import { useNow } from '../../components/useNow'
 import { importFraction } from '../../stores/imports/selectors'
@@ -25,7 +25,7 @@ export function ImportProgress() {
           <div style={{ width: `${(fraction ?? 0) * 100}%` }} className={fraction === null ? 'indeterminate' : ''} />
         </div>
         <div className="progress-numbers num">
-          <span>{fraction === null ? (info?.state === 'queued' ? 'queued…' : 'starting…') : `${(fraction * 100).toFixed(0)}%`}</span>
+          <span>{fraction === null ? (info?.state === 'queued' ? 'queued…' : 'starting…') : formatPercent(fraction, 0)}</span>
           {info && info.total > 0 && (
             <span>
               {formatCount(info.done)} / {formatCount(info.total)}
@@ -71,7 +71,12 @@ export function ImportProgress() {
     const cancelled = importError.code === 'JOB_CANCELLED'
     return (
       <div className="import-failed">
-        <ErrorBox error={importError} title={cancelled ? 'Import cancelled' : 'The import failed'} tone={cancelled ? 'warn' : 'error'} testId="import-error" />
+        <ErrorBox
+          error={importError}
+          title={cancelled ? 'Import cancelled' : 'The import failed'}
+          tone={cancelled ? 'warn' : 'error'}
+          testId="import-error"
+        />
         <div className="nothing-written" data-testid="import-nothing-written">
           Nothing was written: the database is as it was before the import.
         </div>

@@ -37,11 +37,12 @@ export function PreviewStep() {
   // Cells named by an issue in the first file (sample row i is line i + 2, after the header).
   const flagged = useMemo(() => {
     const m = new Map<string, 'error' | 'warning'>()
-    if (!p || !p.files[0]) return m
+    if (!p?.files[0]) return m
     const first = p.files[0].name
     const mark = (list: CsvIssue[], level: 'error' | 'warning') =>
       list.forEach((i) => {
-        if (i.file === first && i.line > 1 && i.column !== undefined && !m.has(`${i.line}:${i.column}`)) m.set(`${i.line}:${i.column}`, level)
+        if (i.file === first && i.line > 1 && i.column !== undefined && !m.has(`${i.line}:${i.column}`))
+          m.set(`${i.line}:${i.column}`, level)
       })
     mark(p.errors, 'error')
     mark(p.warnings, 'warning')
@@ -65,7 +66,11 @@ export function PreviewStep() {
 
   const mappedSymbol = byColumn.size > 0 && [...byColumn.values()].includes('symbol')
   return (
-    <div className={`preview-step${preview.status === 'loading' ? ' refreshing' : ''}`} data-testid="import-preview" data-state={preview.status}>
+    <div
+      className={`preview-step${preview.status === 'loading' ? ' refreshing' : ''}`}
+      data-testid="import-preview"
+      data-state={preview.status}
+    >
       <div className="preview-summary">
         <div className="summary-item">
           <span className="muted">Files</span>
@@ -128,7 +133,8 @@ export function PreviewStep() {
 
       <div className="mapping-note muted">
         Map each column to a field; unmapped columns are ignored.
-        {!mappedSymbol && ' No symbol column: each file name is the symbol.'} The sample shows the first rows of {p.files[0]?.name ?? 'the file'}.
+        {!mappedSymbol && ' No symbol column: each file name is the symbol.'} The sample shows the first rows of{' '}
+        {p.files[0]?.name ?? 'the file'}.
       </div>
       <div className="sample-wrap">
         <table className="sample-table num" data-testid="import-sample">
@@ -213,7 +219,9 @@ function Issues({ errors, warnings }: { errors: CsvIssue[]; warnings: CsvIssue[]
     <div className="issues" data-testid="import-issues">
       {errors.length > 0 && (
         <div className="issues-head error-text">
-          {errors.length === 1 ? '1 error — the import is blocked until it is fixed' : `${errors.length} errors — the import is blocked until they are fixed`}
+          {errors.length === 1
+            ? '1 error — the import is blocked until it is fixed'
+            : `${errors.length} errors — the import is blocked until they are fixed`}
         </div>
       )}
       {warnings.length > 0 && (

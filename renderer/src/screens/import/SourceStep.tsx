@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { csvKinds, type CsvKind } from '../../../../electron/contract'
+import { canPickPath, pickCsvPath } from '../../api/pick-path'
 import { formatBytes, formatCount } from '../../components/format'
 import { addFiles, clearFiles, goToPreview, removeFile, setKind, setPath, setSourceMode } from '../../stores/imports/actions'
 import { useImports } from '../../stores/imports/state'
@@ -18,7 +19,14 @@ export function SourceStep() {
         <legend>What the files hold</legend>
         {csvKinds.map((k) => (
           <label key={k} className={`kind-option${kind === k ? ' active' : ''}`}>
-            <input type="radio" name="csv-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`import-kind-${k}`} />
+            <input
+              type="radio"
+              name="csv-kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => setKind(k)}
+              data-testid={`import-kind-${k}`}
+            />
             <span>
               <b>{kindText[k].title}</b>
               <span className="muted">{kindText[k].hint}</span>
@@ -28,10 +36,21 @@ export function SourceStep() {
       </fieldset>
 
       <div className="source-tabs" role="tablist">
-        <button role="tab" aria-selected={mode === 'files'} className={mode === 'files' ? 'active' : ''} onClick={() => setSourceMode('files')}>
+        <button
+          role="tab"
+          aria-selected={mode === 'files'}
+          className={mode === 'files' ? 'active' : ''}
+          onClick={() => setSourceMode('files')}
+        >
           Files from this computer
         </button>
-        <button role="tab" aria-selected={mode === 'path'} className={mode === 'path' ? 'active' : ''} onClick={() => setSourceMode('path')} data-testid="import-mode-path">
+        <button
+          role="tab"
+          aria-selected={mode === 'path'}
+          className={mode === 'path' ? 'active' : ''}
+          onClick={() => setSourceMode('path')}
+          data-testid="import-mode-path"
+        >
           Path on the backend machine
         </button>
       </div>
@@ -83,7 +102,9 @@ function FilePicker() {
             />
           </label>
         </div>
-        <div className="muted small">Files are read in this browser and sent to the backend. .csv (and .csv.gz dropped or from a folder).</div>
+        <div className="muted small">
+          Files are read in this browser and sent to the backend. .csv (and .csv.gz dropped or from a folder).
+        </div>
         <input
           ref={fileInput}
           type="file"
@@ -141,9 +162,20 @@ function FilePicker() {
 
 function PathInput() {
   const path = useImports((s) => s.path)
+  const dialog = canPickPath()
+  const pick = async (kind: 'file' | 'folder') => {
+    const picked = await pickCsvPath(kind)
+    if (picked) setPath(picked)
+  }
   return (
     <div className="path-input">
       <label htmlFor="import-path">A CSV file or a folder of per-symbol CSV files, as the backend machine sees it</label>
+      {dialog && (
+        <div className="picker-buttons">
+          <button onClick={() => void pick('file')}>Choose a file…</button>
+          <button onClick={() => void pick('folder')}>Choose a folder…</button>
+        </div>
+      )}
       <input
         id="import-path"
         type="text"
@@ -156,7 +188,9 @@ function PathInput() {
         data-testid="import-path-input"
       />
       <div className="muted small">
-        In browser mode the backend may run on another machine: the path is read there, nothing is uploaded.
+        {dialog
+          ? 'Only a file or folder chosen with the buttons above can be read.'
+          : 'The path is read on the backend machine, nothing is uploaded, and only inside its import folder (alphadesk serve --import-dir; default <data dir>/imports); a relative path is taken from there.'}
       </div>
     </div>
   )

@@ -6,11 +6,12 @@ const parse = vi.fn()
 const compute = vi.fn()
 const crossSection = vi.fn()
 const tearSheet = vi.fn()
+const correlation = vi.fn()
 const cancel = vi.fn(async () => ({ cancelled: true }))
 const handlers = new Map<string, (payload: unknown) => void>()
 vi.mock('../../api/client', () => ({
   api: {
-    alphas: { parse, compute, crossSection, tearSheet, library: vi.fn(async () => ({ formulas: [], citation: '' })) },
+    alphas: { parse, compute, crossSection, tearSheet, correlation, library: vi.fn(async () => ({ formulas: [], citation: '' })) },
     market: { listDatasets: vi.fn(async () => []), listSectors: vi.fn(async () => []), getBars: vi.fn() },
     jobs: { cancel },
   },
@@ -33,7 +34,17 @@ function deferred<T>() {
   return { promise, resolve, reject }
 }
 
-const dataset = { id: 1, key: 'sp', name: 'S&P', kind: 'stocks' as const, source: '', instrumentCount: 2, barCount: 10, from: 1_000_000, to: 2_000_000 }
+const dataset = {
+  id: 1,
+  key: 'sp',
+  name: 'S&P',
+  kind: 'stocks' as const,
+  source: '',
+  instrumentCount: 2,
+  barCount: 10,
+  from: 1_000_000,
+  to: 2_000_000,
+}
 const run = (runId: string): AlphaRun => ({
   runId,
   datasetId: 1,
@@ -41,7 +52,15 @@ const run = (runId: string): AlphaRun => ({
   instruments: [{ id: 1, symbol: 'A', sector: null }],
   alphas: [
     { key: 'alpha001', name: 'Alpha#1', text: 'rank(close)', ok: true, warnings: [], coverage: 1 },
-    { key: 'alpha056', name: 'Alpha#56', text: '', ok: false, error: { code: 'MISSING_FIELD', message: 'no cap' }, warnings: [], coverage: 0 },
+    {
+      key: 'alpha056',
+      name: 'Alpha#56',
+      text: '',
+      ok: false,
+      error: { code: 'MISSING_FIELD', message: 'no cap' },
+      warnings: [],
+      coverage: 0,
+    },
   ],
   computeMs: 1,
 })
@@ -72,7 +91,7 @@ describe('alphas actions', () => {
     const done = actions.compute()
     const jobId = useAlphas.getState().run.job!.id
     expect(compute.mock.calls[0][0]).toMatchObject({ datasetId: 1, keys: ['alpha001'], jobId })
-    handlers.get('engine.status')!({ workers: [], jobs: [{ id: jobId, state: 'running', done: 3, total: 10, etaMs: 500 } as JobInfo] })
+    handlers.get('pool.status')!({ workers: [], jobs: [{ id: jobId, state: 'running', done: 3, total: 10, etaMs: 500 } as JobInfo] })
     expect(useAlphas.getState().run.job?.info?.done).toBe(3)
     pending.resolve(run('r1'))
     await done
@@ -81,6 +100,25 @@ describe('alphas actions', () => {
     expect(s.dateIndex).toBe(2)
     expect(s.sort).toEqual({ column: 'alpha001', dir: 'desc' })
     expect(crossSection).toHaveBeenCalledWith({ runId: 'r1', date: 300, keys: ['alpha001'] })
+  })
+
+  it('a new run cancels the analyses of the old one and drops their late replies', async () => {
+    useAlphas.setState({ run: { status: 'ready', data: run('r1'), error: null, job: null }, tab: 'correlation' })
+    const late = deferred<unknown>()
+    correlation.mockReturnValueOnce(late.promise)
+    const loading = actions.loadCorrelation()
+    const corrJob = useAlphas.getState().correlation.job!.id
+    compute.mockResolvedValueOnce(run('r2'))
+    crossSection.mockResolvedValue(cross('r2', 300))
+    correlation.mockReturnValueOnce(new Promise(() => {}))
+    await actions.compute()
+    expect(cancel).toHaveBeenCalledWith({ jobId: corrJob })
+    late.resolve({ keys: ['alpha001'], matrix: [[1]] })
+    await loading
+    // The new run's correlation (the tab is open) is loading; the old reply did not land.
+    expect(useAlphas.getState().run.data?.runId).toBe('r2')
+    expect(useAlphas.getState().correlation.status).toBe('loading')
+    expect(useAlphas.getState().correlation.job?.id).not.toBe(corrJob)
   })
 
   it('keeps the previous run when a new compute fails', async () => {
@@ -122,14 +160,21 @@ describe('alphas actions', () => {
 
   it('blocks compute on a formula that does not parse when nothing else is chosen', () => {
     useAlphas.setState({ selected: [] })
-    useAlphas.setState({ editor: { ...useAlphas.getState().editor, text: 'rank(', parse: { status: 'error', text: 'rank(', result: null, error: null } } })
+    useAlphas.setState({
+      editor: { ...useAlphas.getState().editor, text: 'rank(', parse: { status: 'error', text: 'rank(', result: null, error: null } },
+    })
     expect(actions.computeBlocker()).toMatch(/does not parse/)
     useAlphas.setState({ selected: ['alpha001'] })
     expect(actions.computeBlocker()).toBeNull()
   })
 
   it('sorting by an alpha puts it beneath the chart; steps clamp to the run', () => {
-    useAlphas.setState({ run: { status: 'ready', data: run('r1'), error: null, job: null }, dateIndex: 2, chartKey: null, cross: { status: 'ready', data: cross('r1', 300), error: null } })
+    useAlphas.setState({
+      run: { status: 'ready', data: run('r1'), error: null, job: null },
+      dateIndex: 2,
+      chartKey: null,
+      cross: { status: 'ready', data: cross('r1', 300), error: null },
+    })
     actions.sortBy('alpha001')
     expect(useAlphas.getState().chartKey).toBe('alpha001')
     actions.stepDate(5)

@@ -8,7 +8,6 @@ import {
   extremeRows,
   filterFormulas,
   filterRows,
-  formatAlphaValue,
   groupIssues,
   indexOnOrBefore,
   isRunGone,
@@ -126,7 +125,12 @@ describe('formulas', () => {
     source,
     fields: [],
   })
-  const lib = [f(1, 'rank(close)'), f(12, 'sign(delta(volume, 1))'), f(101, '((close - open) / ((high - low) + .001))'), f(3, 'rank(vwap) * 12', 'user')]
+  const lib = [
+    f(1, 'rank(close)'),
+    f(12, 'sign(delta(volume, 1))'),
+    f(101, '((close - open) / ((high - low) + .001))'),
+    f(3, 'rank(vwap) * 12', 'user'),
+  ]
 
   it('searches by number first, then text', () => {
     expect(filterFormulas(lib, '12').map((x) => x.key)).toEqual(['alpha012', 'user:3'])
@@ -143,7 +147,14 @@ describe('formulas', () => {
 
   it('replaces the unknown name at the error with the suggestion', () => {
     const text = 'rank(clsoe) * -1'
-    const error = { message: "unknown field 'clsoe' at column 6; did you mean 'close'?", offset: 5, line: 1, column: 6, expected: ['field'], suggestion: 'close' }
+    const error = {
+      message: "unknown field 'clsoe' at column 6; did you mean 'close'?",
+      offset: 5,
+      line: 1,
+      column: 6,
+      expected: ['field'],
+      suggestion: 'close',
+    }
     expect(tokenAt(text, 5)).toEqual([5, 10])
     expect(tokenAt(text, text.length)).toEqual([text.length, text.length])
     expect(applySuggestionTo(text, error)).toBe('rank(close) * -1')
@@ -154,7 +165,15 @@ describe('formulas', () => {
 describe('run issues', () => {
   const run = {
     alphas: [
-      { key: 'alpha056', name: 'Alpha#56', text: '', ok: false, error: { code: 'MISSING_FIELD', message: 'cap: no market-cap data' }, warnings: [], coverage: 0 },
+      {
+        key: 'alpha056',
+        name: 'Alpha#56',
+        text: '',
+        ok: false,
+        error: { code: 'MISSING_FIELD', message: 'cap: no market-cap data' },
+        warnings: [],
+        coverage: 0,
+      },
       { key: 'alpha005', name: 'Alpha#5', text: '', ok: true, warnings: ['vwap: typical price'], coverage: 1 },
       { key: 'alpha011', name: 'Alpha#11', text: '', ok: true, warnings: ['vwap: typical price'], coverage: 1 },
     ],
@@ -171,14 +190,6 @@ describe('run issues', () => {
 })
 
 describe('numbers and series', () => {
-  it('formats alpha values compactly with a real minus sign', () => {
-    expect(formatAlphaValue(0.10198)).toBe('0.1020')
-    expect(formatAlphaValue(-2.27)).toBe('−2.270')
-    expect(formatAlphaValue(-0.0000502)).toBe('−5.02e-5')
-    expect(formatAlphaValue(null)).toBe('—')
-    expect(formatAlphaValue(123456)).toBe('123456')
-  })
-
   it('rolling mean needs half a window of values', () => {
     expect(rollingMean([1, 2, 3, 4], 2)).toEqual([null, 1.5, 2.5, 3.5])
     expect(rollingMean([1, null, null, 4], 2)).toEqual([null, 1, null, 4])
@@ -189,11 +200,14 @@ describe('numbers and series', () => {
   })
 
   it('orders pairs by absolute correlation and colours both signs', () => {
-    const pairs = strongestPairs(['a', 'b', 'c'], [
-      [1, 0.2, -0.9],
-      [0.2, 1, null],
-      [-0.9, null, 1],
-    ])
+    const pairs = strongestPairs(
+      ['a', 'b', 'c'],
+      [
+        [1, 0.2, -0.9],
+        [0.2, 1, null],
+        [-0.9, null, 1],
+      ],
+    )
     expect(pairs).toEqual([
       { a: 'a', b: 'c', value: -0.9 },
       { a: 'a', b: 'b', value: 0.2 },
@@ -205,7 +219,9 @@ describe('numbers and series', () => {
 
 describe('run availability', () => {
   it('tells a run that is gone from other errors', () => {
-    expect(isRunGone({ code: 'NOT_FOUND', message: 'alpha run abc is not available (runs are a cache of recent computes; compute again)' })).toBe(true)
+    expect(
+      isRunGone({ code: 'NOT_FOUND', message: 'alpha run abc is not available (runs are a cache of recent computes; compute again)' }),
+    ).toBe(true)
     expect(isRunGone({ code: 'NOT_FOUND', message: 'no dataset with id 3' })).toBe(false)
     expect(isRunGone({ code: 'ENGINE_ERROR', message: 'compute again' })).toBe(false)
     expect(isRunGone(null)).toBe(false)

@@ -2,8 +2,9 @@
  * Pure logic of the alpha screens: formula search, the cross-section table's filter / sort /
  * top-N, date stepping, series helpers. No store or backend access, so it is unit-tested directly.
  */
-import type { AlphaFormula, AlphaRun, AlphaRunColumn, CrossSection, Dataset, JobInfo, ParseResult } from '../../../../electron/contract'
-import type { AlphasSlice, Extreme, JobSlot, SortSpec } from './state'
+import type { AlphaFormula, AlphaRun, AlphaRunColumn, CrossSection, Dataset, ParseResult } from '../../../../electron/contract'
+import { isoDateToUnix, lastAtOrBefore, isoDate as isoDateOf } from '../../../../electron/contract/dates'
+import type { AlphasSlice, Extreme, SortSpec } from './state'
 
 export type CrossRow = CrossSection['rows'][number]
 
@@ -12,21 +13,15 @@ export type CrossRow = CrossSection['rows'][number]
 /** Alphas need a cross-section of stocks: only stock datasets qualify. */
 export const stockDatasets = (datasets: readonly Dataset[] | null): Dataset[] => (datasets ?? []).filter((d) => d.kind === 'stocks')
 
-export const selectedDatasetOf = (s: AlphasSlice): Dataset | null =>
-  s.datasets.data?.find((d) => d.id === s.universe.datasetId) ?? null
+export const selectedDatasetOf = (s: AlphasSlice): Dataset | null => s.datasets.data?.find((d) => d.id === s.universe.datasetId) ?? null
 
 /** Unix seconds → YYYY-MM-DD (UTC). */
 export function isoDate(unixSeconds: number | null | undefined): string {
-  if (unixSeconds === null || unixSeconds === undefined || !Number.isFinite(unixSeconds)) return ''
-  return new Date(unixSeconds * 1000).toISOString().slice(0, 10)
+  return unixSeconds === null || unixSeconds === undefined || !Number.isFinite(unixSeconds) ? '' : isoDateOf(unixSeconds)
 }
 
 /** YYYY-MM-DD → unix seconds at 00:00 UTC, or null when it is not a date. */
-export function unixOfIso(iso: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null
-  const t = Date.parse(`${iso}T00:00:00Z`)
-  return Number.isFinite(t) ? t / 1000 : null
-}
+export const unixOfIso = (iso: string): number | null => isoDateToUnix(iso)
 
 /** What is wrong with the date range, or null. */
 export function rangeProblem(from: string, to: string, dataset: Dataset | null): string | null {
@@ -144,7 +139,13 @@ export function runIssues(run: AlphaRun | null): RunIssue[] {
   const warnings: RunIssue[] = []
   for (const a of run.alphas) {
     if (!a.ok) {
-      errors.push({ key: a.key, name: a.name, severity: 'error', message: a.error?.message ?? 'could not be computed', code: a.error?.code })
+      errors.push({
+        key: a.key,
+        name: a.name,
+        severity: 'error',
+        message: a.error?.message ?? 'could not be computed',
+        code: a.error?.code,
+      })
     }
     if (a.diagnosis?.culprits.length) {
       const c = a.diagnosis.culprits
@@ -189,28 +190,16 @@ export function namesList(keys: readonly string[], names: readonly string[], max
 
 /** The run's values are gone from the cache (evicted, or the backend restarted): only a new compute helps. */
 export function isRunGone(error: { code: string; message: string } | null | undefined): boolean {
-  return Boolean(error && error.code === 'NOT_FOUND' && /compute again|alpha run .* (is not available|was written)|no alpha run/i.test(error.message))
-}
-
-/** The fraction done of a job, or null while unknown. */
-export function jobFraction(job: JobSlot | null | undefined): number | null {
-  const info: JobInfo | null | undefined = job?.info
-  if (!info || info.total <= 0) return null
-  return Math.max(0, Math.min(1, info.done / info.total))
+  return Boolean(
+    error && error.code === 'NOT_FOUND' && /compute again|alpha run .* (is not available|was written)|no alpha run/i.test(error.message),
+  )
 }
 
 // ---- dates ----------------------------------------------------------------------------------
 
 /** Index of the last date on or before `t` (0 when `t` is before the first). */
 export function indexOnOrBefore(dates: readonly number[], t: number): number {
-  let lo = 0
-  let hi = dates.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (dates[mid] <= t) lo = mid + 1
-    else hi = mid
-  }
-  return Math.max(0, lo - 1)
+  return Math.max(0, lastAtOrBefore(dates, t))
 }
 
 export const clampIndex = (i: number, length: number): number => (length <= 0 ? 0 : Math.max(0, Math.min(length - 1, Math.round(i))))
@@ -289,16 +278,6 @@ export function nextSort(current: SortSpec, column: string): SortSpec {
 
 // ---- numbers and series ---------------------------------------------------------------------
 
-/** An alpha value, compactly: 4 significant digits, exponent for tiny or huge magnitudes. */
-export function formatAlphaValue(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—'
-  if (v === 0) return '0'
-  const a = Math.abs(v)
-  if (a >= 1e6 || a < 1e-4) return v.toExponential(2).replace('-', '−')
-  const s = a >= 1000 ? v.toFixed(0) : v.toPrecision(4)
-  return s.replace('-', '−')
-}
-
 /** Trailing mean over `window` points, given once at least half the window has values. */
 export function rollingMean(values: readonly (number | null)[], window: number): (number | null)[] {
   const out: (number | null)[] = new Array(values.length).fill(null)
@@ -335,7 +314,11 @@ export function equityOf(returns: readonly (number | null)[]): number[] {
 }
 
 /** Pairs of different alphas ordered by |correlation|, strongest first. */
-export function strongestPairs(keys: readonly string[], matrix: readonly (readonly (number | null)[])[], limit = 8): { a: string; b: string; value: number }[] {
+export function strongestPairs(
+  keys: readonly string[],
+  matrix: readonly (readonly (number | null)[])[],
+  limit = 8,
+): { a: string; b: string; value: number }[] {
   const out: { a: string; b: string; value: number }[] = []
   for (let i = 0; i < keys.length; i++) {
     for (let j = i + 1; j < keys.length; j++) {
@@ -354,7 +337,7 @@ export function divergingColor(v: number | null | undefined): string {
   const pos = [0xe5, 0x53, 0x4b]
   const neg = [0x3f, 0x8c, 0xf0]
   const end = t >= 0 ? pos : neg
-  const k = Math.pow(Math.abs(t), 0.8)
+  const k = Math.abs(t) ** 0.8
   const c = base.map((b, i) => Math.round(b + (end[i] - b) * k))
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`
 }

@@ -1,36 +1,23 @@
 import { create } from 'zustand'
 import { idle, type Loadable } from '../loadable'
+import { idleTask, type Task } from '../task'
 import type {
-  PortfolioBacktest,
   AlphaCorrelation,
   AlphaRun,
+  AlphaRunSummary,
   Bars,
   CrossSection,
   Dataset,
   ErrorData,
   FormulaLibrary,
-  JobInfo,
   Leaderboard,
-  AlphaRunSummary,
   ParseResult,
+  PortfolioBacktest,
   TearSheet,
 } from '../../../../electron/contract'
 import type { LeaderSort } from './leaderboard'
 
-/** An engine job the screen started: its id (for cancel), when it started, its last progress. */
-export interface JobSlot {
-  id: string
-  startedAt: number
-  info: JobInfo | null
-}
-
-/** A loadable computed by an engine job ('loading' = the job is queued or running). */
-export interface Task<T> extends Loadable<T> {
-  job: JobSlot | null
-}
-export const idleTask = <T>(): Task<T> => ({ status: 'idle', data: null, error: null, job: null })
-
-export type ResultTab = 'leaderboard' | 'table' | 'tearsheet' | 'correlation' | 'backtest'
+export type ResultTab = 'leaderboard' | 'table' | 'tearsheet' | 'correlation' | 'portfolio'
 export type SortDir = 'asc' | 'desc'
 /** column: 'symbol' | 'sector' | an alpha key. */
 export interface SortSpec {
@@ -75,7 +62,8 @@ export interface InstrumentRef {
   sector: string | null
 }
 
-export interface BacktestConfig {
+/** The portfolio backtest's settings: which alpha, how it is weighted, what trading costs. */
+export interface PortfolioConfig {
   key: string | null
   weighting: 'quantile' | 'rank'
   /** Fraction in each leg for quantile weighting (0.2 = top and bottom 20%). */
@@ -116,15 +104,15 @@ export interface AlphasSlice {
   tearKey: string | null
   tearSheets: Record<string, Task<TearSheet>>
   correlation: Task<AlphaCorrelation>
-  backtestConfig: BacktestConfig
-  backtest: Task<PortfolioBacktest>
+  portfolioConfig: PortfolioConfig
+  portfolioBacktest: Task<PortfolioBacktest>
 
   // leaderboard of the current run
   leaderboard: Task<Leaderboard>
   leaderSort: LeaderSort
   /** e.g. "IR > 0.05 and coverage > 80%". */
   leaderFilter: string
-  /** Alphas ticked in the leaderboard: they feed the correlation heatmap and the backtest. */
+  /** Alphas ticked in the leaderboard: they feed the correlation heatmap and the portfolio backtest. */
   leaderSelection: string[]
 
   // run history
@@ -166,8 +154,8 @@ export const initialAlphas = (): AlphasSlice => ({
   tearKey: null,
   tearSheets: {},
   correlation: idleTask(),
-  backtestConfig: { key: null, weighting: 'quantile', quantile: 0.2, costBps: 5 },
-  backtest: idleTask(),
+  portfolioConfig: { key: null, weighting: 'quantile', quantile: 0.2, costBps: 5 },
+  portfolioBacktest: idleTask(),
   leaderboard: idleTask(),
   // Alpha order until the user sorts by a statistic.
   leaderSort: { column: 'name', dir: 'asc' },

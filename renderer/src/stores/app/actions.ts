@@ -1,7 +1,8 @@
 import { api, onEvent } from '../../api/client'
-import { useApp, type Screen } from './state'
+import type { ScreenId } from '../../app/screens'
+import { useApp } from './state'
 
-export function navigate(screen: Screen): void {
+export function navigate(screen: ScreenId): void {
   useApp.setState({ screen })
 }
 

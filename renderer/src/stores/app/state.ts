@@ -1,11 +1,10 @@
 import { create } from 'zustand'
 import type { AppInfo, SampleImportState } from '../../../../electron/contract'
-
-export const screens = ['data', 'alphas', 'curves', 'backtests', 'book'] as const
-export type Screen = (typeof screens)[number]
+// Type only: the screens registry imports the screens, which import the stores.
+import type { ScreenId } from '../../app/screens'
 
 export interface AppSlice {
-  screen: Screen
+  screen: ScreenId
   info: AppInfo | null
   sample: SampleImportState | null
   error: string | null

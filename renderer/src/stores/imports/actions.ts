@@ -1,6 +1,7 @@
-import { api, onEvent } from '../../api/client'
-import { asErrorData } from '../../components/issues'
+import { api } from '../../api/client'
 import type { ColumnMapping, CsvField, CsvKind, DateFormat } from '../../../../electron/contract'
+import { jobTracker } from '../jobs'
+import { load } from '../loadable'
 import { loadDatasets } from '../market/actions'
 import { initialImports, useImports, type Delimiter, type ImportsSlice, type LoadedFile, type ReadProgress, type SourceMode } from './state'
 import { canImport, hasSources, sourcesOf, suggestName } from './selectors'
@@ -11,8 +12,7 @@ const get = () => useImports.getState()
 /** Generations: a newer read / preview makes older replies stale. */
 let readGen = 0
 let previewGen = 0
-let jobCounter = 0
-let stopProgress: (() => void) | null = null
+const jobs = jobTracker<'import'>('import')
 
 export function openImport(): void {
   if (get().open) return
@@ -79,7 +79,9 @@ async function readOne(file: File, onBytes: (bytes: number) => void): Promise<st
         controller.enqueue(value)
       },
     })
-    return new Response(counted.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)).text()
+    return new Response(
+      counted.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>),
+    ).text()
   }
   if (file.size < 2 * 1024 * 1024) {
     const text = await file.text()
@@ -115,7 +117,11 @@ export async function addFiles(list: FileList | File[], options: { fromFolder?: 
       set({ reading: p })
     }
   }
-  set({ readError: null, reading: { file: files[0].name, filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal }, sourceMode: 'files' })
+  set({
+    readError: null,
+    reading: { file: files[0].name, filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal },
+    sourceMode: 'files',
+  })
   try {
     for (let i = 0; i < files.length; i++) {
       const f = files[i]
@@ -166,21 +172,10 @@ export async function runPreview(): Promise<void> {
   const s = get()
   const sources = sourcesOf(s)
   if (!sources.length) return
-  set({ preview: { status: 'loading', data: s.preview.data, error: null } })
-  try {
-    const data = await api.imports.previewCsv({
-      sources,
-      kind: s.kind,
-      mapping: s.mapping,
-      dateFormat: s.dateFormat,
-      delimiter: s.delimiter,
-    })
-    if (g !== previewGen) return
-    set({ preview: { status: 'ready', data, error: null }, mapping: data.mapping })
-  } catch (err) {
-    if (g !== previewGen) return
-    set({ preview: { status: 'error', data: null, error: asErrorData(err) } })
-  }
+  const preview = () =>
+    api.imports.previewCsv({ sources, kind: s.kind, mapping: s.mapping, dateFormat: s.dateFormat, delimiter: s.delimiter })
+  const data = await load((preview) => set({ preview }), preview, { isLatest: () => g === previewGen, keep: s.preview.data })
+  if (data) set({ mapping: data.mapping })
 }
 
 /** Maps column `column` to `field` (or nothing); a field lives in one column only. */
@@ -210,42 +205,33 @@ export function setDelimiter(delimiter: Delimiter | undefined): void {
 export async function startImport(): Promise<void> {
   const s = get()
   if (!canImport(s)) return
-  const jobId = `import-${Date.now().toString(36)}-${++jobCounter}`
-  stopProgress?.()
-  stopProgress = onEvent('job.progress', (info) => {
-    const job = get().job
-    if (job && info.id === job.id) set({ job: { ...job, info } })
-  })
-  set({ step: 'import', running: true, result: null, importError: null, job: { id: jobId, startedAt: Date.now(), info: null } })
-  try {
-    const result = await api.imports.importCsv({
-      sources: sourcesOf(s),
-      kind: s.kind,
-      mapping: s.mapping,
-      dateFormat: s.dateFormat,
-      delimiter: s.delimiter,
-      datasetName: s.datasetName.trim(),
-      jobId,
-    })
-    set({ running: false, result })
+  set({ step: 'import', running: true, result: null, importError: null })
+  const outcome = await jobs.run(
+    'import',
+    (jobId) =>
+      api.imports.importCsv({
+        sources: sourcesOf(s),
+        kind: s.kind,
+        mapping: s.mapping,
+        dateFormat: s.dateFormat,
+        delimiter: s.delimiter,
+        datasetName: s.datasetName.trim(),
+        jobId,
+      }),
+    (job) => set({ job }),
+  )
+  if (outcome.status === 'done') {
+    set({ running: false, result: outcome.value })
     // The new dataset shows up in the list, selected.
-    void loadDatasets({ select: result.datasetId })
-  } catch (err) {
-    set({ running: false, importError: asErrorData(err) })
-  } finally {
-    stopProgress?.()
-    stopProgress = null
+    void loadDatasets({ select: outcome.value.datasetId })
+  } else if (outcome.status !== 'stale') {
+    set({ running: false, importError: outcome.error })
   }
 }
 
+/** Stops the running import; it may have finished meanwhile, then its reply settles the state. */
 export async function cancelImport(): Promise<void> {
-  const job = get().job
-  if (!job || !get().running) return
-  try {
-    await api.jobs.cancel({ jobId: job.id })
-  } catch {
-    // The import may have finished in the meantime; its reply settles the state.
-  }
+  if (get().running) await jobs.cancel('import')
 }
 
 /** After a failed import: back to the preview to fix the options. */

@@ -1,4 +1,5 @@
 import type { CsvField, CsvSource } from '../../../../electron/contract'
+import { jobFraction } from '../task'
 import type { ImportsSlice } from './state'
 
 /** What is sent as `sources`: the read files, or the backend path. */
@@ -26,14 +27,13 @@ export function fieldsByColumn(mapping: Partial<Record<CsvField, number>> | unde
 }
 
 /** Progress fraction 0..1 of the running import, or null when not known yet. */
-export function importFraction(s: ImportsSlice): number | null {
-  const info = s.job?.info
-  if (!info || info.total <= 0) return null
-  return Math.max(0, Math.min(1, info.done / info.total))
-}
+export const importFraction = (s: ImportsSlice): number | null => jobFraction(s.job)
 
 /** A dataset name from the first file or path: "sp500_daily.csv" → "sp500_daily". */
 export function suggestName(nameOrPath: string): string {
   const base = nameOrPath.split(/[\\/]/).filter(Boolean).pop() ?? ''
-  return base.replace(/\.gz$/i, '').replace(/\.(csv|txt|tsv)$/i, '').slice(0, 100)
+  return base
+    .replace(/\.gz$/i, '')
+    .replace(/\.(csv|txt|tsv)$/i, '')
+    .slice(0, 100)
 }

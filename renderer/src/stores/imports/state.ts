@@ -1,13 +1,7 @@
 import { create } from 'zustand'
-import type {
-  ColumnMapping,
-  CsvKind,
-  CsvPreview,
-  DateFormat,
-  ErrorData,
-  ImportResult,
-  JobInfo,
-} from '../../../../electron/contract'
+import type { ColumnMapping, CsvKind, CsvPreview, DateFormat, ErrorData, ImportResult } from '../../../../electron/contract'
+import type { JobSlot } from '../jobs'
+import type { Loadable } from '../loadable'
 
 export type Delimiter = ',' | ';' | '\t' | '|'
 export const delimiters: readonly Delimiter[] = [',', ';', '\t', '|']
@@ -42,7 +36,7 @@ export interface ImportsSlice {
   /** A file or folder path on the backend's machine. */
   path: string
 
-  preview: { status: 'idle' | 'loading' | 'ready' | 'error'; data: CsvPreview | null; error: ErrorData | null }
+  preview: Loadable<CsvPreview>
   /** The user's mapping (starts as the detected one); undefined = let the backend detect. */
   mapping: ColumnMapping | undefined
   dateFormat: DateFormat
@@ -53,7 +47,7 @@ export interface ImportsSlice {
   /** The name was suggested from the files (not typed): a new source may replace it. */
   nameSuggested: boolean
   /** The running (or last) import job. */
-  job: { id: string; startedAt: number; info: JobInfo | null } | null
+  job: JobSlot | null
   running: boolean
   result: ImportResult | null
   importError: ErrorData | null

@@ -20,7 +20,18 @@ const { useMarket } = await import('./state')
 const actions = await import('./actions')
 
 const inst = (id: number, symbol: string): Instrument => ({
-  id, datasetId: 1, symbol, name: null, sector: null, industry: null, subindustry: null, root: null, expiry: null, barCount: 1, from: null, to: null,
+  id,
+  datasetId: 1,
+  symbol,
+  name: null,
+  sector: null,
+  industry: null,
+  subindustry: null,
+  root: null,
+  expiry: null,
+  barCount: 1,
+  from: null,
+  to: null,
 })
 
 function deferred<T>() {
@@ -51,7 +62,9 @@ describe('market actions', () => {
 
   it('drops an overlay computed for an instrument that is no longer selected', async () => {
     const slow = deferred<unknown>()
-    compute.mockReturnValueOnce(slow.promise).mockResolvedValueOnce({ instrumentId: 7, kind: 'sma', window: 20, time: [], lines: {}, computeMs: 0.1 })
+    compute
+      .mockReturnValueOnce(slow.promise)
+      .mockResolvedValueOnce({ instrumentId: 7, kind: 'sma', window: 20, time: [], lines: {}, computeMs: 0.1 })
     useMarket.setState({ selectedId: 5 })
     const first = actions.computeOverlay()
     useMarket.setState({ selectedId: 7 })

@@ -1,9 +1,10 @@
 import { api } from '../../api/client'
 import { asErrorData } from '../../components/issues'
-import type { Instrument } from '../../../../electron/contract'
+import type { Dataset, Instrument } from '../../../../electron/contract'
 import type { RangePreset } from '../../charts/candles'
+import { idleTask, jobTracker, runTask } from '../jobs'
 import { latestRequests } from '../latest'
-import { idle } from '../loadable'
+import { idle, load } from '../loadable'
 import { useMarket, type Group, type MarketSlice, type OverlayConfig } from './state'
 
 const PAGE_SIZE = 500
@@ -15,12 +16,12 @@ const set = (partial: Partial<MarketSlice>) => useMarket.setState(partial)
 const get = () => useMarket.getState()
 
 /** Each kind of request: replies to an older one are dropped (see latest.ts). */
-const requests = latestRequests(['datasets', 'groups', 'instruments', 'detail', 'overlay'])
+const requests = latestRequests(['datasets', 'groups', 'instruments', 'detail'])
+/** The overlay is an engine job: a newer one cancels the one in flight. */
+const jobs = jobTracker<'overlay'>('market')
 
 let searchTimer: ReturnType<typeof setTimeout> | undefined
 let detailTimer: ReturnType<typeof setTimeout> | undefined
-let overlayJob: string | null = null
-let jobCounter = 0
 /** Last selection per dataset, restored when the user comes back to it. */
 const lastSelection = new Map<number, Instrument>()
 
@@ -29,28 +30,24 @@ const lastSelection = new Map<number, Instrument>()
 /** Loads the dataset list; selects `select` if given, else keeps the current one or picks the first. */
 export async function loadDatasets(options: { select?: number } = {}): Promise<void> {
   const isLatest = requests.start('datasets')
-  const prev = get().datasets
-  set({ datasets: { status: 'loading', data: prev.data, error: null } })
-  try {
-    const list = await api.market.listDatasets()
-    if (!isLatest()) return
-    set({ datasets: { status: 'ready', data: list, error: null } })
-    const current = get().datasetId
-    const want =
-      options.select !== undefined && list.some((d) => d.id === options.select)
-        ? options.select
-        : current !== null && list.some((d) => d.id === current)
-          ? current
-          : (list[0]?.id ?? null)
-    if (want === null) {
-      set({ datasetId: null, instruments: { status: 'idle', items: [], total: 0, loadingMore: false, error: null } })
-      clearSelection()
-    } else if (want !== current || options.select !== undefined) {
-      selectDataset(want)
-    }
-  } catch (err) {
-    if (!isLatest()) return
-    set({ datasets: { status: 'error', data: prev.data, error: asErrorData(err) } })
+  const list = await load(
+    (datasets) => set({ datasets }),
+    () => api.market.listDatasets(),
+    { isLatest, keep: get().datasets.data, keepOnError: true },
+  )
+  if (!list) return
+  const current = get().datasetId
+  const want =
+    options.select !== undefined && list.some((d) => d.id === options.select)
+      ? options.select
+      : current !== null && list.some((d) => d.id === current)
+        ? current
+        : (list[0]?.id ?? null)
+  if (want === null) {
+    set({ datasetId: null, instruments: { status: 'idle', items: [], total: 0, loadingMore: false, error: null } })
+    clearSelection()
+  } else if (want !== current || options.select !== undefined) {
+    selectDataset(want)
   }
 }
 
@@ -74,25 +71,24 @@ async function loadGroups(): Promise<void> {
     set({ groups: idle() })
     return
   }
-  set({ groups: { status: 'loading', data: null, error: null } })
-  try {
-    let groups: Group[]
-    if (dataset.kind === 'stocks') {
-      const sectors = await api.market.listSectors({ datasetId: dataset.id })
-      groups = sectors.map((s) => ({ key: s.sector, count: s.count }))
-    } else {
-      // Futures datasets hold a few hundred contracts: count roots from one listing.
-      const all = await api.market.listInstruments({ datasetId: dataset.id, limit: 5000 })
-      const counts = new Map<string, number>()
-      for (const i of all.items) counts.set(i.root ?? '—', (counts.get(i.root ?? '—') ?? 0) + 1)
-      groups = [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key))
-    }
-    if (!isLatest()) return
-    set({ groups: { status: 'ready', data: groups, error: null } })
-  } catch (err) {
-    if (!isLatest()) return
-    set({ groups: { status: 'error', data: null, error: asErrorData(err) } })
+  await load(
+    (groups) => set({ groups }),
+    () => fetchGroups(dataset.id, dataset.kind),
+    { isLatest },
+  )
+}
+
+/** Stocks: sectors with counts. Futures: roots with counts. */
+async function fetchGroups(datasetId: number, kind: Dataset['kind']): Promise<Group[]> {
+  if (kind === 'stocks') {
+    const sectors = await api.market.listSectors({ datasetId })
+    return sectors.map((s) => ({ key: s.sector, count: s.count }))
   }
+  // Futures datasets hold a few hundred contracts: count roots from one listing.
+  const all = await api.market.listInstruments({ datasetId, limit: 5000 })
+  const counts = new Map<string, number>()
+  for (const i of all.items) counts.set(i.root ?? '—', (counts.get(i.root ?? '—') ?? 0) + 1)
+  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key))
 }
 
 // ---- instrument list ---------------------------------------------------------------------
@@ -186,23 +182,24 @@ export function selectIndex(index: number): void {
 // ---- selected instrument: bars, summary, overlay ------------------------------------------
 
 function clearSelection(): void {
-  requests.drop('detail', 'overlay')
+  requests.drop('detail')
+  jobs.drop('overlay')
   clearTimeout(detailTimer)
-  set({ selectedId: null, selected: null, bars: idle(), summary: idle(), overlay: idle() })
+  set({ selectedId: null, selected: null, bars: idle(), summary: idle(), overlay: idleTask() })
 }
 
 export function selectInstrument(instrument: Instrument, options: { immediate?: boolean } = {}): void {
   if (get().selectedId === instrument.id && get().bars.status !== 'idle') return
   lastSelection.set(instrument.datasetId, instrument)
   const isLatest = requests.start('detail')
-  requests.drop('overlay')
+  jobs.drop('overlay')
   set({
     selectedId: instrument.id,
     selected: instrument,
     bars: { status: 'loading', data: null, error: null },
     summary: { status: 'loading', data: null, error: null },
     rangeSummary: idle(),
-    overlay: get().overlayConfig.kind ? { status: 'loading', data: null, error: null } : idle(),
+    overlay: get().overlayConfig.kind ? { status: 'loading', data: null, error: null, job: null } : idleTask(),
   })
   clearTimeout(detailTimer)
   const run = () => {
@@ -241,25 +238,15 @@ export function reloadDetail(): void {
 
 async function loadDetail(instrumentId: number): Promise<void> {
   const isLatest = requests.start('detail')
-  set({
-    bars: { status: 'loading', data: null, error: null },
-    summary: { status: 'loading', data: null, error: null },
-  })
-  const bars = api.market.getBars({ instrumentId }).then(
-    (data) => {
-      if (isLatest()) set({ bars: { status: 'ready', data, error: null } })
-    },
-    (err) => {
-      if (isLatest()) set({ bars: { status: 'error', data: null, error: asErrorData(err) } })
-    },
+  const bars = load(
+    (bars) => set({ bars }),
+    () => api.market.getBars({ instrumentId }),
+    { isLatest },
   )
-  const summary = api.indicators.summary({ instrumentId }).then(
-    (data) => {
-      if (isLatest()) set({ summary: { status: 'ready', data, error: null } })
-    },
-    (err) => {
-      if (isLatest()) set({ summary: { status: 'error', data: null, error: asErrorData(err) } })
-    },
+  const summary = load(
+    (summary) => set({ summary }),
+    () => api.indicators.summary({ instrumentId }),
+    { isLatest },
   )
   const overlay = computeOverlay()
   await Promise.all([bars, summary, overlay])
@@ -276,36 +263,21 @@ export function setRangePreference(rangePreference: RangePreset): void {
 }
 
 export async function computeOverlay(): Promise<void> {
-  const isLatest = requests.start('overlay')
   const { selectedId, overlayConfig } = get()
-  // A newer request replaces the one in flight: cancel its job, the reply will be ignored anyway.
-  if (overlayJob) {
-    const stale = overlayJob
-    overlayJob = null
-    void api.jobs.cancel({ jobId: stale }).catch(() => {})
-  }
-  if (selectedId === null || overlayConfig.kind === null) {
-    set({ overlay: idle() })
+  const kind = overlayConfig.kind
+  // A newer request replaces the one in flight: the helper cancels its job and drops its reply.
+  if (selectedId === null || kind === null) {
+    jobs.drop('overlay')
+    set({ overlay: idleTask() })
     return
   }
   const window = Math.round(overlayConfig.window)
   if (!Number.isFinite(window) || window < 2 || window > 1000) {
-    set({
-      overlay: { status: 'error', data: null, error: { code: 'VALIDATION', message: 'The window must be a whole number from 2 to 1000.' } },
-    })
+    jobs.drop('overlay')
+    const error = { code: 'VALIDATION' as const, message: 'The window must be a whole number from 2 to 1000.' }
+    set({ overlay: { status: 'error', data: null, error, job: null } })
     return
   }
-  const jobId = `overlay-${Date.now().toString(36)}-${++jobCounter}`
-  overlayJob = jobId
-  set({ overlay: { status: 'loading', data: get().overlay.data, error: null } })
-  try {
-    const data = await api.indicators.compute({ instrumentId: selectedId, kind: overlayConfig.kind, window, jobId })
-    if (overlayJob === jobId) overlayJob = null
-    if (!isLatest()) return
-    set({ overlay: { status: 'ready', data, error: null } })
-  } catch (err) {
-    if (overlayJob === jobId) overlayJob = null
-    if (!isLatest()) return
-    set({ overlay: { status: 'error', data: null, error: asErrorData(err) } })
-  }
+  const compute = (jobId: string) => api.indicators.compute({ instrumentId: selectedId, kind, window, jobId })
+  await runTask(jobs, 'overlay', compute, (overlay) => set({ overlay }), { keep: get().overlay.data })
 }

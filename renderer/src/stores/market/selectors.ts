@@ -1,8 +1,7 @@
 import type { Dataset } from '../../../../electron/contract'
 import type { MarketSlice } from './state'
 
-export const selectedDataset = (s: MarketSlice): Dataset | null =>
-  s.datasets.data?.find((d) => d.id === s.datasetId) ?? null
+export const selectedDataset = (s: MarketSlice): Dataset | null => s.datasets.data?.find((d) => d.id === s.datasetId) ?? null
 
 /** The selected instrument's row position in the loaded list, or -1. */
 export const selectedIndex = (s: MarketSlice): number =>

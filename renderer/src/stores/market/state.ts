@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { idleTask, type Task } from '../jobs'
 import { idle, type Loadable } from '../loadable'
 import type { RangePreset } from '../../charts/candles'
 import type { Bars, Dataset, ErrorData, IndicatorKind, IndicatorSeries, Instrument, SummaryStats } from '../../../../electron/contract'
@@ -42,7 +43,8 @@ export interface MarketSlice {
   /** The same statistics over the chart's visible range (null until the chart reports one). */
   rangeSummary: Loadable<SummaryStats & { from: number; to: number }>
   overlayConfig: OverlayConfig
-  overlay: Loadable<IndicatorSeries>
+  /** Computed by an engine job (cancelled when a newer overlay is asked for). */
+  overlay: Task<IndicatorSeries>
   /** The chart range preset the user picked last; it carries over to the next instrument. */
   rangePreference: RangePreset
 }
@@ -61,6 +63,6 @@ export const useMarket = create<MarketSlice>(() => ({
   summary: idle(),
   rangeSummary: idle(),
   overlayConfig: { kind: 'sma', window: 20 },
-  overlay: idle(),
+  overlay: idleTask(),
   rangePreference: '1Y',
 }))

@@ -25,11 +25,7 @@ pub fn family(node: &Node) -> usize {
 }
 
 /// Elementwise operand `k`: its transposed copy when one was made, else the value.
-fn operand<'a>(
-    ins: &[&'a Value<'_>],
-    conv: &'a [Option<Vec<f64>>],
-    k: usize,
-) -> super::Operand<'a> {
+fn operand<'a>(ins: &[&'a Value<'_>], conv: &'a [Option<Vec<f64>>], k: usize) -> super::Operand<'a> {
     match &conv[k] {
         Some(c) => super::Operand::Array(c),
         None => ins[k].operand(),
@@ -53,22 +49,8 @@ pub fn kind_label(node: &Node) -> String {
         Node::Unary(op, _) => format!("unary {op:?}"),
         Node::Binary(op, ..) => format!("binary {op:?}"),
         Node::Ternary(..) => "ternary".into(),
-        Node::Ts(op, _, w) => format!(
-            "ts {op:?} w{}",
-            if *w <= 10 {
-                w.to_string()
-            } else {
-                ">10".into()
-            }
-        ),
-        Node::Pair(op, _, _, w) => format!(
-            "pair {op:?} w{}",
-            if *w <= 10 {
-                w.to_string()
-            } else {
-                ">10".into()
-            }
-        ),
+        Node::Ts(op, _, w) => format!("ts {op:?} w{}", if *w <= 10 { w.to_string() } else { ">10".into() }),
+        Node::Pair(op, _, _, w) => format!("pair {op:?} w{}", if *w <= 10 { w.to_string() } else { ">10".into() }),
         Node::Rank(_) => "rank".into(),
         Node::Scale(..) => "scale".into(),
         Node::Neutralize(..) => "neutralize".into(),
@@ -85,10 +67,7 @@ pub fn eval_node<'p>(
     buf: Option<Vec<f64>>,
 ) -> Result<Value<'p>> {
     let input = |k: usize| -> Result<&Value<'p>> {
-        inputs
-            .get(k)
-            .copied()
-            .ok_or_else(|| EngineError::Internal("node input missing".into()))
+        inputs.get(k).copied().ok_or_else(|| EngineError::Internal("node input missing".into()))
     };
     let buf = || buf.unwrap_or_else(|| vec![0.0; shape.cells()]);
     // Elementwise nodes keep their operands' layout; when date-major and
@@ -96,9 +75,7 @@ pub fn eval_node<'p>(
     let elementwise_inputs = |arity: usize| -> Result<ElementwiseInputs<'_, 'p>> {
         let ins = (0..arity).map(input).collect::<Result<Vec<_>>>()?;
         let any_rows = ins.iter().any(|v| v.is_rows());
-        let any_cols = ins
-            .iter()
-            .any(|v| matches!(v, Value::Owned(_) | Value::Borrowed(_)));
+        let any_cols = ins.iter().any(|v| matches!(v, Value::Owned(_) | Value::Borrowed(_)));
         let mixed = any_rows && any_cols;
         let conv = ins
             .iter()
@@ -121,70 +98,30 @@ pub fn eval_node<'p>(
         Node::Const(bits) => Value::Scalar(f64::from_bits(bits)),
         Node::Unary(op, _) => {
             let (ins, conv, rows) = elementwise_inputs(1)?;
-            wrap(
-                rows,
-                elementwise::unary(op, operand(&ins, &conv, 0), shape, buf()),
-            )
+            wrap(rows, elementwise::unary(op, operand(&ins, &conv, 0), shape, buf()))
         }
         Node::Binary(op, _, _) => {
             let (ins, conv, rows) = elementwise_inputs(2)?;
-            wrap(
-                rows,
-                elementwise::binary(
-                    op,
-                    operand(&ins, &conv, 0),
-                    operand(&ins, &conv, 1),
-                    shape,
-                    buf(),
-                ),
-            )
+            wrap(rows, elementwise::binary(op, operand(&ins, &conv, 0), operand(&ins, &conv, 1), shape, buf()))
         }
         Node::Ternary(..) => {
             let (ins, conv, rows) = elementwise_inputs(3)?;
             wrap(
                 rows,
-                elementwise::ternary(
-                    operand(&ins, &conv, 0),
-                    operand(&ins, &conv, 1),
-                    operand(&ins, &conv, 2),
-                    shape,
-                    buf(),
-                ),
+                elementwise::ternary(operand(&ins, &conv, 0), operand(&ins, &conv, 1), operand(&ins, &conv, 2), shape, buf()),
             )
         }
-        Node::Ts(op, _, w) => Value::Owned(timeseries::rolling(
-            op,
-            &input(0)?.column(shape),
-            w as usize,
-            shape,
-            buf(),
-        )),
-        Node::Pair(op, _, _, w) => Value::Owned(timeseries::pair(
-            op,
-            &input(0)?.column(shape),
-            &input(1)?.column(shape),
-            w as usize,
-            shape,
-            buf(),
-        )),
+        Node::Ts(op, _, w) => Value::Owned(timeseries::rolling(op, &input(0)?.column(shape), w as usize, shape, buf())),
+        Node::Pair(op, _, _, w) => {
+            Value::Owned(timeseries::pair(op, &input(0)?.column(shape), &input(1)?.column(shape), w as usize, shape, buf()))
+        }
         Node::Rank(_) => {
             let x = input(0)?;
-            Value::Rows(cross_section::rank(
-                &cross_input(x, shape),
-                x.is_rows(),
-                shape,
-                buf(),
-            ))
+            Value::Rows(cross_section::rank(&cross_input(x, shape), x.is_rows(), shape, buf()))
         }
         Node::Scale(_, k) => {
             let x = input(0)?;
-            Value::Rows(cross_section::scale(
-                &cross_input(x, shape),
-                x.is_rows(),
-                f64::from_bits(k),
-                shape,
-                buf(),
-            ))
+            Value::Rows(cross_section::scale(&cross_input(x, shape), x.is_rows(), f64::from_bits(k), shape, buf()))
         }
         Node::Neutralize(_, level) => {
             let g = groups
@@ -193,13 +130,7 @@ pub fn eval_node<'p>(
                 .map(|(_, g)| g)
                 .ok_or_else(|| EngineError::Internal("group index missing".into()))?;
             let x = input(0)?;
-            Value::Rows(cross_section::neutralize(
-                &cross_input(x, shape),
-                x.is_rows(),
-                g,
-                shape,
-                buf(),
-            ))
+            Value::Rows(cross_section::neutralize(&cross_input(x, shape), x.is_rows(), g, shape, buf()))
         }
     })
 }

@@ -123,12 +123,7 @@ fn binary_chunk(op: BinKind, a: Operand<'_>, b: Operand<'_>, out: &mut [f64]) {
         BinKind::Pow => match b {
             Operand::Scalar(y) if y.fract() == 0.0 && y.abs() <= 16.0 => {
                 let k = y as i32;
-                map2(
-                    a,
-                    b,
-                    out,
-                    move |x, _| if x.is_nan() { f64::NAN } else { x.powi(k) },
-                )
+                map2(a, b, out, move |x, _| if x.is_nan() { f64::NAN } else { x.powi(k) })
             }
             _ => map2(a, b, out, |x, y| binary_scalar(BinKind::Pow, x, y)),
         },
@@ -153,13 +148,7 @@ pub fn unary(op: UnOp, a: Operand<'_>, shape: Shape, mut out: Vec<f64>) -> Vec<f
     out
 }
 
-pub fn binary(
-    op: BinKind,
-    a: Operand<'_>,
-    b: Operand<'_>,
-    shape: Shape,
-    mut out: Vec<f64>,
-) -> Vec<f64> {
+pub fn binary(op: BinKind, a: Operand<'_>, b: Operand<'_>, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     par_units(&mut out, 1, shape.threads, |start, part| {
         let len = part.len();
         binary_chunk(op, a.slice(start, len), b.slice(start, len), part);
@@ -167,20 +156,10 @@ pub fn binary(
     out
 }
 
-pub fn ternary(
-    c: Operand<'_>,
-    a: Operand<'_>,
-    b: Operand<'_>,
-    shape: Shape,
-    mut out: Vec<f64>,
-) -> Vec<f64> {
+pub fn ternary(c: Operand<'_>, a: Operand<'_>, b: Operand<'_>, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     par_units(&mut out, 1, shape.threads, |start, part| {
         let len = part.len();
-        let (c, a, b) = (
-            c.slice(start, len),
-            a.slice(start, len),
-            b.slice(start, len),
-        );
+        let (c, a, b) = (c.slice(start, len), a.slice(start, len), b.slice(start, len));
         let get = |o: Operand<'_>, k: usize| match o {
             Operand::Scalar(v) => v,
             Operand::Array(x) => x[k],

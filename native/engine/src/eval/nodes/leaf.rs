@@ -37,19 +37,11 @@ pub fn leaf<'p>(which: Leaf, panel: &PanelView<'p>, shape: Shape) -> Value<'p> {
             let mut out = Vec::with_capacity(shape.cells());
             for i in 0..shape.n {
                 let r = i * pt..i * pt + shape.t;
-                let (h, l, c) = (
-                    &panel.high[r.clone()],
-                    &panel.low[r.clone()],
-                    &panel.close[r.clone()],
-                );
+                let (h, l, c) = (&panel.high[r.clone()], &panel.low[r.clone()], &panel.close[r.clone()]);
                 match panel.vwap {
                     Some(v) => {
                         for (k, &vw) in v[r.clone()].iter().enumerate() {
-                            out.push(if vw.is_nan() {
-                                (h[k] + l[k] + c[k]) / 3.0
-                            } else {
-                                vw
-                            });
+                            out.push(if vw.is_nan() { (h[k] + l[k] + c[k]) / 3.0 } else { vw });
                         }
                     }
                     None => {

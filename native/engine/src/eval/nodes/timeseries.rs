@@ -81,14 +81,7 @@ pub fn rolling(op: TsOp, x: &[f64], w: usize, shape: Shape, mut out: Vec<f64>) -
     out
 }
 
-pub fn pair(
-    op: PairOp,
-    x: &[f64],
-    y: &[f64],
-    w: usize,
-    shape: Shape,
-    mut out: Vec<f64>,
-) -> Vec<f64> {
+pub fn pair(op: PairOp, x: &[f64], y: &[f64], w: usize, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     let t = shape.t;
     par_units(&mut out, t, shape.threads, |first, part| {
         for (k, col) in part.chunks_mut(t).enumerate() {
@@ -97,21 +90,12 @@ pub fn pair(
             match (op, shape.naive) {
                 (PairOp::Correlation, false) => cov::rolling_corr_into(xs, ys, w, col),
                 (PairOp::Covariance, false) => cov::rolling_cov_into(xs, ys, w, col),
-                (PairOp::Correlation, true) => {
-                    naive::pair_apply(xs, ys, w, col, naive::correlation)
-                }
+                (PairOp::Correlation, true) => naive::pair_apply(xs, ys, w, col, naive::correlation),
                 (PairOp::Covariance, true) => naive::pair_apply(xs, ys, w, col, naive::covariance),
             }
             if let Policy::Lenient { min_share } = shape.policy {
                 let correlation = op == PairOp::Correlation;
-                lenient::fill_pair(
-                    xs,
-                    ys,
-                    w,
-                    lenient::min_count(w, min_share),
-                    correlation,
-                    col,
-                );
+                lenient::fill_pair(xs, ys, w, lenient::min_count(w, min_share), correlation, col);
             }
         }
     });

@@ -1,0 +1,35 @@
+import { join } from 'node:path'
+import { AppError, type Reply } from '../../../electron/contract'
+import type { Db } from '../../../electron/db/open'
+import type { Backend } from '../../../electron/host/backend'
+import { importSampleData } from '../../../electron/services/market'
+import { resourcesData } from '../fixtures/market-helpers'
+
+/**
+ * Imports only the futures samples (VX, CL/NG): the importer skips datasets already present,
+ * so placeholders for the stock and intraday samples are inserted first and removed after.
+ */
+export async function importFuturesSamples(db: Db): Promise<void> {
+  const skip = ['sp500', 'spx_1min']
+  for (const key of skip) db.prepare(`INSERT OR IGNORE INTO datasets (key, name, kind) VALUES (?, ?, 'stocks')`).run(key, key)
+  await importSampleData(db, resourcesData)
+  db.prepare(`DELETE FROM datasets WHERE key IN (${skip.map(() => '?').join(', ')})`).run(...skip)
+}
+
+export const resourcesDir = join(resourcesData, '..')
+
+/** A call through the backend's router (validation included), unwrapped. */
+export async function call<T>(backend: Backend, channel: string, input: unknown): Promise<T> {
+  const reply = (await backend.dispatch(channel, input)) as Reply<T>
+  if (!reply.ok) throw AppError.fromData(reply.error)
+  return reply.value
+}
+
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p
+  } catch (err) {
+    return err as AppError
+  }
+  throw new Error('expected a failure')
+}
