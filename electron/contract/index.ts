@@ -10,9 +10,10 @@ import { imports } from './imports'
 import { jobs } from './jobs'
 import { indicators } from './indicators'
 import { alphas } from './alphas'
+import { backtests } from './backtests'
 import { curves } from './curves'
 
-export const contract = { app, market, imports, jobs, indicators, alphas, curves }
+export const contract = { app, market, imports, jobs, indicators, alphas, curves, backtests }
 export type Contract = typeof contract
 export type Domain = keyof Contract
 export type MethodName<D extends Domain> = keyof Contract[D] & string
@@ -56,10 +57,12 @@ export type * from './imports'
 export type * from './jobs'
 export type * from './indicators'
 export type * from './alphas'
-export type * from './curves'
+export type * from './backtests'
 export { datasetKinds } from './market'
 export { csvFields, csvKinds, dateFormats } from './imports'
 export { indicatorKinds } from './indicators'
+export { exitReasons, setMetrics, signalGenerators, sltpUnits, tiePolicies } from './backtests'
+export type * from './curves'
 export { adjustments, curveTableInput, curveWhats, fitModels, rollRules, spreadKinds } from './curves'
 export * from './dates'
 export { lowCoverage } from './alphas'

@@ -4,12 +4,14 @@
  */
 import { selftestJobs } from '../pool/selftest'
 import { alphaJobs } from '../services/alphas/jobs'
+import { backtestJobs } from '../services/backtests/jobs'
 import { curvesJobs } from '../services/curves/jobs'
 import { marketJobs } from '../services/market/jobs'
 
 export const jobTable = {
   ...marketJobs,
   ...alphaJobs,
+  ...backtestJobs,
   ...curvesJobs,
   ...selftestJobs,
 }

@@ -4,6 +4,7 @@
  */
 import type { AllHandlers } from '../contract'
 import { createAlphaService } from '../services/alphas'
+import { createBacktestService } from '../services/backtests'
 import { createCurvesService } from '../services/curves'
 import type { ServiceDeps } from '../services/deps'
 import { createImportService, createIndicatorService, createMarketService } from '../services/market'
@@ -18,6 +19,7 @@ export function createServices(deps: ServiceDeps<AppJobs>, host: HostInfo) {
     imports: createImportService(deps),
     indicators: createIndicatorService(deps),
     alphas: createAlphaService(deps),
+    backtests: createBacktestService(deps),
     curves: createCurvesService(deps),
   } satisfies AllHandlers
 }

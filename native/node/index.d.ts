@@ -32,6 +32,21 @@ export declare class CurvePanel {
 }
 
 /**
+ * An SL×TP sweep: first-passage tables built once (constructor), then grid
+ * rows computed in blocks (`runRows`) so the caller can report progress
+ * and cancel between blocks.
+ */
+export declare class SimSweep {
+  constructor(bars: SimBars, signals: SimSignals, spec: SimSpec, options: SimRunOptions, sl: Float64Array, tp: Float64Array, threads?: number | undefined | null)
+  /** Signals that can enter (not on the last bar, ATR available). */
+  get usableSignals(): number
+  get lastBarSignals(): number
+  get atrWarmupSignals(): number
+  /** Statistics of stop-level rows `from..to` (every target level each). */
+  runRows(from: number, to: number, threads?: number | undefined | null): SimSweepStats
+}
+
+/**
  * Abort the process immediately (no unwinding, no JS error). Exists only so
  * tests can prove that a crashing engine worker is isolated and replaced.
  */
@@ -376,6 +391,131 @@ export interface SeriesResult {
   values: Float64Array
   warnings: Array<CurveWarningInfo>
 }
+
+export interface SimBars {
+  time: Float64Array
+  open: Float64Array
+  high: Float64Array
+  low: Float64Array
+  close: Float64Array
+}
+
+export declare function simConditionSignals(bars: SimBars, volume: Float64Array | undefined | null, long: string | undefined | null, short: string | undefined | null, edge: boolean): SimConditionSignals
+
+/**
+ * Signal times and directions from formula conditions on the bars
+ * (`edge`: only where a condition becomes true).
+ */
+export interface SimConditionSignals {
+  time: Float64Array
+  direction: Float64Array
+}
+
+/**
+ * A built-in generator's `[long, short]` conditions: "breakout" (a = N),
+ * "ma-cross" (a = fast, b = slow), "reversal" (a = N).
+ */
+export declare function simGenerator(kind: string, a: number, b?: number | undefined | null): Array<string>
+
+export interface SimRunOptions {
+  /** "ticks" | "price" | "pct" | "atr" */
+  unit: string
+  /** ATR window for unit "atr" (default 14). */
+  atrPeriod?: number
+  /** "stop" | "target" | "nearest" */
+  tie: string
+  maxHold?: number
+  overlap?: boolean
+}
+
+export interface SimSetStats {
+  trades: number
+  wins: number
+  losses: number
+  winRate: number
+  profitFactor: number
+  expectancy: number
+  netPnl: number
+  grossProfit: number
+  grossLoss: number
+  maxDrawdown: number
+  sharpe: number
+  exposure: number
+  ambiguous: number
+  slExits: number
+  tpExits: number
+  timeExits: number
+  endExits: number
+  skipped: number
+}
+
+export interface SimSignals {
+  /** Signal bar times (each must be a bar time). */
+  time: Float64Array
+  /** +1 long, -1 short. */
+  direction: Float64Array
+}
+
+export interface SimSpec {
+  tickSize: number
+  tickValue: number
+  /** Per side, money. */
+  commission: number
+  /** Per side, ticks. */
+  slippageTicks: number
+}
+
+/** Per-set statistics of a block of grid rows, row-major (`row * tp.length + col`). */
+export interface SimSweepStats {
+  trades: Float64Array
+  wins: Float64Array
+  winRate: Float64Array
+  profitFactor: Float64Array
+  expectancy: Float64Array
+  netPnl: Float64Array
+  maxDrawdown: Float64Array
+  sharpe: Float64Array
+  exposure: Float64Array
+  ambiguous: Float64Array
+  slExits: Float64Array
+  tpExits: Float64Array
+  timeExits: Float64Array
+  endExits: Float64Array
+  skipped: Float64Array
+}
+
+/** One (SL, TP) set: every trade with MAE/MFE, and the set's statistics. */
+export declare function simTrades(bars: SimBars, signals: SimSignals, spec: SimSpec, options: SimRunOptions, sl: number, tp: number): SimTrades
+
+/** One set's trades, column by column, in exit order. */
+export interface SimTrades {
+  signalIndex: Float64Array
+  signalTime: Float64Array
+  direction: Float64Array
+  entryTime: Float64Array
+  entryPrice: Float64Array
+  exitTime: Float64Array
+  exitPrice: Float64Array
+  /** Index into `reasons`. */
+  reason: Uint8Array
+  /** ["sl", "tp", "time", "end", "ambiguous-sl", "ambiguous-tp"] */
+  reasons: Array<string>
+  barsHeld: Float64Array
+  pnlTicks: Float64Array
+  pnlMoney: Float64Array
+  maeTicks: Float64Array
+  mfeTicks: Float64Array
+  slPrice: Float64Array
+  tpPrice: Float64Array
+  stats: SimSetStats
+  /** Signals on the last bar (cannot enter). */
+  lastBarSignals: number
+  /** Signals before ATR(n) exists. */
+  atrWarmupSignals: number
+}
+
+/** The same set through the naive reference loop (tests and the benchmark baseline). */
+export declare function simTradesNaive(bars: SimBars, signals: SimSignals, spec: SimSpec, options: SimRunOptions, sl: number, tp: number): SimTrades
 
 export declare function summaryStats(close: Float64Array, periodsPerYear: number): SummaryStats
 

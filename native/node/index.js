@@ -836,6 +836,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.CurvePanel = nativeBinding.CurvePanel
+module.exports.SimSweep = nativeBinding.SimSweep
 module.exports.abortForTest = nativeBinding.abortForTest
 module.exports.alpha101Formulas = nativeBinding.alpha101Formulas
 module.exports.diagnoseCoverage = nativeBinding.diagnoseCoverage
@@ -845,5 +846,9 @@ module.exports.evaluateFormulas = nativeBinding.evaluateFormulas
 module.exports.parseFormula = nativeBinding.parseFormula
 module.exports.rollingMean = nativeBinding.rollingMean
 module.exports.rollingStd = nativeBinding.rollingStd
+module.exports.simConditionSignals = nativeBinding.simConditionSignals
+module.exports.simGenerator = nativeBinding.simGenerator
+module.exports.simTrades = nativeBinding.simTrades
+module.exports.simTradesNaive = nativeBinding.simTradesNaive
 module.exports.summaryStats = nativeBinding.summaryStats
 module.exports.writePanel = nativeBinding.writePanel

@@ -4,9 +4,11 @@
  */
 import market from './001-market'
 import alphas from './002-alphas'
+import backtests from './004-backtests'
 import curves from './005-curves'
 
-// 003 (book) and 004 (backtests) are reserved for their branches; the lead orders the merge.
-export const migrations: readonly string[] = [market, alphas, curves]
+// 003 (book) is reserved for its branch; the lead orders the merge. Backtests go after curves,
+// which main already ships as entry 3, so databases made on main stay valid.
+export const migrations: readonly string[] = [market, alphas, curves, backtests]
 
 export const schemaVersion = migrations.length

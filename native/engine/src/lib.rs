@@ -12,6 +12,7 @@
 //! * [`panel`] — dates × instruments data and its memory-mapped file format.
 //! * [`alphas`] — the paper's 101 formulas (resources/alphas/alpha101.txt).
 //! * [`stats`] — summary statistics of a price series.
+//! * [`sim`] — stop-loss / take-profit trade simulation and SL×TP sweeps.
 //! * [`curves`] — futures term structures: curve panel, spreads, Nelson–Siegel, PCA, continuous contracts.
 
 pub mod alphas;
@@ -23,6 +24,7 @@ pub mod expr;
 pub mod panel;
 pub mod parallel;
 pub mod rolling;
+pub mod sim;
 pub mod stats;
 pub mod synth;
 

@@ -13,4 +13,5 @@ mod guard;
 mod meta;
 mod panel;
 mod rolling;
+mod sim;
 mod stats;

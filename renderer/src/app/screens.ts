@@ -1,5 +1,6 @@
 import { type ComponentType, createElement } from 'react'
 import { AlphasScreen } from '../screens/alphas/AlphasScreen'
+import { BacktestsScreen } from '../screens/backtests/BacktestsScreen'
 import { CurvesScreen } from '../screens/curves/CurvesScreen'
 import { DataScreen } from '../screens/data/DataScreen'
 import { PlannedScreen } from '../screens/PlannedScreen'
@@ -21,7 +22,7 @@ export const screens = [
   { id: 'data', title: 'Data', component: DataScreen },
   { id: 'alphas', title: 'Alphas', component: AlphasScreen },
   { id: 'curves', title: 'Curves', component: CurvesScreen },
-  planned('backtests', 'Backtests', 'Stop-loss / take-profit simulation sweeps on the native engine.'),
+  { id: 'backtests', title: 'Backtests', component: BacktestsScreen },
   planned('book', 'Trade book', 'Every simulated and live trade, with filters, notes, exports and the live trading API.'),
 ] as const satisfies readonly ScreenEntry[]
 
