@@ -242,6 +242,8 @@ export const alphas = {
       jobId: jobIdSchema.optional(),
     }),
   ),
+  /** Why the run's low-coverage alphas have so few values: returns the run's columns with their diagnoses. */
+  diagnose: method<AlphaRunColumn[]>()(z.object({ runId, jobId: jobIdSchema.optional() })),
   /** The runs of this session (and pinned ones from earlier sessions), newest first. */
   runs: method<AlphaRunSummary[]>()(z.object({}).default({})),
   /** Reopens a run from the history (metadata only: instant). */

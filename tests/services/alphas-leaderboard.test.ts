@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { computeAlphas } from '../../electron/cli/commands/alphas'
 import {
   type AlphaRun,
+  type AlphaRunColumn,
   type AlphaRunSummary,
   AppError,
   type CrossSection,
@@ -95,7 +96,8 @@ describe('leaderboard', () => {
     // alpha006 = -correlation(open, volume, 10): undefined for the constant-volume third.
     const a6 = board.rows.find((x) => x.key === 'alpha006')!
     expect(a6.coverage).toBeLessThan(0.5)
-    expect(a6.diagnosis?.culprits[0].operator).toBe('correlation')
+    const columns = await call<AlphaRunColumn[]>('alphas.diagnose', { runId: run.runId })
+    expect(columns.find((c) => c.key === 'alpha006')?.diagnosis?.culprits[0].operator).toBe('correlation')
   })
 
   it('the CLI writes the same rows to --summary FILE.csv', async () => {
@@ -130,7 +132,9 @@ describe('coverage diagnosis and the missing-value policy', () => {
       datasetId,
       adhoc: { name: 'corr', text },
     })
-    const col = strict.alphas[0]
+    expect(strict.alphas[0].diagnosis).toBeUndefined() // the reason is a separate, short job
+    const col = (await call<AlphaRunColumn[]>('alphas.diagnose', { runId: strict.runId }))[0]
+    expect((await call<AlphaRun>('alphas.openRun', { runId: strict.runId })).alphas[0].diagnosis).toEqual(col.diagnosis)
     expect(col.coverage).toBeLessThan(0.5)
     expect(col.diagnosis?.culprits[0].operator).toBe('correlation')
     expect(col.diagnosis?.culprits[0].reason).toMatch(/^correlation over a constant window in 6\d %/)
@@ -143,14 +147,15 @@ describe('coverage diagnosis and the missing-value policy', () => {
     expect(lenient.runId).not.toBe(strict.runId)
     expect(lenient.policy?.mode).toBe('lenient')
     expect(lenient.alphas[0].coverage).toBeGreaterThan(0.85)
-    expect(lenient.alphas[0].diagnosis).toBeUndefined()
+    expect((await call<AlphaRunColumn[]>('alphas.diagnose', { runId: lenient.runId }))[0].diagnosis).toBeUndefined()
 
     const short = await call<AlphaRun>('alphas.compute', {
       datasetId,
       adhoc: { name: 'long', text: 'ts_rank(close, 250)' },
     })
     expect(short.alphas[0].coverage).toBe(0)
-    expect(short.alphas[0].diagnosis?.culprits[0].reason).toBe(`needs 250 days of history; the range has ${days}`)
+    const [diagnosed] = await call<AlphaRunColumn[]>('alphas.diagnose', { runId: short.runId })
+    expect(diagnosed.diagnosis?.culprits[0].reason).toBe(`needs 250 days of history; the range has ${days}`)
   })
 })
 

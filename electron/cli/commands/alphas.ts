@@ -15,6 +15,7 @@ import { openDatabase } from '../../db/open'
 import { loadNative } from '../../native/addon'
 import { appRoot } from '../../shared/app-root'
 import { formulaApi, computeRun, describeParseError, paperFormulas, type ComputeFormula } from '../../services/alphas'
+import { diagnoseRun } from '../../services/alphas/compute'
 import { userFormula } from '../../services/alphas/library'
 import { writeLongCsv, writeLongParquet } from '../alphas-export'
 import { leaderboardCsv, leaderboardRows } from '../../services/alphas/leaderboard'
@@ -156,7 +157,9 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
         for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
       }
       for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
-      for (const a of run.alphas) if (a.diagnosis) console.error(`${a.key}: low coverage: ${a.diagnosis.summary}`)
+      for (const a of diagnoseRun(db, engine, cacheDir, runsDir, runId, threads)) {
+        if (a.diagnosis) console.error(`${a.key}: low coverage: ${a.diagnosis.summary}`)
+      }
       const ok = run.alphas.filter((a) => a.ok).length
       if (args.out) {
         const rows = format === 'csv' ? writeLongCsv(runsDir, runId, args.out) : await writeLongParquet(runsDir, runId, args.out)

@@ -15,7 +15,7 @@ import type { Db } from '../../db/open'
 import type { FormulaApi } from './formula-api'
 import { ensurePanel, groupLevels, groupWarnings, type GroupLevel } from './panel'
 import { mkdirSync } from 'node:fs'
-import { abandonRun, finishRun, publicRun, runFileVersion, runPaths, type RunColumnMeta, type RunMeta } from './run-file'
+import { abandonRun, finishRun, publicRun, readRunMeta, runFileVersion, runPaths, type RunColumnMeta, type RunMeta } from './run-file'
 import { forwardDays } from './tearsheet'
 
 export interface ComputeFormula {
@@ -135,20 +135,6 @@ export function computeRun(
       const cells = tOut * n
       return { ...column, ok: true, coverage: cells ? r.finite / cells : 0, offset: r.offset }
     })
-    // Low coverage: ask the engine which operator first lost the values, and why.
-    const low = columns.filter((c) => c.ok && c.coverage < lowCoverage)
-    if (low.length && !payload.naive) {
-      progress(985, total, 'diagnosing low coverage')
-      const options = { from: dates[tStart], to: dates[tEnd - 1], threads: payload.threads, policy: policy.mode, minShare: policy.minShare }
-      const diagnoses = engine.diagnoseCoverage(
-        panel.path,
-        low.map((c) => ({ name: c.key, text: c.text })),
-        options,
-      )
-      diagnoses.forEach((d, k) => {
-        low[k].diagnosis = { summary: d.summary, culprits: d.culprits }
-      })
-    }
     const [, , , , , outputSeconds] = evaluation.stats.seconds
     const meta: RunMeta = {
       version: runFileVersion,
@@ -178,4 +164,37 @@ export function computeRun(
     abandonRun(payload.runsDir, payload.runId)
     throw err
   }
+}
+
+/**
+ * Why the run's low-coverage alphas (below `lowCoverage`) have so few values: the engine
+ * re-evaluates just those formulas with a probe on every operator (see diagnoseCoverage) and the
+ * diagnoses are written into the run's metadata. A separate job after the compute, so the run
+ * shows at once and the reasons follow; returns the run's columns.
+ */
+export function diagnoseRun(
+  db: Db,
+  engine: FormulaApi,
+  cacheDir: string,
+  runsDir: string,
+  runId: string,
+  threads?: number,
+): AlphaRunColumn[] {
+  const meta = readRunMeta(runsDir, runId)
+  const low = meta.alphas.filter((c) => c.ok && c.coverage < lowCoverage && !c.diagnosis)
+  if (low.length) {
+    const panel = ensurePanel(db, engine, cacheDir, meta.datasetId, meta.sectors ?? null)
+    const policy = meta.policy ?? { mode: 'strict', minShare: 0.5 }
+    const options = { from: meta.dates[0], to: meta.dates[meta.dates.length - 1], threads, policy: policy.mode, minShare: policy.minShare }
+    const diagnoses = engine.diagnoseCoverage(
+      panel.path,
+      low.map((c) => ({ name: c.key, text: c.text })),
+      options,
+    )
+    diagnoses.forEach((d, k) => {
+      low[k].diagnosis = { summary: d.summary, culprits: d.culprits }
+    })
+    finishRun(runsDir, meta)
+  }
+  return publicRun(meta).alphas
 }

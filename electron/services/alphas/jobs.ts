@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../contract'
 import { defineJobs } from '../../pool/jobs'
-import { computeRun, type ComputePayload } from './compute'
+import { computeRun, diagnoseRun, type ComputePayload } from './compute'
 import { correlationMatrix } from './correlation'
 import { formulaApi } from './formula-api'
 import { leaderboardRows } from './leaderboard'
@@ -22,6 +22,10 @@ interface RunRef {
 export const alphaJobs = defineJobs({
   /** Evaluates formulas on a universe's panel into a run file; returns its metadata. */
   'alphas.compute': (payload: ComputePayload, ctx) => computeRun(ctx.db(), formulaApi(ctx.native), payload, ctx.progress),
+
+  /** Why the run's low-coverage alphas have so few values (written into the run's metadata). */
+  'alphas.diagnose': (payload: RunRef & { cacheDir: string }, ctx) =>
+    diagnoseRun(ctx.db(), formulaApi(ctx.native), payload.cacheDir, payload.runsDir, payload.runId),
 
   /** Factor tear sheet of one alpha of a run. */
   'alphas.tearSheet': (payload: RunRef & { key: string; quantiles: number }, ctx) =>

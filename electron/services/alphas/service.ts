@@ -16,6 +16,7 @@ import {
   AppError,
   isoDate,
   lastAtOrBefore,
+  lowCoverage,
   type MissingPolicy,
   type ParseResult,
   type Service,
@@ -380,6 +381,14 @@ export function createAlphaService(options: AlphaServiceOptions): AlphaService {
         console.warn('[alphadesk] alpha cache eviction failed:', err)
       }
       return { ...run, bytes: bytesOf(runId), pinned: false }
+    },
+
+    async diagnose({ runId, jobId }) {
+      const m = meta(runId)
+      if (!m.alphas.some((c) => c.ok && c.coverage < lowCoverage && !c.diagnosis)) return publicRun(m).alphas
+      const columns = await pool.run('alphas.diagnose', { runsDir: dirOf(runId), runId, cacheDir }, { jobId, label: 'coverage diagnosis' })
+      metas.delete(runId)
+      return columns
     },
 
     runs() {

@@ -1,5 +1,5 @@
 import { api } from '../../../api/client'
-import type { AlphaRun } from '../../../../../electron/contract'
+import { type AlphaRun, lowCoverage } from '../../../../../electron/contract'
 import { idle } from '../../loadable'
 import { idleTask } from '../../task'
 import { adhocIncluded, isoDate, keysToCompute, okColumns, rangeProblem, selectedDatasetOf } from '../selectors'
@@ -99,4 +99,16 @@ export function adoptRun(run: AlphaRun): void {
   if (ok.length) void loadCross()
   if (instrument) void loadInstrument()
   onTab(get().tab)
+  if (run.alphas.some((a) => a.ok && a.coverage < lowCoverage && !a.diagnosis)) void loadDiagnosis(run.runId)
+}
+
+/** Low-coverage alphas: the engine's reason follows the run (a short job after the compute). */
+async function loadDiagnosis(runId: string): Promise<void> {
+  try {
+    const alphas = await api.alphas.diagnose({ runId })
+    const current = get().run.data
+    if (current?.runId === runId && current.alphas.length === alphas.length) set({ run: { ...get().run, data: { ...current, alphas } } })
+  } catch {
+    // The chips keep their coverage; only the reason is missing.
+  }
 }
