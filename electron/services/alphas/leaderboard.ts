@@ -25,7 +25,7 @@ export function leaderboardRows(
   const computed = run.meta.alphas.filter((a) => a.offset !== null)
   const total = computed.length + 2
   progress(0, total, 'correlations between the alphas')
-  const offsets = computed.map((c) => c.offset!)
+  const offsets = computed.map((c) => c.offset ?? 0)
   const corr =
     computed.length >= 2
       ? correlationMatrix(

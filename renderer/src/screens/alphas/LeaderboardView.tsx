@@ -1,15 +1,8 @@
 import { useMemo } from 'react'
 import { type AlphaRun, type LeaderboardRow, lowCoverage } from '../../../../electron/contract'
-import { StatePanel } from '../../components/StatePanel'
 import { formatPct, formatSig } from '../../components/format'
-import {
-  filterLeaderRows,
-  type LeaderColumn,
-  leaderColumns,
-  parseLeaderFilter,
-  shortSampleDays,
-  sortLeaderRows,
-} from '../../stores/alphas/leaderboard'
+import { JobProgress } from '../../components/JobProgress'
+import { StatePanel } from '../../components/StatePanel'
 import {
   backtestSelection,
   cancelLeaderboard,
@@ -23,10 +16,17 @@ import {
   sortLeaderboard,
   toggleLeaderSelection,
 } from '../../stores/alphas/actions'
+import {
+  filterLeaderRows,
+  type LeaderColumn,
+  leaderColumns,
+  parseLeaderFilter,
+  shortSampleDays,
+  sortLeaderRows,
+} from '../../stores/alphas/leaderboard'
 import { shortLabel } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
-import { JobProgress } from '../../components/JobProgress'
 
 function cell(row: LeaderboardRow, column: LeaderColumn, kind: string): string {
   const v = row[column] as number | null

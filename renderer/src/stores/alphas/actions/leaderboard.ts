@@ -1,5 +1,5 @@
-import { api } from '../../../api/client'
 import type { LeaderboardRow } from '../../../../../electron/contract'
+import { api } from '../../../api/client'
 import { runTask } from '../../jobs'
 import { type LeaderColumn, nextLeaderSort } from '../leaderboard'
 import { loadCorrelation } from './correlation'
