@@ -60,7 +60,7 @@ export function RunHistory() {
                 <td>
                   <button
                     type="button"
-                    className="link-button danger"
+                    className="link-button history-delete"
                     onClick={() => void deleteRun(r.runId)}
                     disabled={r.runId === current}
                     data-testid="history-delete"
