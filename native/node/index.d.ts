@@ -80,6 +80,35 @@ export interface ContinuousResult {
   warnings: Array<CurveWarningInfo>
 }
 
+export interface CoverageCulprit {
+  /** The operator as written in formulas: `correlation`, `ts_argmax`, `log`, `/`, `volume`. */
+  operator: string
+  /** The subexpression it computes (≤ ~80 characters). */
+  expression: string
+  /** Share (0..1) of its output cells with a value, and the lowest among its inputs. */
+  coverage: number
+  inputCoverage: number
+  /**
+   * E.g. "correlation over a constant window in 41 % of windows",
+   * "needs 250 days of history; the range has 5".
+   */
+  reason: string
+}
+
+export interface CoverageDiagnosis {
+  name: string
+  /** Share (0..1) of the formula's output cells with a value. */
+  coverage: number
+  /**
+   * First operator whose values were mostly (< 50 %) missing, then the first
+   * whose values were (nearly, < 5 %) all missing when that is another one.
+   */
+  culprits: Array<CoverageCulprit>
+  /** One line for a chip or tooltip. */
+  summary: string
+  error?: string
+}
+
 export interface CurvePanelInfo {
   nDates: number
   nContracts: number
@@ -118,6 +147,22 @@ export interface DeviationResult {
   abs: Float64Array
   pct: Float64Array
   warnings: Array<CurveWarningInfo>
+}
+
+/**
+ * Diagnose the coverage of `formulas` over the panel file (evaluated together,
+ * as in a run, with a probe on every operator). Meant for the few alphas of a
+ * run with low coverage: it costs about one evaluation of them.
+ */
+export declare function diagnoseCoverage(panelPath: string, formulas: Array<FormulaInput>, options?: DiagnoseOptions | undefined | null): Array<CoverageDiagnosis>
+
+export interface DiagnoseOptions {
+  /** Same window and policy as the run being diagnosed. */
+  from?: number
+  to?: number
+  threads?: number
+  policy?: 'strict' | 'lenient'
+  minShare?: number
 }
 
 /**
@@ -163,6 +208,14 @@ export interface EvaluateOptions {
    * when complete; removed on failure.
    */
   outputPath?: string
+  /**
+   * Missing values in windows: `strict` (default; a window needs every
+   * day with a value) or `lenient` (a window needs `minShare` of its days
+   * and is computed over those; a constant window's correlation is 0).
+   */
+  policy?: 'strict' | 'lenient'
+  /** Share of a window that must hold values under `lenient` (0 < s ≤ 1; default 0.5). */
+  minShare?: number
 }
 
 export interface EvaluateResult {

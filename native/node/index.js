@@ -839,6 +839,7 @@ module.exports.CurvePanel = nativeBinding.CurvePanel
 module.exports.SimSweep = nativeBinding.SimSweep
 module.exports.abortForTest = nativeBinding.abortForTest
 module.exports.alpha101Formulas = nativeBinding.alpha101Formulas
+module.exports.diagnoseCoverage = nativeBinding.diagnoseCoverage
 module.exports.ema = nativeBinding.ema
 module.exports.engineVersion = nativeBinding.engineVersion
 module.exports.evaluateFormulas = nativeBinding.evaluateFormulas

@@ -33,6 +33,9 @@ test.describe('data screen', () => {
     // Candles in the up colour (teal #26a69a) are really on the canvas.
     await expect.poll(() => countPixels(page, '[data-testid="price-chart"]', [0x26, 0xa6, 0x9a]), { timeout: 15_000 }).toBeGreaterThan(200)
     await expect(page.getByText(/engine [\d.]+ ms/)).toBeVisible()
+    // The statistics follow the visible range (1Y by default) as well as the whole history.
+    await expect(page.getByTestId('range-stats')).toContainText('Visible')
+    await expect(page.getByTestId('summary-stats-n')).toContainText('1,258 returns')
     await shot(page, 'data-aapl')
   })
 

@@ -7,7 +7,7 @@ import { defineCommand, str } from '../command'
  * run is one batch with no window to keep responsive, the engine is multi-threaded itself,
  * and the code path is the one the app's compute job runs (same panel cache, same run file).
  */
-import { rmSync, rmdirSync } from 'node:fs'
+import { renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../contract'
@@ -15,9 +15,11 @@ import { openDatabase } from '../../db/open'
 import { loadNative } from '../../native/addon'
 import { appRoot } from '../../shared/app-root'
 import { formulaApi, computeRun, describeParseError, paperFormulas, type ComputeFormula } from '../../services/alphas'
+import { diagnoseRun } from '../../services/alphas/compute'
 import { userFormula } from '../../services/alphas/library'
 import { alphaLongBatches, alphaLongColumns, exportFormats, exportTable, formatFromPath } from '../../services/exports'
-import { removeRuns, runPaths, runsLocation, sweepRuns } from '../../services/alphas/run-file'
+import { leaderboardCsv, leaderboardRows } from '../../services/alphas/leaderboard'
+import { removeRuns, runPaths, runsLocation, sweepRuns, withRun } from '../../services/alphas/run-file'
 import { SAMPLE_KEYS, importSampleData, marketQueries } from '../../services/market'
 
 export interface AlphasArgs {
@@ -32,6 +34,9 @@ export interface AlphasArgs {
   threads?: string
   /** `export --what alphas`: any export format (csv, json, ndjson, xlsx, parquet), not only CSV/Parquet. */
   anyFormat?: boolean
+  /** Also write the leaderboard (one row per alpha) to this CSV file. */
+  summary?: string
+  policy?: string
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
@@ -44,7 +49,10 @@ function fail(message: string): never {
 function selectKeys(spec: string | undefined): string[] {
   if (!spec) return []
   const keys: string[] = []
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (part === 'all') {
       for (let n = 1; n <= 101; n++) keys.push(`alpha${String(n).padStart(3, '0')}`)
     } else if (/^\d+$/.test(part)) {
@@ -62,15 +70,21 @@ function selectKeys(spec: string | undefined): string[] {
 
 export async function computeAlphas(args: AlphasArgs): Promise<number> {
   if (!args.dataset) fail('alphas needs --dataset KEY (see `alphadesk info` for the keys)')
-  if (!args.out) fail('alphas needs --out FILE.csv or FILE.parquet')
-  const format = formatFromPath(args.out, args.anyFormat ? exportFormats : ['csv', 'parquet'])
+  if (!args.out && !args.summary)
+    fail('alphas needs --out FILE.csv or FILE.parquet (the values) and/or --summary FILE.csv (the leaderboard)')
+  const format = args.out ? formatFromPath(args.out, args.anyFormat ? exportFormats : ['csv', 'parquet']) : null
+  if (args.summary && !/\.csv$/i.test(args.summary)) fail(`--summary: write a .csv file (got ${args.summary})`)
+  if (args.policy !== undefined && args.policy !== 'strict' && args.policy !== 'lenient')
+    fail(`--policy: strict or lenient (got '${args.policy}')`)
+  const policy = { mode: (args.policy ?? 'strict') as 'strict' | 'lenient', minShare: 0.5 }
   for (const [flag, v] of [['--from', args.from], ['--to', args.to]] as const) {
     if (v !== undefined && (!isoDate.test(v) || Number.isNaN(Date.parse(v)))) fail(`${flag}: expected a date as YYYY-MM-DD, got '${v}'`)
   }
   const threads = args.threads === undefined ? undefined : Number(args.threads)
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) fail('--threads must be a whole number >= 1')
 
-  const engine = formulaApi(loadNative())
+  const native = loadNative()
+  const engine = formulaApi(native)
   const resourcesDir = join(appRoot(), 'resources')
   const keys = selectKeys(args.alphas)
   const formulas: ComputeFormula[] = []
@@ -115,11 +129,17 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
           cacheDir,
           runsDir,
           datasetId: id,
-          sectors: args.sectors ? args.sectors.split(',').map((s) => s.trim()).filter(Boolean) : null,
+          sectors: args.sectors
+            ? args.sectors
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : null,
           from: args.from,
           to: args.to,
           formulas,
           threads,
+          policy,
         },
         (done, total, message) => {
           if (!process.stderr.isTTY) return
@@ -135,18 +155,30 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
         for (const w of a.warnings) console.error(`${a.key}: warning: ${w}`)
       }
       for (const f of formulas.filter((f) => f.key.startsWith('formula'))) console.error(`${f.key} = ${f.text}`)
-      const { rows } = await exportTable({
-        format,
-        out: args.out!,
-        columns: alphaLongColumns,
-        source: alphaLongBatches(runsDir, runId),
-        sheetPerGroup: true,
-      })
+      for (const a of diagnoseRun(db, engine, cacheDir, runsDir, runId, threads)) {
+        if (a.diagnosis) console.error(`${a.key}: low coverage: ${a.diagnosis.summary}`)
+      }
       const ok = run.alphas.filter((a) => a.ok).length
-      console.log(
-        `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +
-          `(engine ${((run.evalMs ?? 0) / 1000).toFixed(2)} s, total ${(run.computeMs / 1000).toFixed(2)} s; missing values are left out)`,
-      )
+      if (args.out && format) {
+        const { rows } = await exportTable({
+          format,
+          out: args.out,
+          columns: alphaLongColumns,
+          source: alphaLongBatches(runsDir, runId),
+          sheetPerGroup: true,
+        })
+        console.log(
+          `wrote ${rows.toLocaleString('en-US')} values of ${ok} alpha${ok === 1 ? '' : 's'} × ${run.instruments.length} instruments × ${run.dates.length} dates to ${args.out} ` +
+            `(engine ${((run.evalMs ?? 0) / 1000).toFixed(2)} s, total ${(run.computeMs / 1000).toFixed(2)} s; missing values are left out)`,
+        )
+      }
+      if (args.summary) {
+        const rows = withRun(runsDir, runId, (reader) => leaderboardRows(reader, 5, 5, native.summaryStats))
+        const tmp = `${args.summary}.tmp-${process.pid}`
+        writeFileSync(tmp, leaderboardCsv(rows))
+        renameSync(tmp, args.summary)
+        console.log(`wrote the leaderboard of ${rows.length} alphas (5 quantiles, 5 bps) to ${args.summary}`)
+      }
       return ok === run.alphas.length ? 0 : 3
     } finally {
       // The run was only the way to the CSV file.
@@ -172,7 +204,8 @@ export const command = defineCommand({
   name: 'alphas',
   summary: 'compute alphas over a dataset and write date,symbol,alpha,value rows (missing values left out)',
   usage: `--data-dir DIR  --dataset KEY  [--alphas 1,2,101|all]  [--formula "rank(close)"]...
-           [--sectors "Energy,Utilities"]  [--from YYYY-MM-DD]  [--to YYYY-MM-DD]  [--threads N]  --out FILE.csv|FILE.parquet
+           [--sectors "Energy,Utilities"]  [--from YYYY-MM-DD]  [--to YYYY-MM-DD]  [--threads N]  [--policy strict|lenient]
+           --out FILE.csv|FILE.parquet (the values) and/or --summary FILE.csv (the leaderboard: one row per alpha)
            (exit code 3 when some alpha could not run, e.g. alpha 56 without market caps)`,
   options: {
     dataset: { type: 'string' },
@@ -183,6 +216,8 @@ export const command = defineCommand({
     to: { type: 'string' },
     out: { type: 'string' },
     threads: { type: 'string' },
+    summary: { type: 'string' },
+    policy: { type: 'string' },
   },
   run: ({ values, dataDir }) =>
     computeAlphas({
@@ -195,5 +230,7 @@ export const command = defineCommand({
       to: str(values, 'to'),
       out: str(values, 'out'),
       threads: str(values, 'threads'),
+      summary: str(values, 'summary'),
+      policy: str(values, 'policy'),
     }),
 })

@@ -10,12 +10,12 @@
  * Dates: the output covers [from, to]; all earlier data warms the windows up. The run also
  * keeps the closes of up to `forwardDays` dates after `to` for forward returns.
  */
-import { AppError, isoDateToUnix, lowerBound, upperBound, type AlphaRunColumn } from '../../contract'
+import { AppError, isoDateToUnix, lowCoverage, lowerBound, upperBound, type AlphaRunColumn, type MissingPolicy } from '../../contract'
 import type { Db } from '../../db/open'
 import type { FormulaApi } from './formula-api'
 import { ensurePanel, groupLevels, groupWarnings, type GroupLevel } from './panel'
 import { mkdirSync } from 'node:fs'
-import { abandonRun, finishRun, publicRun, runFileVersion, runPaths, type RunColumnMeta, type RunMeta } from './run-file'
+import { abandonRun, finishRun, publicRun, readRunMeta, runFileVersion, runPaths, type RunColumnMeta, type RunMeta } from './run-file'
 import { forwardDays } from './tearsheet'
 
 export interface ComputeFormula {
@@ -39,6 +39,10 @@ export interface ComputePayload {
   /** Benchmark baseline: the engine's single-threaded evaluation without shared subexpressions. */
   naive?: boolean
   threads?: number
+  /** Missing values in windows (default strict). */
+  policy?: MissingPolicy
+  /** Identity of the spec on this data (see specKey in the service): identical computes reopen the run. */
+  specKey?: string
 }
 
 const closeName = '__close'
@@ -69,13 +73,17 @@ export function computeRun(
   const tStart = lowerBound(dates, from)
   const tEnd = upperBound(dates, to)
   if (tStart >= tEnd) {
-    throw new AppError('VALIDATION', `no trading dates between ${payload.from ?? 'the start'} and ${payload.to ?? 'the end'} in this dataset`)
+    throw new AppError(
+      'VALIDATION',
+      `no trading dates between ${payload.from ?? 'the start'} and ${payload.to ?? 'the end'} in this dataset`,
+    )
   }
   const tExt = Math.min(dates.length, tEnd + forwardDays)
   const n = panel.instruments.length
   const tOut = tEnd - tStart
 
   const parsed = payload.formulas.map((f) => engine.parseFormula(f.text))
+  const policy: MissingPolicy = payload.policy ?? { mode: 'strict', minShare: 0.5 }
   progress(100, total, 'evaluating')
   // The engine writes every value straight into the run's .bin file (closes first, then one
   // block per alpha that computed) and returns only offsets and finite counts: no values
@@ -86,14 +94,25 @@ export function computeRun(
   const evaluation = engine.evaluateFormulas(
     panel.path,
     [{ name: closeName, text: 'close' }, ...payload.formulas.map((f) => ({ name: f.key, text: f.text, to: dates[tEnd - 1] }))],
-    { from: dates[tStart], to: dates[tExt - 1], threads: payload.threads, naive: payload.naive, outputPath: paths.bin },
+    {
+      from: dates[tStart],
+      to: dates[tExt - 1],
+      threads: payload.threads,
+      naive: payload.naive,
+      outputPath: paths.bin,
+      policy: policy.mode,
+      minShare: policy.minShare,
+    },
     (done, all) => progress(100 + Math.round((880 * done) / Math.max(1, all)), total, 'evaluating'),
   )
   const evalMs = performance.now() - evalStarted
   const [closeResult, ...alphaResults] = evaluation.results
   try {
     if (evaluation.symbols.length !== n || evaluation.dates.length !== tExt - tStart) {
-      throw new AppError('INTERNAL', `the engine returned ${evaluation.dates.length}×${evaluation.symbols.length} values, expected ${tExt - tStart}×${n}`)
+      throw new AppError(
+        'INTERNAL',
+        `the engine returned ${evaluation.dates.length}×${evaluation.symbols.length} values, expected ${tExt - tStart}×${n}`,
+      )
     }
     if (closeResult.offset === undefined || closeResult.rows !== tExt - tStart) {
       throw new AppError('INTERNAL', `the engine could not read the closes: ${closeResult.error?.message ?? 'no values'}`)
@@ -130,6 +149,8 @@ export function computeRun(
       computeMs: 0,
       evalMs,
       panel: { cached: panel.cached, buildMs: panel.cached ? 0 : panel.buildMs, bytes: panel.bytes },
+      policy,
+      specKey: payload.specKey,
       createdAt: new Date().toISOString(),
       timings: { panelMs: evalStarted - started, evalMs, outputMs: 1000 * (outputSeconds ?? 0), metaMs: 0 },
     }
@@ -145,3 +166,35 @@ export function computeRun(
   }
 }
 
+/**
+ * Why the run's low-coverage alphas (below `lowCoverage`) have so few values: the engine
+ * re-evaluates just those formulas with a probe on every operator (see diagnoseCoverage) and the
+ * diagnoses are written into the run's metadata. A separate job after the compute, so the run
+ * shows at once and the reasons follow; returns the run's columns.
+ */
+export function diagnoseRun(
+  db: Db,
+  engine: FormulaApi,
+  cacheDir: string,
+  runsDir: string,
+  runId: string,
+  threads?: number,
+): AlphaRunColumn[] {
+  const meta = readRunMeta(runsDir, runId)
+  const low = meta.alphas.filter((c) => c.ok && c.coverage < lowCoverage && !c.diagnosis)
+  if (low.length) {
+    const panel = ensurePanel(db, engine, cacheDir, meta.datasetId, meta.sectors ?? null)
+    const policy = meta.policy ?? { mode: 'strict', minShare: 0.5 }
+    const options = { from: meta.dates[0], to: meta.dates[meta.dates.length - 1], threads, policy: policy.mode, minShare: policy.minShare }
+    const diagnoses = engine.diagnoseCoverage(
+      panel.path,
+      low.map((c) => ({ name: c.key, text: c.text })),
+      options,
+    )
+    diagnoses.forEach((d, k) => {
+      low[k].diagnosis = { summary: d.summary, culprits: d.culprits }
+    })
+    finishRun(runsDir, meta)
+  }
+  return publicRun(meta).alphas
+}

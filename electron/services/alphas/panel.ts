@@ -107,7 +107,8 @@ function universe(db: Db, datasetId: number, sectors: string[] | null): { datase
   if (sectors) {
     const known = new Set(rows.map((r) => r.sector))
     const unknown = sectors.filter((s) => !known.has(s))
-    if (unknown.length) throw new AppError('VALIDATION', `dataset ${dataset.key} has no sector ${unknown.map((s) => JSON.stringify(s)).join(', ')}`)
+    if (unknown.length)
+      throw new AppError('VALIDATION', `dataset ${dataset.key} has no sector ${unknown.map((s) => JSON.stringify(s)).join(', ')}`)
   }
   if (instruments.length < 2) {
     throw new AppError('VALIDATION', `the universe has ${instruments.length} instrument(s) with bars; a cross-section needs at least 2`)
@@ -121,6 +122,13 @@ function versionHash(db: Db, dataset: DatasetRow, instruments: InstrumentRow[], 
   h.update(JSON.stringify({ v: panelBuildVersion, dataset, imports, sectors }))
   for (const r of instruments) h.update(JSON.stringify([r.id, r.symbol, r.sector, r.industry, r.subindustry, r.bars, r.first, r.last]))
   return h.digest('hex').slice(0, 16)
+}
+
+/** The identity of a universe's data: changes with every import into the dataset (and the panel build version). */
+export function panelVersion(db: Db, datasetId: number, sectors: string[] | null): string {
+  const normSectors = sectors && sectors.length ? [...new Set(sectors)].sort() : null
+  const { dataset, instruments } = universe(db, datasetId, normSectors)
+  return versionHash(db, dataset, instruments, normSectors)
 }
 
 function safeName(key: string): string {
@@ -276,9 +284,7 @@ interface Columns {
 
 /** Reads the bars of the universe into date-major T×N columns (NaN = no bar or no value). */
 function buildColumns(db: Db, instruments: InstrumentRow[], onProgress?: (done: number, total: number) => void): Columns {
-  const stmt = db
-    .prepare('SELECT ts, open, high, low, COALESCE(settle, close), volume FROM bars WHERE instrument_id = ? ORDER BY ts')
-    .raw()
+  const stmt = db.prepare('SELECT ts, open, high, low, COALESCE(settle, close), volume FROM bars WHERE instrument_id = ? ORDER BY ts').raw()
   const perInstrument = instruments.map((r, k) => {
     if (k % 25 === 0) onProgress?.(k, instruments.length * 2)
     return stmt.all(r.id) as (number | null)[][]

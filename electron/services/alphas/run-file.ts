@@ -42,6 +42,8 @@ export interface RunMeta extends Omit<AlphaRun, 'alphas'> {
   closeDates: number[]
   closeOffset: number
   createdAt: string
+  /** Identity of the compute's spec on its data (service's specKey); identical computes reopen this run. */
+  specKey?: string
   /**
    * Where the compute's time went (diagnostics, benchmarks): panel (cache check or build),
    * the engine call (evaluation and writing the .bin file), of which `outputMs` thread-time
@@ -145,6 +147,8 @@ export function publicRun(meta: RunMeta): AlphaRun {
     computeMs: meta.computeMs,
     evalMs: meta.evalMs,
     panel: meta.panel,
+    policy: meta.policy ?? { mode: 'strict', minShare: 0.5 },
+    createdAt: meta.createdAt,
   }
 }
 

@@ -21,7 +21,7 @@
  * Every time axis is the factor date t (the date the alpha is known).
  */
 import type { TearSheet } from '../../contract'
-import { RankScratch, averageRanks, finiteOrNull, moments, rankRows, spearmanRanked, type RowRanks } from './rank'
+import { RankScratch, averageRanks, finiteOrNull, minPairs, moments, rankRows, spearmanRanked, spearmanRows, type RowRanks } from './rank'
 
 export const icHorizons = [1, 5, 10, 20] as const
 /** Closes kept after the run's last date, for forward returns (largest horizon + the backtest's 2-day lag). */
@@ -35,6 +35,8 @@ export interface AlphaPanelSlice {
   /** Run dates (T). */
   dates: number[]
   n: number
+  /** Each instrument's sector (IC by sector); absent = no breakdown. */
+  sectors?: (string | null)[]
 }
 
 /** Date-major T×N h-day forward returns (NaN where either close is missing or not positive). */
@@ -89,7 +91,16 @@ function bucketRow(
   return m
 }
 
-export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number, coverage: number): TearSheet {
+/** Forward returns and their ranks by horizon: the same for every alpha of a run (the leaderboard shares them). */
+export type ForwardCache = Map<number, { fwd: Float64Array; fwdRanks: RowRanks }>
+
+export function tearSheet(
+  key: string,
+  slice: AlphaPanelSlice,
+  quantiles: number,
+  coverage: number,
+  shared: ForwardCache = new Map(),
+): TearSheet {
   const { alpha, close, dates, n } = slice
   const t = dates.length
   const tc = close.length / n
@@ -98,8 +109,13 @@ export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number
 
   // Information coefficients by horizon.
   const icByH = icHorizons.map((h) => {
-    const fwd = forwardReturns(close, t, tc, n, h)
-    const fwdRanks = rankRows(fwd, t, n, s)
+    let cached = shared.get(h)
+    if (!cached) {
+      const fwd = forwardReturns(close, t, tc, n, h)
+      cached = { fwd, fwdRanks: rankRows(fwd, t, n, s) }
+      shared.set(h, cached)
+    }
+    const { fwd, fwdRanks } = cached
     const ic = new Float64Array(t)
     for (let d = 0; d < t; d++) ic[d] = spearmanRanked(alpha, alphaRanks, d, fwd, fwdRanks, d, n, s)
     return { h, ic, fwd }
@@ -118,6 +134,8 @@ export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number
   const counts = new Uint32Array(quantiles + 1)
   const daily: Float64Array[] = Array.from({ length: quantiles + 1 }, () => new Float64Array(t).fill(Number.NaN))
   const totalCount = new Array<number>(quantiles + 1).fill(0)
+  // The universe's mean forward return per date (over the bucketed instruments): demeaned quantile returns.
+  const universeMean = new Float64Array(t).fill(Number.NaN)
   for (let d = 0; d < t; d++) {
     if (!bucketRow(alpha, alphaRanks, d, fwd1, n, quantiles, s, bucket)) continue
     sums.fill(0)
@@ -129,6 +147,13 @@ export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number
         counts[b]++
       }
     }
+    let all = 0
+    let cnt = 0
+    for (let b = 1; b <= quantiles; b++) {
+      all += sums[b]
+      cnt += counts[b]
+    }
+    if (cnt) universeMean[d] = all / cnt
     for (let b = 1; b <= quantiles; b++) {
       if (counts[b]) {
         daily[b][d] = sums[b] / counts[b]
@@ -139,7 +164,13 @@ export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number
   const quantileMeans = []
   const cumulativeSeries: (number | null)[][] = []
   for (let b = 1; b <= quantiles; b++) {
-    quantileMeans.push({ quantile: b, meanReturn: finiteOrNull(moments(daily[b]).mean), count: totalCount[b] })
+    const demeaned = daily[b].map((v, d) => v - universeMean[d])
+    quantileMeans.push({
+      quantile: b,
+      meanReturn: finiteOrNull(moments(daily[b]).mean),
+      meanDemeaned: finiteOrNull(moments(demeaned).mean),
+      count: totalCount[b],
+    })
     cumulativeSeries.push(compound(daily[b]))
   }
   const spreadDaily = new Float64Array(t)
@@ -192,7 +223,62 @@ export function tearSheet(key: string, slice: AlphaPanelSlice, quantiles: number
     rankAutocorrelation: finiteOrNull(moments(autocorr).mean),
     turnover: finiteOrNull(moments(turnovers).mean),
     coverage,
+    icByYear: icByYear(ic1.ic, dates),
+    icBySector: slice.sectors ? icBySector(alpha, fwd1, t, n, slice.sectors) : [],
   }
+}
+
+/** Mean daily IC per calendar year (UTC), with its t-stat and days. */
+function icByYear(ic: Float64Array, dates: number[]): TearSheet['icByYear'] {
+  const byYear = new Map<number, number[]>()
+  ic.forEach((v, d) => {
+    if (!Number.isFinite(v)) return
+    const y = new Date(dates[d] * 1000).getUTCFullYear()
+    let list = byYear.get(y)
+    if (!list) byYear.set(y, (list = []))
+    list.push(v)
+  })
+  return [...byYear.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, values]) => {
+      const m = moments(Float64Array.from(values))
+      return { year, mean: finiteOrNull(m.mean), tStat: finiteOrNull((m.mean / m.std) * Math.sqrt(m.n)), days: m.n }
+    })
+}
+
+/** Mean daily IC within each sector (the alpha ranked against the sector's own next-day returns). */
+function icBySector(alpha: Float64Array, fwd: Float64Array, t: number, n: number, sectors: (string | null)[]): TearSheet['icBySector'] {
+  const members = new Map<string, number[]>()
+  sectors.forEach((sec, i) => {
+    if (sec === null) return
+    let list = members.get(sec)
+    if (!list) members.set(sec, (list = []))
+    list.push(i)
+  })
+  const s = new RankScratch(n)
+  const out: TearSheet['icBySector'] = []
+  for (const [sector, idx] of [...members.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (idx.length < minPairs) continue
+    const a = new Float64Array(idx.length)
+    const b = new Float64Array(idx.length)
+    const ics = new Float64Array(t)
+    for (let d = 0; d < t; d++) {
+      for (let k = 0; k < idx.length; k++) {
+        a[k] = alpha[d * n + idx[k]]
+        b[k] = fwd[d * n + idx[k]]
+      }
+      ics[d] = spearmanRows(a, 0, b, 0, idx.length, s)
+    }
+    const m = moments(ics)
+    out.push({
+      sector,
+      instruments: idx.length,
+      mean: finiteOrNull(m.mean),
+      tStat: finiteOrNull((m.mean / m.std) * Math.sqrt(m.n)),
+      days: m.n,
+    })
+  }
+  return out
 }
 
 /** Compounded return so far (prod(1 + r) − 1); null before the first value, flat over gaps. */

@@ -55,9 +55,16 @@ export function periodsPerYear(time: readonly number[]): number {
   return median > 0 && median < 86_400 ? tradingDays * (sessionSeconds / median) : tradingDays
 }
 
-function summary(payload: { instrumentId: number }, ctx: JobContext): SummaryStats {
-  const { time, close } = closes(ctx, payload.instrumentId)
-  const s = ctx.native.summaryStats(close, periodsPerYear(time))
+function summary(payload: { instrumentId: number; from?: number; to?: number }, ctx: JobContext): SummaryStats {
+  const all = closes(ctx, payload.instrumentId)
+  // A visible range: the bars inside it; drawdown indices stay indices into the whole series.
+  const lo = payload.from === undefined ? 0 : all.time.findIndex((t) => t >= payload.from!)
+  const start = lo < 0 ? all.time.length : lo
+  let end = all.time.length
+  if (payload.to !== undefined) while (end > start && all.time[end - 1] > payload.to) end--
+  const close = all.close.subarray(start, end)
+  const s = ctx.native.summaryStats(close, periodsPerYear(all.time))
+  const at = (i: number) => (Number.isFinite(i) ? i + start : i)
   return {
     count: s.count,
     nanCount: s.nanCount,
@@ -71,8 +78,8 @@ function summary(payload: { instrumentId: number }, ctx: JobContext): SummarySta
     annualizedVolatility: nullIfNaN(s.annualizedVolatility),
     sharpe: nullIfNaN(s.sharpe),
     maxDrawdown: nullIfNaN(s.maxDrawdown),
-    maxDrawdownStart: nullIfNaN(s.maxDrawdownStart),
-    maxDrawdownEnd: nullIfNaN(s.maxDrawdownEnd),
+    maxDrawdownStart: nullIfNaN(at(s.maxDrawdownStart)),
+    maxDrawdownEnd: nullIfNaN(at(s.maxDrawdownEnd)),
   }
 }
 

@@ -1,6 +1,6 @@
 //! Formula parsing (editor) and evaluation over a memory-mapped panel.
 
-use alphadesk_engine::eval::{evaluate, EvalOptions, FormulaSpec};
+use alphadesk_engine::eval::{evaluate, EvalOptions, FormulaSpec, Policy};
 use alphadesk_engine::expr::inspect;
 use alphadesk_engine::panel::MappedPanel;
 use alphadesk_engine::EngineError;
@@ -38,6 +38,13 @@ pub struct EvaluateOptions {
     /// result's `offset`). Written as `<outputPath>.tmp-<pid>` and renamed
     /// when complete; removed on failure.
     pub output_path: Option<String>,
+    /// Missing values in windows: `strict` (default; a window needs every
+    /// day with a value) or `lenient` (a window needs `minShare` of its days
+    /// and is computed over those; a constant window's correlation is 0).
+    #[napi(ts_type = "'strict' | 'lenient'")]
+    pub policy: Option<String>,
+    /// Share of a window that must hold values under `lenient` (0 < s ≤ 1; default 0.5).
+    pub min_share: Option<f64>,
 }
 
 #[napi(object)]
@@ -88,6 +95,18 @@ pub struct EvaluateStats {
     pub seconds: Vec<f64>,
 }
 
+/// The engine policy from the options' `policy` / `minShare`.
+pub(crate) fn policy_of(policy: Option<&str>, min_share: Option<f64>) -> napi::Result<Policy> {
+    match policy.unwrap_or("strict") {
+        "strict" => Ok(Policy::Strict),
+        "lenient" => Ok(Policy::Lenient { min_share: min_share.unwrap_or(Policy::DEFAULT_MIN_SHARE) }),
+        other => {
+            let shown: String = other.chars().take(40).collect();
+            Err(coded("INVALID_ARGUMENT", &format!("policy must be 'strict' or 'lenient', got '{shown}'")))
+        }
+    }
+}
+
 /// Evaluate formulas over a panel file written by `writePanel`. All formulas
 /// share one DAG (common subexpressions computed once). A formula that fails
 /// (parse error, missing `cap`) gets `error`; the others still compute.
@@ -106,15 +125,18 @@ pub fn evaluate_formulas(
     guarded(|| {
         let mapped = MappedPanel::open(std::path::Path::new(&panel_path)).map_err(to_napi)?;
         let view = mapped.view();
-        let specs: Vec<FormulaSpec> =
-            formulas.into_iter().map(|f| FormulaSpec::new(f.name, f.text).until(f.to)).collect();
-        let opts = options.map_or_else(EvalOptions::default, |o| EvalOptions {
-            from: o.from,
-            to: o.to,
-            threads: o.threads.map(|t| t as usize),
-            naive: o.naive.unwrap_or(false),
-            output_path: o.output_path.map(std::path::PathBuf::from),
-        });
+        let specs: Vec<FormulaSpec> = formulas.into_iter().map(|f| FormulaSpec::new(f.name, f.text).until(f.to)).collect();
+        let opts = match options {
+            None => EvalOptions::default(),
+            Some(o) => EvalOptions {
+                policy: policy_of(o.policy.as_deref(), o.min_share)?,
+                from: o.from,
+                to: o.to,
+                threads: o.threads.map(|t| t as usize),
+                naive: o.naive.unwrap_or(false),
+                output_path: o.output_path.map(std::path::PathBuf::from),
+            },
+        };
         // A throwing callback stops the run; its error is reported instead of CANCELLED.
         let mut callback_error: Option<napi::Error> = None;
         let mut progress = |done: usize, total: usize| -> bool {
@@ -149,11 +171,7 @@ pub fn evaluate_formulas(
                 .into_iter()
                 .map(|r| FormulaOutput {
                     name: r.name,
-                    rows: r
-                        .values
-                        .as_ref()
-                        .map(|v| (v.len() / n.max(1)) as u32)
-                        .or(r.written.map(|w| w.rows as u32)),
+                    rows: r.values.as_ref().map(|v| (v.len() / n.max(1)) as u32).or(r.written.map(|w| w.rows as u32)),
                     values: r.values.map(Float64Array::new),
                     offset: r.written.map(|w| w.offset as f64),
                     finite: r.finite as f64,
@@ -176,7 +194,7 @@ pub fn evaluate_formulas(
 /// such freed blocks in its arenas once its mmap threshold has adapted to
 /// them, so a worker would otherwise stay at its peak resident size
 /// between computes. A few milliseconds.
-fn release_free_memory() {
+pub(crate) fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free heap memory; always safe to call.
     unsafe {
@@ -220,12 +238,9 @@ pub struct ParseFail {
 pub fn parse_formula(text: String) -> napi::Result<Either<ParseOk, ParseFail>> {
     guarded(|| {
         Ok(match inspect(&text) {
-            Ok((_, info)) => Either::A(ParseOk {
-                ok: true,
-                normalized: info.normalized,
-                fields: info.fields,
-                operators: info.operators,
-            }),
+            Ok((_, info)) => {
+                Either::A(ParseOk { ok: true, normalized: info.normalized, fields: info.fields, operators: info.operators })
+            }
             Err(e) => Either::B(ParseFail {
                 ok: false,
                 error: ParseErrorInfo {
@@ -245,8 +260,5 @@ pub fn parse_formula(text: String) -> napi::Result<Either<ParseOk, ParseFail>> {
 /// from resources/alphas/alpha101.txt compiled into the engine.
 #[napi]
 pub fn alpha101_formulas() -> Vec<FormulaInput> {
-    alphadesk_engine::alphas::alpha101()
-        .into_iter()
-        .map(|f| FormulaInput { name: f.name, text: f.text, to: None })
-        .collect()
+    alphadesk_engine::alphas::alpha101().into_iter().map(|f| FormulaInput { name: f.name, text: f.text, to: None }).collect()
 }

@@ -6,6 +6,7 @@
 #![cfg_attr(test, allow(dead_code))]
 
 mod curves;
+mod diagnose;
 mod error;
 mod formulas;
 mod guard;

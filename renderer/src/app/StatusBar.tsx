@@ -36,6 +36,15 @@ export function StatusBar() {
           {info.mode === 'browser' ? 'Browser mode' : 'Desktop'} · engine {info.engineVersion} · {info.dataDir}
         </span>
       )}
+      <a
+        className="muted"
+        href="https://www.tradingview.com/"
+        target="_blank"
+        rel="noreferrer"
+        title="Charts: TradingView Lightweight Charts™"
+      >
+        Charts by TradingView
+      </a>
     </footer>
   )
 }

@@ -46,6 +46,9 @@ export function createThemedChart(container: HTMLElement, theme: ChartTheme, fee
       fontFamily: theme.fontFamily,
       fontSize: 11,
       panes: { separatorColor: theme.border, separatorHoverColor: withAlpha(theme.accent, 0.25), enableResize: true },
+      // The library's logo sat over the plotted data (the bottom-left of every pane); the
+      // attribution is in the status bar instead, as the library's licence allows.
+      attributionLogo: false,
     },
     grid: {
       vertLines: { color: withAlpha(theme.border, 0.45) },

@@ -96,6 +96,10 @@ export interface PriceChart {
   setLowerPane(series: LowerPaneSeries | null): void
   fit(): void
   setRange(preset: RangePreset): void
+  /** Called (after each scroll or zoom) with the first and last time in view; returns the unsubscribe function. */
+  onVisibleRange(listener: (from: number, to: number) => void): () => void
+  /** Scrolls so `time` is in view with about `bars` bars around it (the drill-down's date). */
+  showAround(time: number, bars?: number): void
   /** Called on every crosshair move and after data changes; returns the unsubscribe function. */
   onCrosshair(listener: (info: CrosshairInfo | null) => void): () => void
   /** The current style and axis mode (after setBars). */
@@ -435,6 +439,28 @@ export function createPriceChart(container: HTMLElement, theme: ChartTheme): Pri
 
     setRange(preset) {
       setRange(preset)
+      chart.priceScale('right').applyOptions({ autoScale: true })
+    },
+
+    onVisibleRange(listener) {
+      const handler = (range: { from: unknown; to: unknown } | null) => {
+        if (range && typeof range.from === 'number' && typeof range.to === 'number') listener(range.from, range.to)
+      }
+      chart.timeScale().subscribeVisibleTimeRangeChange(handler)
+      // The range set with the bars may already be in place: report it once the layout settles.
+      const frame = requestAnimationFrame(() => handler(chart.timeScale().getVisibleRange()))
+      return () => {
+        cancelAnimationFrame(frame)
+        chart.timeScale().unsubscribeVisibleTimeRangeChange(handler)
+      }
+    },
+
+    showAround(time, width = 180) {
+      if (!bars || bars.time.length === 0) return
+      const at = Math.min(lastIndex(), firstIndexAtOrAfter(time))
+      const half = width / 2
+      const from = Math.max(-0.5, at - half)
+      chart.timeScale().setVisibleLogicalRange({ from, to: Math.min(lastIndex() + 4, from + width) } as LogicalRange)
       chart.priceScale('right').applyOptions({ autoScale: true })
     },
 

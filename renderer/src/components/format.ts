@@ -98,3 +98,28 @@ export function formatMs(ms: number | null | undefined): string {
   if (ms < 1000) return `${ms.toFixed(1)} ms`
   return `${(ms / 1000).toFixed(2)} s`
 }
+
+/** The minus sign every number on screen uses (U+2212, not a hyphen). */
+export const MINUS = '\u2212'
+
+/**
+ * A number to `sig` significant digits without trailing zeros and with a real minus sign:
+ * 0.0412, −1.3, 12.35, 1,234 (large values keep their integer digits). The one way analysis
+ * numbers are shown (leaderboard, tear sheet statistics).
+ */
+export function formatSig(value: number | null | undefined, sig = 3): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (value === 0) return '0'
+  const abs = Math.abs(value)
+  const digits = abs >= 10 ** sig ? 0 : Math.max(0, sig - 1 - Math.floor(Math.log10(abs)))
+  const text = abs.toLocaleString('en-US', { maximumFractionDigits: Math.min(20, digits), useGrouping: abs >= 1e4 })
+  if (text === '0') return '0'
+  return value < 0 ? `${MINUS}${text}` : text
+}
+
+/** A share as a percentage with `sig` significant digits (no trailing zeros); `signed` adds + to gains. */
+export function formatPct(value: number | null | undefined, sig = 3, signed = false): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  const s = formatSig(value * 100, sig)
+  return `${signed && value > 0 ? '+' : ''}${s}%`
+}

@@ -16,12 +16,15 @@ use std::time::{Duration, Instant};
 
 use super::dag::Dag;
 use super::node::{Node, NodeId};
+use super::nodes::{dispatch, Shape, Value};
 use super::output::FileSink;
-use super::nodes::{cross_section, elementwise, leaf, timeseries, Shape, Value};
 use crate::cross::neutralize::GroupIndex;
 use crate::error::{EngineError, Result};
 use crate::expr::GroupLevel;
 use crate::panel::PanelView;
+
+/// One formula rooted at a node: (formula, memory-mode values, finite count).
+type RootOutput = (usize, Option<Vec<f64>>, usize);
 
 /// Minimum time between two progress callbacks.
 const PROGRESS_EVERY: Duration = Duration::from_millis(200);
@@ -40,49 +43,6 @@ pub struct ExecStats {
     pub seconds: [f64; 6],
 }
 
-fn family(node: &Node) -> usize {
-    match node {
-        Node::Leaf(_) | Node::Const(_) => 0,
-        Node::Unary(..) | Node::Binary(..) | Node::Ternary(..) => 1,
-        Node::Ts(..) => 2,
-        Node::Pair(..) => 3,
-        Node::Rank(_) | Node::Scale(..) | Node::Neutralize(..) => 4,
-    }
-}
-
-/// Elementwise operand `k`: its transposed copy when one was made, else the value.
-fn operand<'a>(ins: &[&'a Value<'_>], conv: &'a [Option<Vec<f64>>], k: usize) -> super::nodes::Operand<'a> {
-    match &conv[k] {
-        Some(c) => super::nodes::Operand::Array(c),
-        None => ins[k].operand(),
-    }
-}
-
-/// The input of a cross-sectional node in its own layout (a scalar
-/// materialised; either layout of a scalar is the same).
-fn cross_input<'a>(x: &'a Value<'_>, shape: Shape) -> std::borrow::Cow<'a, [f64]> {
-    match x {
-        Value::Rows(r) => std::borrow::Cow::Borrowed(r),
-        other => other.column(shape),
-    }
-}
-
-/// A node's kind with its window, for the per-kind timing dump.
-fn kind_label(node: &Node) -> String {
-    match node {
-        Node::Leaf(l) => format!("leaf {l:?}"),
-        Node::Const(_) => "const".into(),
-        Node::Unary(op, _) => format!("unary {op:?}"),
-        Node::Binary(op, ..) => format!("binary {op:?}"),
-        Node::Ternary(..) => "ternary".into(),
-        Node::Ts(op, _, w) => format!("ts {op:?} w{}", if *w <= 10 { w.to_string() } else { ">10".into() }),
-        Node::Pair(op, _, _, w) => format!("pair {op:?} w{}", if *w <= 10 { w.to_string() } else { ">10".into() }),
-        Node::Rank(_) => "rank".into(),
-        Node::Scale(..) => "scale".into(),
-        Node::Neutralize(..) => "neutralize".into(),
-    }
-}
-
 pub struct Executor<'p, 'v> {
     pub panel: &'v PanelView<'p>,
     pub shape: Shape,
@@ -94,7 +54,13 @@ pub struct Executor<'p, 'v> {
     pub rows: &'v [usize],
     /// Write outputs into this values file instead of returning them.
     pub sink: Option<&'v FileSink>,
+    /// Called with every evaluated node, its inputs and its value (coverage
+    /// diagnosis); None in ordinary runs.
+    pub probe: Option<&'v Probe<'v>>,
 }
+
+/// See [`Executor::probe`]: (node id, inputs, value, shape).
+pub type Probe<'a> = dyn Fn(NodeId, &[&Value<'_>], &Value<'_>, Shape) + Sync + 'a;
 
 /// What the executor hands back per formula.
 pub struct Outputs {
@@ -268,8 +234,7 @@ impl<'p> Executor<'p, '_> {
                     }
                     if let Some(Reverse(id)) = st.ready.pop() {
                         let node = nodes[id as usize];
-                        let inputs: Vec<Arc<Value<'p>>> =
-                            node.children().filter_map(|c| st.values[c as usize].clone()).collect();
+                        let inputs: Vec<Arc<Value<'p>>> = node.children().filter_map(|c| st.values[c as usize].clone()).collect();
                         let buf = match node {
                             Node::Leaf(_) | Node::Const(_) => None,
                             _ => st.pool.pop(),
@@ -286,8 +251,11 @@ impl<'p> Executor<'p, '_> {
             let shape = Shape { threads: if split { self.shape.threads } else { 1 }, ..self.shape };
             let started = Instant::now();
             let refs: Vec<&Value<'p>> = inputs.iter().map(|a| a.as_ref()).collect();
-            let result = self.eval_node(&node, &refs, groups, shape, buf);
+            let result = dispatch::eval_node(&node, &refs, self.panel, groups, shape, buf);
             let eval_secs = started.elapsed().as_secs_f64();
+            if let (Some(probe), Ok(v)) = (self.probe, &result) {
+                probe(id, &refs, v, shape);
+            }
             drop(refs);
             drop(inputs);
             let value = match result {
@@ -301,10 +269,8 @@ impl<'p> Executor<'p, '_> {
             };
             // Outputs of formulas rooted here, computed outside the lock.
             let started = Instant::now();
-            let outs: std::io::Result<Vec<(usize, Option<Vec<f64>>, usize)>> = plan.root_of[id as usize]
-                .iter()
-                .map(|&f| self.output(&value, f).map(|(v, fin)| (f, v, fin)))
-                .collect();
+            let outs: std::io::Result<Vec<RootOutput>> =
+                plan.root_of[id as usize].iter().map(|&f| self.output(&value, f).map(|(v, fin)| (f, v, fin))).collect();
             let out_secs = started.elapsed().as_secs_f64();
             let outs = match outs {
                 Ok(o) => o,
@@ -320,11 +286,13 @@ impl<'p> Executor<'p, '_> {
                 let mut st = Self::lock(state);
                 st.running -= 1;
                 st.done += 1;
-                st.stats.seconds[family(&node)] += eval_secs;
+                st.stats.seconds[dispatch::family(&node)] += eval_secs;
                 if let Some(t) = st.node_times.as_mut() {
                     let label = match node {
-                        Node::Rank(c) => format!("rank of {}", kind_label(&nodes[c as usize])),
-                        _ => kind_label(&node),
+                        Node::Rank(c) => {
+                            format!("rank of {}", dispatch::kind_label(&nodes[c as usize]))
+                        }
+                        _ => dispatch::kind_label(&node),
                     };
                     let e = t.entry(label).or_insert((0, 0.0));
                     e.0 += 1;
@@ -399,88 +367,6 @@ impl<'p> Executor<'p, '_> {
             }
         }
         out
-    }
-
-    fn eval_node(
-        &self,
-        node: &Node,
-        inputs: &[&Value<'p>],
-        groups: &[(Option<GroupLevel>, GroupIndex)],
-        shape: Shape,
-        buf: Option<Vec<f64>>,
-    ) -> Result<Value<'p>> {
-        let input = |k: usize| -> Result<&Value<'p>> {
-            inputs.get(k).copied().ok_or_else(|| EngineError::Internal("node input missing".into()))
-        };
-        let buf = || buf.unwrap_or_else(|| vec![0.0; shape.cells()]);
-        // Elementwise nodes keep their operands' layout; when date-major and
-        // instrument-major operands meet, the date-major ones are transposed.
-        let elementwise_inputs = |arity: usize| -> Result<(Vec<&Value<'p>>, Vec<Option<Vec<f64>>>, bool)> {
-            let ins = (0..arity).map(input).collect::<Result<Vec<_>>>()?;
-            let any_rows = ins.iter().any(|v| v.is_rows());
-            let any_cols = ins.iter().any(|v| matches!(v, Value::Owned(_) | Value::Borrowed(_)));
-            let mixed = any_rows && any_cols;
-            let conv = ins
-                .iter()
-                .map(|v| match v {
-                    Value::Rows(r) if mixed => Some(crate::panel::transpose(r, shape.t, shape.n)),
-                    _ => None,
-                })
-                .collect();
-            Ok((ins, conv, any_rows && !any_cols))
-        };
-        let wrap = |rows: bool, v: Vec<f64>| if rows { Value::Rows(v) } else { Value::Owned(v) };
-        Ok(match *node {
-            Node::Leaf(l) => leaf::leaf(l, self.panel, shape),
-            Node::Const(bits) => Value::Scalar(f64::from_bits(bits)),
-            Node::Unary(op, _) => {
-                let (ins, conv, rows) = elementwise_inputs(1)?;
-                wrap(rows, elementwise::unary(op, operand(&ins, &conv, 0), shape, buf()))
-            }
-            Node::Binary(op, _, _) => {
-                let (ins, conv, rows) = elementwise_inputs(2)?;
-                wrap(rows, elementwise::binary(op, operand(&ins, &conv, 0), operand(&ins, &conv, 1), shape, buf()))
-            }
-            Node::Ternary(..) => {
-                let (ins, conv, rows) = elementwise_inputs(3)?;
-                wrap(
-                    rows,
-                    elementwise::ternary(
-                        operand(&ins, &conv, 0),
-                        operand(&ins, &conv, 1),
-                        operand(&ins, &conv, 2),
-                        shape,
-                        buf(),
-                    ),
-                )
-            }
-            Node::Ts(op, _, w) => Value::Owned(timeseries::rolling(op, &input(0)?.column(shape), w as usize, shape, buf())),
-            Node::Pair(op, _, _, w) => Value::Owned(timeseries::pair(
-                op,
-                &input(0)?.column(shape),
-                &input(1)?.column(shape),
-                w as usize,
-                shape,
-                buf(),
-            )),
-            Node::Rank(_) => {
-                let x = input(0)?;
-                Value::Rows(cross_section::rank(&cross_input(x, shape), x.is_rows(), shape, buf()))
-            }
-            Node::Scale(_, k) => {
-                let x = input(0)?;
-                Value::Rows(cross_section::scale(&cross_input(x, shape), x.is_rows(), f64::from_bits(k), shape, buf()))
-            }
-            Node::Neutralize(_, level) => {
-                let g = groups
-                    .iter()
-                    .find(|(l, _)| *l == level)
-                    .map(|(_, g)| g)
-                    .ok_or_else(|| EngineError::Internal("group index missing".into()))?;
-                let x = input(0)?;
-                Value::Rows(cross_section::neutralize(&cross_input(x, shape), x.is_rows(), g, shape, buf()))
-            }
-        })
     }
 
     /// Formula `f`'s date-major output rows of a root value: returned

@@ -12,6 +12,7 @@
 //! units); all earlier data is still used as warm-up for the windows.
 
 pub mod dag;
+pub mod diagnose;
 pub mod exec;
 pub mod lower;
 pub mod node;
@@ -22,7 +23,9 @@ use crate::error::{EngineError, Result};
 use crate::expr::{parse, GroupLevel};
 use crate::panel::PanelView;
 
+pub use diagnose::{diagnose, Culprit, Diagnosis};
 pub use exec::ExecStats;
+pub use nodes::Policy;
 pub use output::Written;
 
 #[derive(Debug, Clone)]
@@ -58,6 +61,8 @@ pub struct EvalOptions {
     /// Write every formula's values into this file (layout in [`output`])
     /// instead of returning them: results then carry `written`, not `values`.
     pub output_path: Option<std::path::PathBuf>,
+    /// Missing values in windows: `strict` (default) or `lenient`.
+    pub policy: Policy,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,15 +99,20 @@ fn formula_error(e: &EngineError) -> FormulaError {
     FormulaError { code: e.code(), message: e.to_string() }
 }
 
-/// Evaluate `formulas` over `panel`. `progress(done, total)` is called a few
-/// times per second at most (done/total count DAG nodes); returning `false`
-/// cancels with [`EngineError::Cancelled`].
-pub fn evaluate(
-    panel: &PanelView<'_>,
-    formulas: &[FormulaSpec],
-    opts: &EvalOptions,
-    progress: &mut dyn FnMut(usize, usize) -> bool,
-) -> Result<EvalOutput> {
+/// What every evaluation sets up: the output window, the shape, and all
+/// formulas lowered into one DAG (roots None for formulas that failed, with
+/// their error in `results`).
+pub(crate) struct Prepared {
+    pub dates: Vec<f64>,
+    pub t_start: usize,
+    pub t_end: usize,
+    pub shape: nodes::Shape,
+    pub dag: dag::Dag,
+    pub roots: Vec<Option<node::NodeId>>,
+    pub results: Vec<FormulaResult>,
+}
+
+pub(crate) fn prepare(panel: &PanelView<'_>, formulas: &[FormulaSpec], opts: &EvalOptions) -> Result<Prepared> {
     let dates: Vec<f64> = (0..panel.t).map(|t| panel.dates.get(t)).collect();
     let t_end = match opts.to {
         Some(to) => dates.partition_point(|&d| d <= to),
@@ -115,11 +125,14 @@ pub fn evaluate(
     let threads = if opts.naive {
         1
     } else {
-        opts.threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .clamp(1, 256)
+        opts.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).clamp(1, 256)
     };
-    let shape = nodes::Shape { t: t_end, n: panel.n, threads, naive: opts.naive };
+    if let Policy::Lenient { min_share } = opts.policy {
+        if !(min_share > 0.0 && min_share <= 1.0) {
+            return Err(EngineError::InvalidArgument(format!("minShare must be in (0, 1], got {min_share}")));
+        }
+    }
+    let shape = nodes::Shape { t: t_end, n: panel.n, threads, naive: opts.naive, policy: opts.policy };
 
     let caps = lower::PanelCaps {
         has_cap: panel.cap.is_some(),
@@ -155,6 +168,19 @@ pub fn evaluate(
         results.push(result);
     }
 
+    Ok(Prepared { dates, t_start, t_end, shape, dag, roots, results })
+}
+
+/// Evaluate `formulas` over `panel`. `progress(done, total)` is called a few
+/// times per second at most (done/total count DAG nodes); returning `false`
+/// cancels with [`EngineError::Cancelled`].
+pub fn evaluate(
+    panel: &PanelView<'_>,
+    formulas: &[FormulaSpec],
+    opts: &EvalOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<EvalOutput> {
+    let Prepared { dates, t_start, t_end, shape, dag, roots, mut results } = prepare(panel, formulas, opts)?;
     // Output dates per formula: [t_start, t_start + rows[k]).
     let rows: Vec<usize> = formulas
         .iter()
@@ -186,7 +212,8 @@ pub fn evaluate(
             }
             return Ok(ExecStats { nodes: dag.len(), ..ExecStats::default() });
         }
-        let exec = exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start, rows: &rows, sink: sink.as_ref() };
+        let exec =
+            exec::Executor { panel, shape, dag: &dag, roots: &roots, t_start, rows: &rows, sink: sink.as_ref(), probe: None };
         let (outputs, stats) = exec.run(progress)?;
         for ((r, v), fin) in results.iter_mut().zip(outputs.values).zip(outputs.finite) {
             r.values = v;
@@ -209,10 +236,5 @@ pub fn evaluate(
         }
         sink.commit()?;
     }
-    Ok(EvalOutput {
-        dates: dates[t_start..t_end].to_vec(),
-        symbols: panel.symbols.clone(),
-        results,
-        stats,
-    })
+    Ok(EvalOutput { dates: dates[t_start..t_end].to_vec(), symbols: panel.symbols.clone(), results, stats })
 }

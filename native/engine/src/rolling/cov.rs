@@ -6,43 +6,10 @@
 //! Correlation of a window where either series is constant is undefined and
 //! returned as NaN (never ±inf); results are clamped to [-1, 1] against
 //! rounding. "Constant" means all values equal (detected exactly from runs of
-//! equal values) or a spread below rounding noise (see [`negligible`]).
+//! equal values) or a spread below rounding noise (see
+//! [`super::float_rules::negligible`]).
 
-
-/// Relative spread below which a window counts as constant for correlation.
-pub const CONSTANT_REL: f64 = 1e-12;
-
-/// Clamp to [-1, 1] and round to 12 decimals. Correlations that are equal
-/// in exact arithmetic (e.g. every 2-day correlation is ±1) then come out
-/// bit-identical however they were computed, so a following `rank` sees
-/// the ties it should instead of ties broken by rounding noise.
-#[inline]
-pub fn snap_correlation(c: f64) -> f64 {
-    // Adding and subtracting 1.5·2^52 rounds to an integer (ties to even)
-    // without a libm call; valid as |c·1e12| is far below 2^51.
-    const MAGIC: f64 = 6_755_399_441_055_744.0;
-    let c = c.clamp(-1.0, 1.0);
-    ((c * 1e12 + MAGIC) - MAGIC) * 1e-12
-}
-
-/// True when a window's second central moment `m2` (over `n` values with
-/// mean `mean`) is indistinguishable from rounding noise: its standard
-/// deviation is below `CONSTANT_REL × |mean|`. Correlation of such a window
-/// is NaN: with values equal up to a few ulps it would otherwise be an
-/// arbitrary number decided by rounding.
-#[inline]
-pub fn negligible(m2: f64, n: usize, mean: f64) -> bool {
-    let floor = CONSTANT_REL * mean;
-    m2 <= 0.0 || m2 <= n as f64 * floor * floor
-}
-
-/// [`negligible`] in the scaled form `q = n·m2`, `s = n·mean`:
-/// `m2 <= n (r·mean)²` ⟺ `q <= (r·s)²`.
-#[inline]
-fn negligible_scaled(q: f64, n_mean: f64) -> bool {
-    let floor = CONSTANT_REL * n_mean;
-    q <= 0.0 || q <= floor * floor
-}
+use super::float_rules::{negligible, negligible_scaled, snap_correlation};
 
 /// Rebuild the running sums from the window at least this often.
 const REBUILD_EVERY: usize = 512;
@@ -200,9 +167,8 @@ fn rolling_co_into(xs: &[f64], ys: &[f64], w: usize, stat: Stat, out: &mut [f64]
         // exact arithmetic stay within the snapping resolution.
         let mut qx = sums.sxx * wf - sums.sx * sums.sx;
         let mut qy = sums.syy * wf - sums.sy * sums.sy;
-        let degraded = |q: f64, s1: f64, constant: bool, peak: f64| {
-            !constant && (q <= 0.0 || s1 * s1 > 1e2 * q || peak * wf > 1e6 * q)
-        };
+        let degraded =
+            |q: f64, s1: f64, constant: bool, peak: f64| !constant && (q <= 0.0 || s1 * s1 > 1e2 * q || peak * wf > 1e6 * q);
         if degraded(qx, sums.sx, const_x, sums.peak_x) || degraded(qy, sums.sy, const_y, sums.peak_y) {
             sums.rebuild(wx, wy);
             since = 0;

@@ -1,35 +1,7 @@
 //! Rolling sum and mean: compensated (Neumaier) running sum.
 
 use super::driver::{drive_series, WindowAgg};
-
-/// Running sum with Neumaier compensation, so long add/remove sequences do
-/// not lose the low-order bits that a plain `+=` would.
-#[derive(Default, Clone, Copy)]
-pub struct CompensatedSum {
-    sum: f64,
-    comp: f64,
-}
-
-impl CompensatedSum {
-    #[inline]
-    pub fn add(&mut self, x: f64) {
-        let t = self.sum + x;
-        if self.sum.abs() >= x.abs() {
-            self.comp += (self.sum - t) + x;
-        } else {
-            self.comp += (x - t) + self.sum;
-        }
-        self.sum = t;
-    }
-    #[inline]
-    pub fn total(&self) -> f64 {
-        self.sum + self.comp
-    }
-    #[inline]
-    pub fn clear(&mut self) {
-        *self = Self::default();
-    }
-}
+use super::float_rules::CompensatedSum;
 
 /// Rolling sum aggregate; also tracks whether every value in the window is
 /// identical so a constant window gives exactly `w * c` (no rounding noise).

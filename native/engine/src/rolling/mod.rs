@@ -5,13 +5,16 @@
 //! window is NaN. Each kernel family lives in its own file; the incremental
 //! ones share the generic add/remove driver in [`driver`], the direct ones
 //! the full-window driver in [`direct`]; [`naive`] holds
-//! from-scratch versions of all of them (reference + benchmark baseline).
+//! from-scratch versions of all of them (reference + benchmark baseline);
+//! [`float_rules`] the float rules both share (a leaf module).
 
 pub mod cov;
 pub mod decay;
 pub mod direct;
 pub mod driver;
 pub mod ema;
+pub mod float_rules;
+pub mod lenient;
 pub mod mean;
 pub mod minmax;
 pub mod moments;

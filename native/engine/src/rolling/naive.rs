@@ -2,6 +2,11 @@
 //! They define the semantics in the plainest form and back the `naive`
 //! evaluation mode used as the benchmark baseline. Same NaN rules as the
 //! incremental kernels: NaN until a full window, NaN if the window holds one.
+//! The float rules both share come from the leaf [`super::float_rules`];
+//! nothing here borrows from the kernels it checks.
+
+pub use super::float_rules::constant;
+use super::float_rules::{negligible, snap_correlation, CompensatedSum};
 
 /// Apply `f` to every full, NaN-free window.
 pub fn window_apply(xs: &[f64], w: usize, out: &mut [f64], f: impl Fn(&[f64]) -> f64) {
@@ -40,7 +45,7 @@ pub fn pair_apply(xs: &[f64], ys: &[f64], w: usize, out: &mut [f64], f: impl Fn(
 /// Compensated (Neumaier) sum, so a from-scratch window sum agrees with the
 /// incremental one to the last bit in all but pathological cases.
 pub fn sum(win: &[f64]) -> f64 {
-    let mut s = super::mean::CompensatedSum::default();
+    let mut s = CompensatedSum::default();
     win.iter().for_each(|&x| s.add(x));
     if win.iter().any(|x| x.is_infinite()) {
         // IEEE semantics (inf, or NaN for inf - inf) instead of compensation residue.
@@ -127,10 +132,6 @@ pub fn decay_linear(win: &[f64]) -> f64 {
     ((acc[0] + acc[1]) + (acc[2] + acc[3])) / (d * (d + 1.0) / 2.0)
 }
 
-pub fn constant(win: &[f64]) -> bool {
-    win.iter().all(|&x| x == win[0])
-}
-
 /// Sample covariance (ddof = 1), two-pass.
 pub fn covariance(a: &[f64], b: &[f64]) -> f64 {
     if a.len() < 2 {
@@ -155,8 +156,8 @@ pub fn correlation(a: &[f64], b: &[f64]) -> f64 {
         saa += (x - ma) * (x - ma);
         sbb += (y - mb) * (y - mb);
     }
-    if super::cov::negligible(saa, a.len(), ma) || super::cov::negligible(sbb, b.len(), mb) {
+    if negligible(saa, a.len(), ma) || negligible(sbb, b.len(), mb) {
         return f64::NAN;
     }
-    super::cov::snap_correlation(sab / (saa * sbb).sqrt())
+    snap_correlation(sab / (saa * sbb).sqrt())
 }

@@ -4,12 +4,15 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner, StatePanel } from '../../components/StatePanel'
 import { compute, dismissRunError, enterAlphas, loadDatasets, setTab, stepDate } from '../../stores/alphas/actions'
 import { okColumns } from '../../stores/alphas/selectors'
+import { toggleHistory } from '../../stores/alphas/actions'
 import { useAlphas, type ResultTab } from '../../stores/alphas/state'
 import { useApp } from '../../stores/app/state'
 import { CorrelationView } from './CorrelationView'
 import { CrossSectionView } from './CrossSectionView'
 import { JobProgress } from '../../components/JobProgress'
+import { LeaderboardView } from './LeaderboardView'
 import { PortfolioBacktestView } from './PortfolioBacktestView'
+import { RunHistory } from './RunHistory'
 import { RunSummary } from './RunSummary'
 import { SetupPanel } from './SetupPanel'
 import { TearSheetView } from './TearSheetView'
@@ -62,6 +65,7 @@ export function AlphasScreen() {
 
 /** testId: the portfolio tab keeps the id the end-to-end tests know it by. */
 const tabs: { id: ResultTab; label: string; testId: string }[] = [
+  { id: 'leaderboard', label: 'Leaderboard', testId: 'alphas-tab-leaderboard' },
   { id: 'table', label: 'Cross-section', testId: 'alphas-tab-table' },
   { id: 'tearsheet', label: 'Tear sheet', testId: 'alphas-tab-tearsheet' },
   { id: 'correlation', label: 'Correlation', testId: 'alphas-tab-correlation' },
@@ -74,6 +78,8 @@ function Results() {
   const tearLoading = useAlphas((s) => Object.values(s.tearSheets).some((t) => t.status === 'loading'))
   const corrLoading = useAlphas((s) => s.correlation.status === 'loading')
   const portfolioLoading = useAlphas((s) => s.portfolioBacktest.status === 'loading')
+  const leaderLoading = useAlphas((s) => s.leaderboard.status === 'loading')
+  const historyOpen = useAlphas((s) => s.historyOpen)
   const data = run.data
 
   if (!data) {
@@ -88,27 +94,39 @@ function Results() {
             <RunError />
           </div>
         ) : (
-          <StatePanel kind="empty" testId="alphas-empty">
-            <div className="empty-guide">
-              <b>Screen alphas over a universe</b>
-              <ol>
-                <li>Pick the dataset, sectors and dates (the whole span by default).</li>
-                <li>Tick alphas from Kakushadze's 101, or type a formula of your own.</li>
-                <li>Compute: the engine evaluates every formula over the whole panel in a worker.</li>
-              </ol>
-              <span className="muted">
-                Then rank the cross-section per date, open an instrument's chart, read each alpha's tear sheet, compare the alphas and
-                backtest a long/short portfolio of one.
-              </span>
-            </div>
-          </StatePanel>
+          <>
+            <StatePanel kind="empty" testId="alphas-empty">
+              <div className="empty-guide">
+                <b>Screen alphas over a universe</b>
+                <ol>
+                  <li>Pick the dataset, sectors and dates (the whole span by default).</li>
+                  <li>Tick alphas from Kakushadze's 101, or type a formula of your own.</li>
+                  <li>Compute: the engine evaluates every formula over the whole panel in a worker.</li>
+                </ol>
+                <span className="muted">
+                  Then rank the cross-section per date, open an instrument's chart, read each alpha's tear sheet, compare the alphas and
+                  backtest a long/short portfolio of one.
+                </span>
+                <button type="button" className="link-button" onClick={() => toggleHistory()} data-testid="alphas-history-toggle">
+                  {historyOpen ? 'hide' : 'show'} the runs of this session
+                </button>
+              </div>
+            </StatePanel>
+            {historyOpen && <RunHistory />}
+          </>
         )}
       </section>
     )
   }
 
   const okCount = okColumns(data).length
-  const busy: Record<ResultTab, boolean> = { table: false, tearsheet: tearLoading, correlation: corrLoading, portfolio: portfolioLoading }
+  const busy: Record<ResultTab, boolean> = {
+    leaderboard: leaderLoading,
+    table: false,
+    tearsheet: tearLoading,
+    correlation: corrLoading,
+    portfolio: portfolioLoading,
+  }
   return (
     <section className="alphas-results" data-testid="alphas-results">
       {run.status === 'loading' && (
@@ -122,6 +140,7 @@ function Results() {
         </div>
       )}
       <RunSummary run={data} />
+      {historyOpen && <RunHistory />}
       <div className="result-tabs" role="tablist" aria-label="Results">
         {tabs.map((t) => (
           <button
@@ -140,7 +159,9 @@ function Results() {
       </div>
       <div className="result-body">
         <ErrorBoundary what={tabs.find((t) => t.id === tab)?.label ?? 'the results'} resetKey={`${data.runId}-${tab}`}>
-          {tab === 'table' ? (
+          {tab === 'leaderboard' ? (
+            <LeaderboardView run={data} />
+          ) : tab === 'table' ? (
             <CrossSectionView run={data} />
           ) : tab === 'tearsheet' ? (
             <TearSheetView run={data} />

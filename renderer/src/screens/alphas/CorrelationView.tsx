@@ -1,10 +1,11 @@
 import { useMemo } from 'react'
-import type { AlphaCorrelation, AlphaRun } from '../../../../electron/contract'
+import { type AlphaCorrelation, type AlphaRun, lowCoverage } from '../../../../electron/contract'
 import { Heatmap } from '../../components/Heatmap'
 import { StatePanel } from '../../components/StatePanel'
 import { formatCount, formatFixed } from '../../components/format'
 import { cancelCorrelation, loadCorrelation } from '../../stores/alphas/actions'
 import { divergingColor, okColumns, shortLabel, strongestPairs } from '../../stores/alphas/selectors'
+import { clusterOrder } from '../../stores/alphas/cluster'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
 import { JobProgress } from '../../components/JobProgress'
@@ -24,7 +25,7 @@ export function CorrelationView({ run }: { run: AlphaRun }) {
     <div className="analysis-view" data-testid="correlation-view">
       <div className="analysis-toolbar">
         <span className="muted toolbar-note">
-          Mean over dates of the cross-sectional Spearman correlation between each pair of alphas
+          Mean over dates of the cross-sectional Spearman correlation between each pair of alphas, clustered (average linkage on 1 − ρ)
           {task.data?.days ? ` · ${formatCount(task.data.days)} dates` : ''}
           {task.data?.sampledEvery && task.data.sampledEvery > 1 ? ` (sampled: one date in ${task.data.sampledEvery})` : ''}
         </span>
@@ -54,8 +55,16 @@ export function CorrelationView({ run }: { run: AlphaRun }) {
 
 function CorrelationBody({ run, data }: { run: AlphaRun; data: AlphaCorrelation }) {
   const byKey = useMemo(() => new Map(run.alphas.map((a) => [a.key, a])), [run])
-  const labels = data.keys.map((k) => shortLabel(k, byKey.get(k)?.name ?? k))
-  const names = data.keys.map((k) => byKey.get(k)?.name ?? k)
+  // Clustered order: alphas carrying the same bet sit together.
+  const order = useMemo(() => clusterOrder(data.matrix), [data])
+  const keys = order.map((i) => data.keys[i])
+  const matrix = useMemo(() => order.map((i) => order.map((j) => data.matrix[i][j])), [data, order])
+  const low = (k: string) => (byKey.get(k)?.coverage ?? 1) < lowCoverage
+  const labels = keys.map((k) => `${shortLabel(k, byKey.get(k)?.name ?? k)}${low(k) ? ' ⚠' : ''}`)
+  const names = keys.map((k) => {
+    const a = byKey.get(k)
+    return `${a?.name ?? k}${a && low(k) ? ` (low coverage ${Math.round(100 * a.coverage)}%${a.diagnosis ? `: ${a.diagnosis.culprits[0]?.reason ?? ''}` : ''})` : ''}`
+  })
   const pairs = strongestPairs(data.keys, data.matrix, 10)
   return (
     <div className="correlation-body">
@@ -63,7 +72,7 @@ function CorrelationBody({ run, data }: { run: AlphaRun; data: AlphaCorrelation 
         <Heatmap
           labels={labels}
           names={names}
-          matrix={data.matrix}
+          matrix={matrix}
           colorOf={divergingColor}
           format={(v) => formatFixed(v, 2)}
           legend={{

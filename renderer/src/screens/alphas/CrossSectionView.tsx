@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { AlphaRun } from '../../../../electron/contract'
+import { type AlphaRun, lowCoverage } from '../../../../electron/contract'
 import { ErrorBoundary } from '../../components/ErrorBoundary'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Spinner, StatePanel } from '../../components/StatePanel'
@@ -293,15 +293,16 @@ function CrossTable({ run }: { run: AlphaRun }) {
             return (
               <button
                 key={key}
-                className={`group-head${sort.column === key ? ' sorted' : ''}`}
+                className={`group-head${sort.column === key ? ' sorted' : ''}${col && col.coverage < lowCoverage ? ' low-coverage' : ''}`}
                 style={{ left: v.start, width: GROUP_W }}
                 onClick={() => sortBy(key)}
                 role="columnheader"
                 aria-sort={ariaSort(key)}
                 data-testid={`cross-sort-${key}`}
-                title={`${col?.name ?? key}: ${col?.text ?? ''}\nClick to sort (again to reverse)`}
+                title={`${col?.name ?? key}: ${col?.text ?? ''}${col?.diagnosis ? `\n${col.diagnosis.summary}` : ''}\nClick to sort (again to reverse)`}
               >
                 <span className="group-name">
+                  {col && col.coverage < lowCoverage && '⚠ '}
                   {shortLabel(key, col?.name ?? key)}
                   {sortMark(key)}
                 </span>

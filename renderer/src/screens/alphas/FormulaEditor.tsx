@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { Spinner } from '../../components/StatePanel'
 import { applySuggestion, compute, saveFormula, setEditorName, setEditorText, setIncludeAdhoc } from '../../stores/alphas/actions'
 import { expectedText, parseMessage, tokenAt, type ParseError } from '../../stores/alphas/selectors'
+import { addAdhocToRun } from '../../stores/alphas/actions'
 import { useAlphas } from '../../stores/alphas/state'
 
 /**
@@ -10,6 +11,8 @@ import { useAlphas } from '../../stores/alphas/state'
  */
 export function FormulaEditor() {
   const editor = useAlphas((s) => s.editor)
+  const runOpen = useAlphas((s) => s.run.data !== null)
+  const running = useAlphas((s) => s.run.status === 'loading')
   const areaRef = useRef<HTMLTextAreaElement>(null)
   const hlRef = useRef<HTMLPreElement>(null)
   const { text, parse } = editor
@@ -131,6 +134,19 @@ export function FormulaEditor() {
           {editor.save.status === 'saving' ? 'Saving…' : 'Save'}
         </button>
       </div>
+      {runOpen && text.trim() && (
+        <div className="adhoc-target" data-testid="adhoc-target">
+          <button
+            onClick={() => void addAdhocToRun()}
+            disabled={running || !current || parse.status !== 'ok'}
+            title="Compute this formula as a new column of the run on screen (same universe, dates and policy); the run's other alphas stay"
+            data-testid="adhoc-add-to-run"
+          >
+            Add to the open run
+          </button>
+          <span className="muted">or Compute below for a run of its own (with the ticked alphas)</span>
+        </div>
+      )}
       {editor.save.status === 'error' && editor.save.error && (
         <div className="error-text field-note" data-testid="formula-save-error">
           {editor.save.error.message} <code>{editor.save.error.code}</code>

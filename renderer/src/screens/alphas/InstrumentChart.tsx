@@ -33,6 +33,9 @@ export function InstrumentChart({ run }: { run: AlphaRun }) {
   useEffect(() => {
     if (!chart || (!data && bars.status === 'loading')) return
     chart.setBars(data, { watermark: data ? instrument.symbol : undefined, range })
+    // The drill-down opens at the cross-section's date (marked on the alpha pane), not at the end.
+    const at = useAlphas.getState().run.data?.dates[useAlphas.getState().dateIndex]
+    if (data && at !== undefined) chart.showAround(at)
   }, [chart, data, bars.status, instrument.symbol])
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again after each new bars (the effect above): the alpha line is drawn only over its own bars.
   useEffect(() => {

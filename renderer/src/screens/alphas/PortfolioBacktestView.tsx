@@ -9,6 +9,7 @@ import { equityOf, okColumns } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
 import { AnalysisError } from './AnalysisError'
 import { JobProgress } from '../../components/JobProgress'
+import { shortSampleDays } from '../../stores/alphas/leaderboard'
 import { Panel, Stat } from './TearSheetView'
 
 /** Long/short portfolio of one alpha: controls, equity curve with drawdown, stats; stored as a run. */
@@ -214,6 +215,11 @@ function PortfolioBacktestBody({ run, data }: { run: AlphaRun; data: PortfolioBa
 
   return (
     <div className="portfolio-backtest-result" data-testid="bt-result">
+      {stats.days < shortSampleDays && (
+        <div className="coverage-note warn" data-testid="bt-short-sample">
+          Only {stats.days} days of returns (n = {stats.days}): the Sharpe, volatility and drawdown below are dominated by noise.
+        </div>
+      )}
       <div className="stat-strip" data-testid="bt-stats">
         <Stat
           label="Annual return"

@@ -1,12 +1,14 @@
 import { useState } from 'react'
-import type { AlphaRun } from '../../../../electron/contract'
+import { type AlphaRun, lowCoverage } from '../../../../electron/contract'
 import { formatBytes, formatCount, formatDate, formatMs, formatPercent } from '../../components/format'
 import { groupIssues, namesList, okColumns, runIssues } from '../../stores/alphas/selectors'
+import { toggleHistory } from '../../stores/alphas/actions'
 import { useAlphas } from '../../stores/alphas/state'
 
 /** What the run covers, how long it took, and each alpha's errors and warnings. */
 export function RunSummary({ run }: { run: AlphaRun }) {
   const datasets = useAlphas((s) => s.datasets.data)
+  const historyOpen = useAlphas((s) => s.historyOpen)
   const [showIssues, setShowIssues] = useState(true)
   const dataset = datasets?.find((d) => d.id === run.datasetId)
   const ok = okColumns(run)
@@ -35,21 +37,49 @@ export function RunSummary({ run }: { run: AlphaRun }) {
             </span>
           )}
         </span>
+        <span
+          className={`policy-tag ${run.policy?.mode ?? 'strict'}`}
+          data-testid="run-policy"
+          title={
+            run.policy?.mode === 'lenient'
+              ? `Lenient: a window needs ${Math.round((run.policy.minShare ?? 0.5) * 100)}% of its days with a value and is computed over those; a constant window's correlation is 0`
+              : 'Strict: a window needs every day with a value (pandas min_periods = window); a constant window has no correlation'
+          }
+        >
+          {run.policy?.mode === 'lenient' ? `lenient ${Math.round((run.policy.minShare ?? 0.5) * 100)}%` : 'strict'}
+        </span>
+        {run.reused && (
+          <span
+            className="muted"
+            data-testid="run-reused"
+            title="The same alphas on the same data were computed before: that run was reopened"
+          >
+            reopened, not recomputed
+          </span>
+        )}
+        {run.pinned && <span className="muted">★ pinned</span>}
+        <button className="link-button" onClick={() => toggleHistory()} data-testid="alphas-history-toggle">
+          {historyOpen ? 'hide history' : 'history'}
+        </button>
       </div>
       <div className="run-chips-row">
         <div className="run-chips">
-          {run.alphas.map((a) => (
-            <span
-              key={a.key}
-              className={`run-chip ${!a.ok ? 'failed' : a.warnings.length ? 'warned' : 'ok'}`}
-              title={`${a.name}: ${a.text}\n${a.ok ? `coverage ${formatPercent(a.coverage, 1)}` : (a.error?.message ?? 'failed')}${a.warnings.length ? `\n${a.warnings.join('\n')}` : ''}`}
-              data-testid="run-chip"
-              data-key={a.key}
-              data-ok={a.ok ? 'true' : 'false'}
-            >
-              <b>{a.name}</b> <span className="num">{a.ok ? formatPercent(a.coverage, 0) : 'failed'}</span>
-            </span>
-          ))}
+          {run.alphas.map((a) => {
+            const low = a.ok && a.coverage < lowCoverage
+            return (
+              <span
+                key={a.key}
+                className={`run-chip ${!a.ok ? 'failed' : low ? 'low' : a.warnings.length ? 'warned' : 'ok'}`}
+                title={`${a.name}: ${a.text}\n${a.ok ? `coverage ${formatPercent(a.coverage, 1)}` : (a.error?.message ?? 'failed')}${a.diagnosis ? `\n${a.diagnosis.summary}` : ''}${a.warnings.length ? `\n${a.warnings.join('\n')}` : ''}`}
+                data-testid="run-chip"
+                data-key={a.key}
+                data-ok={a.ok ? 'true' : 'false'}
+                data-low={low ? 'true' : 'false'}
+              >
+                <b>{a.name}</b> <span className="num">{a.ok ? `${low ? '⚠ ' : ''}${formatPercent(a.coverage, 0)}` : 'failed'}</span>
+              </span>
+            )
+          })}
         </div>
         <span
           className="num muted run-time"

@@ -1,10 +1,11 @@
 import { useMemo, type ReactNode } from 'react'
-import type { AlphaRun, TearSheet } from '../../../../electron/contract'
+import { type AlphaRun, type AlphaRunColumn, lowCoverage, type TearSheet } from '../../../../electron/contract'
 import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
 import { BarChart } from '../../components/BarChart'
 import { StatePanel } from '../../components/StatePanel'
-import { formatBasisPoints, formatCompact, formatCount, formatFixed, formatNumber, formatPercent } from '../../components/format'
+import { formatBasisPoints, formatCompact, formatCount, formatFixed, formatNumber, formatPercent, formatSig } from '../../components/format'
+import { shortSampleDays } from '../../stores/alphas/leaderboard'
 import { TEAR_QUANTILES, cancelTearSheet, loadTearSheet, setTearKey } from '../../stores/alphas/actions'
 import { okColumns, rollingMean } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
@@ -15,10 +16,15 @@ const IC_ROLLING = 63
 /** Q1 (lowest alpha) → Qn (highest): red through grey to green. */
 export const QUANTILE_COLORS = ['#ef5350', '#f0965a', '#8a93a0', '#6cc6a4', '#26a69a']
 
+/** A diverging palette interpolated along the stops, so any number of quantiles stays distinct. */
 export function quantileColor(q: number, n: number): string {
   if (n === QUANTILE_COLORS.length) return QUANTILE_COLORS[q - 1]
-  const i = Math.round(((q - 1) / Math.max(1, n - 1)) * (QUANTILE_COLORS.length - 1))
-  return QUANTILE_COLORS[i]
+  const x = ((q - 1) / Math.max(1, n - 1)) * (QUANTILE_COLORS.length - 1)
+  const i = Math.min(QUANTILE_COLORS.length - 2, Math.floor(x))
+  const f = x - i
+  const rgb = (hex: string) => [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16))
+  const [a, b] = [rgb(QUANTILE_COLORS[i]), rgb(QUANTILE_COLORS[i + 1])]
+  return `#${a.map((v, k) => Math.round(v + (b[k] - v) * f).toString(16).padStart(2, '0')).join('')}`
 }
 
 /** An IC: 3 decimals, 4 when it is tiny. */
@@ -76,9 +82,37 @@ export function TearSheetView({ run }: { run: AlphaRun }) {
             testId="tear-error"
           />
         ) : task.data ? (
-          <TearSheetBody sheet={task.data} />
+          <>
+            {column && <CoverageNote column={column} />}
+            <TearSheetBody sheet={task.data} />
+          </>
         ) : null}
       </div>
+    </div>
+  )
+}
+
+/** Low coverage: say which operator lost the values and why, above the numbers it makes unreliable. */
+function CoverageNote({ column }: { column: AlphaRunColumn }) {
+  if (column.coverage >= lowCoverage) return null
+  const c = column.diagnosis?.culprits ?? []
+  return (
+    <div className="coverage-note warn" data-testid="tear-coverage-note">
+      <b>Low coverage: {formatPercent(column.coverage, 1)} of cells have a value.</b>{' '}
+      {c.length ? (
+        <>
+          <code>{c[0].operator}</code> ({c[0].expression}): {c[0].reason}
+          {c[1] && (
+            <>
+              ; then <code>{c[1].operator}</code>: {c[1].reason}
+            </>
+          )}
+          .
+        </>
+      ) : (
+        'The statistics below rest on few values.'
+      )}{' '}
+      <span className="muted">Try the lenient missing-value policy to study it.</span>
     </div>
   )
 }
@@ -157,8 +191,30 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
     detail: `${formatCount(q.count)} observations`,
   }))
 
+  const demeanedBars = sheet.quantileMeans.map((q) => ({
+    label: `Q${q.quantile}`,
+    value: q.meanDemeaned ?? null,
+    color: quantileColor(q.quantile, sheet.quantileMeans.length),
+    sub: '',
+    detail: 'mean next-day return minus the universe mean that day',
+  }))
+  if (icStats.days === 0) {
+    return (
+      <StatePanel kind="empty" testId="tear-empty">
+        No date has the alpha and a next-day return for at least three instruments, so the IC, quantiles and spread are undefined
+        {sheet.coverage < lowCoverage ? ` (the alpha has a value in ${formatPercent(sheet.coverage, 1)} of cells)` : ''}. Widen the dates or
+        the universe, or see the coverage note above.
+      </StatePanel>
+    )
+  }
+  const short = icStats.days < shortSampleDays
   return (
     <div className="tearsheet" data-testid="tearsheet">
+      {short && (
+        <div className="coverage-note warn" data-testid="tear-short-sample">
+          Only {icStats.days} days with an IC (n = {icStats.days}): the mean, IR and t-stat below are dominated by noise.
+        </div>
+      )}
       <div className="stat-strip" data-testid="tear-stats">
         <Stat label="IC mean" value={ic3(icStats.mean)} raw={icStats.mean} testId="tear-ic-mean" tone={icStats.mean} />
         <Stat label="IC std" value={ic3(icStats.std)} raw={icStats.std} testId="tear-ic-std" />
@@ -228,11 +284,61 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
             testId="tear-quantile-means"
           />
         </Panel>
-        <Panel title={`Top − bottom spread (Q${n} − Q1), cumulative`} full>
+        <Panel title={`Top − bottom spread (Q${n} − Q1), cumulative`} wide>
           <SeriesChart series={spreadSeries} testId="tear-spread" />
+        </Panel>
+        <Panel title="Mean next-day return by quantile, demeaned (bp)">
+          <BarChart
+            bars={demeanedBars}
+            format={(v) => formatBasisPoints(v)}
+            valueFormat={(v) => formatBasisPoints(v, false)}
+            height={238}
+            title="Demeaned quantile returns"
+            testId="tear-quantile-demeaned"
+          />
+        </Panel>
+        <Panel title="IC by year" testId="tear-ic-year">
+          <BreakdownTable rows={(sheet.icByYear ?? []).map((y) => ({ label: String(y.year), mean: y.mean, tStat: y.tStat, days: y.days }))} />
+        </Panel>
+        <Panel title="IC by sector (ranked within the sector)" testId="tear-ic-sector" wide>
+          {sheet.icBySector?.length ? (
+            <BreakdownTable
+              rows={sheet.icBySector.map((x) => ({ label: `${x.sector} (${x.instruments})`, mean: x.mean, tStat: x.tStat, days: x.days }))}
+            />
+          ) : (
+            <div className="muted">The universe has no sector information, so there is no breakdown.</div>
+          )}
         </Panel>
       </div>
     </div>
+  )
+}
+
+function BreakdownTable({ rows }: { rows: { label: string; mean: number | null; tStat: number | null; days: number }[] }) {
+  if (!rows.length) return <div className="muted">No IC values.</div>
+  return (
+    <table className="breakdown-table num">
+      <thead>
+        <tr>
+          <th />
+          <th>mean IC</th>
+          <th>t-stat</th>
+          <th>days</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <td>{r.label}</td>
+            <td className={r.mean === null ? '' : r.mean > 0 ? 'up' : 'down'}>{formatSig(r.mean, 3)}</td>
+            <td>{formatSig(r.tStat, 3)}</td>
+            <td className={r.days < shortSampleDays ? 'warn-text' : ''} title={r.days < shortSampleDays ? 'short sample' : undefined}>
+              {formatCount(r.days)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 

@@ -4,6 +4,7 @@ import { Spinner } from '../../components/StatePanel'
 import { formatCount } from '../../components/format'
 import { loadDatasets, loadSectors, resetRange, selectDataset, setRange, setSectors, toggleSector } from '../../stores/alphas/actions'
 import { isoDate, rangeProblem, selectedDatasetOf, stockDatasets } from '../../stores/alphas/selectors'
+import { setPolicy } from '../../stores/alphas/actions'
 import { useAlphas } from '../../stores/alphas/state'
 import { useApp } from '../../stores/app/state'
 
@@ -96,6 +97,20 @@ export function UniversePanel() {
               )}
             </div>
           )}
+          <div className="field-row">
+            <label htmlFor="alphas-policy" title="How windowed operators treat missing values">
+              Missing
+            </label>
+            <select
+              id="alphas-policy"
+              value={universe.policy}
+              onChange={(e) => setPolicy(e.target.value as 'strict' | 'lenient')}
+              data-testid="alphas-policy"
+            >
+              <option value="strict">strict — a window needs every day (pandas)</option>
+              <option value="lenient">lenient — half a window's days; constant window → corr 0</option>
+            </select>
+          </div>
         </>
       )}
     </section>

@@ -8,7 +8,7 @@ import { RangeButtons } from '../../charts/RangeButtons'
 import { useChart } from '../../charts/useChart'
 import { Spinner } from '../../components/StatePanel'
 import { formatMs } from '../../components/format'
-import { computeOverlay, reloadDetail, setOverlayConfig, setRangePreference } from '../../stores/market/actions'
+import { computeOverlay, reloadDetail, setOverlayConfig, setRangePreference, setVisibleRange } from '../../stores/market/actions'
 import { useMarket } from '../../stores/market/state'
 
 const kindLabels: Record<IndicatorKind, string> = { sma: 'SMA', ema: 'EMA', bollinger: 'Bollinger (2σ)' }
@@ -39,6 +39,11 @@ export function ChartPanel({ dataset, instrument }: { dataset: Dataset; instrume
   useEffect(() => {
     chart?.setOverlay(overlay.data)
   }, [chart, overlay.data, data])
+  // The statistics follow the visible range as well as the whole history.
+  useEffect(() => {
+    if (!chart || !data) return
+    return chart.onVisibleRange((from, to) => setVisibleRange(instrument.id, from, to))
+  }, [chart, data, instrument.id])
 
   const applyRange = (preset: RangePreset) => {
     chart?.setRange(preset)

@@ -50,6 +50,7 @@ export function InstrumentView() {
 function Header({ dataset, instrument }: { dataset: Dataset; instrument: Instrument }) {
   const bars = useMarket((s) => s.bars)
   const summary = useMarket((s) => s.summary)
+  const rangeSummary = useMarket((s) => s.rangeSummary)
   const data = bars.data && bars.data.instrumentId === instrument.id ? bars.data : null
   const style = useMemo(() => (data ? barStyleOf(data) : null), [data])
   const intraday = useMemo(() => (data ? isIntraday(data.time) : dataset.kind === 'intraday'), [data, dataset.kind])
@@ -102,25 +103,42 @@ function Header({ dataset, instrument }: { dataset: Dataset; instrument: Instrum
           </span>
         )}
       </div>
-      <Stats summary={summary} bars={data} intraday={intraday} onRetry={reloadDetail} />
+      <Stats summary={summary} bars={data} intraday={intraday} onRetry={reloadDetail} label="Full history" testId="summary-stats" />
+      {rangeSummary.data && (
+        <Stats
+          summary={rangeSummary}
+          bars={data}
+          intraday={intraday}
+          onRetry={reloadDetail}
+          label={`Visible ${fmt(rangeSummary.data.from)} → ${fmt(rangeSummary.data.to)}`}
+          testId="range-stats"
+        />
+      )}
     </header>
   )
 }
+
+/** Below this many returns, Sharpe and volatility are noise: the row says so. */
+const SHORT_SAMPLE = 30
 
 function Stats({
   summary,
   bars,
   intraday,
   onRetry,
+  label,
+  testId,
 }: {
   summary: Loadable<SummaryStats>
   bars: Bars | null
   intraday: boolean
   onRetry: () => void
+  label: string
+  testId: string
 }) {
   if (summary.status === 'error' && summary.error) {
     return (
-      <div className="stats-row" data-testid="summary-stats">
+      <div className="stats-row" data-testid={testId}>
         <ErrorBox error={summary.error} title="Summary statistics failed" onRetry={onRetry} compact />
       </div>
     )
@@ -132,6 +150,7 @@ function Stats({
       ? `${formatDate(bars.time[s.maxDrawdownStart])} → ${formatDate(bars.time[s.maxDrawdownEnd])}`
       : null
   const perBar = intraday ? ' (bar returns annualised over 252 sessions of 6.5 h)' : ''
+  const short = s !== null && s.count - 1 < SHORT_SAMPLE
   const cells: { key: string; label: string; value: string; cls?: string; title?: string; sub?: string | null }[] = [
     {
       key: 'last',
@@ -160,7 +179,13 @@ function Stats({
     },
   ]
   return (
-    <div className={`stats-row${loading ? ' loading' : ''}`} data-testid="summary-stats">
+    <div className={`stats-row${loading ? ' loading' : ''}`} data-testid={testId}>
+      <div className="stat stat-scope">
+        <span className="stat-label">{label}</span>
+        <span className={`stat-sub num${short ? ' warn-text' : ' muted'}`} data-testid={`${testId}-n`} title={short ? 'Too few returns for volatility and Sharpe to mean much' : undefined}>
+          n = {s ? formatCount(Math.max(0, s.count - 1)) : '…'} returns{short ? ' · short sample' : ''}
+        </span>
+      </div>
       {cells.map((c) => (
         <div className="stat" key={c.key} data-stat={c.key} title={c.title}>
           <span className="stat-label">{c.label}</span>

@@ -73,7 +73,7 @@ beforeEach(() => {
   useAlphas.setState(initialAlphas())
   useAlphas.setState({
     datasets: { status: 'ready', data: [dataset], error: null },
-    universe: { datasetId: 1, sectors: [], from: '', to: '' },
+    universe: { datasetId: 1, sectors: [], from: '', to: '', policy: 'strict' },
     library: {
       status: 'ready',
       data: { formulas: [{ key: 'alpha001', name: 'Alpha#1', text: 'rank(close)', source: 'paper', fields: [] }], citation: '' },

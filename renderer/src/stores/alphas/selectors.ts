@@ -147,6 +147,11 @@ export function runIssues(run: AlphaRun | null): RunIssue[] {
         code: a.error?.code,
       })
     }
+    if (a.diagnosis?.culprits.length) {
+      const c = a.diagnosis.culprits
+      const message = `coverage ${(100 * a.coverage).toFixed(a.coverage > 0 && a.coverage < 0.1 ? 1 : 0)}%: ${c[0].operator} (${c[0].expression}) — ${c[0].reason}${c[1] ? `; then ${c[1].operator} — ${c[1].reason}` : ''}`
+      warnings.push({ key: a.key, name: a.name, severity: 'warning', message })
+    }
     for (const w of a.warnings) warnings.push({ key: a.key, name: a.name, severity: 'warning', message: w })
   }
   return [...errors, ...warnings]

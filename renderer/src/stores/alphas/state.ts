@@ -4,17 +4,20 @@ import { idleTask, type Task } from '../task'
 import type {
   AlphaCorrelation,
   AlphaRun,
+  AlphaRunSummary,
   Bars,
   CrossSection,
   Dataset,
   ErrorData,
   FormulaLibrary,
+  Leaderboard,
   ParseResult,
   PortfolioBacktest,
   TearSheet,
 } from '../../../../electron/contract'
+import type { LeaderSort } from './leaderboard'
 
-export type ResultTab = 'table' | 'tearsheet' | 'correlation' | 'portfolio'
+export type ResultTab = 'leaderboard' | 'table' | 'tearsheet' | 'correlation' | 'portfolio'
 export type SortDir = 'asc' | 'desc'
 /** column: 'symbol' | 'sector' | an alpha key. */
 export interface SortSpec {
@@ -49,6 +52,8 @@ export interface Universe {
   /** YYYY-MM-DD; empty = the dataset's bound. */
   from: string
   to: string
+  /** Missing values in windows: strict (a window needs every day) or lenient (half of its days). */
+  policy: 'strict' | 'lenient'
 }
 
 export interface InstrumentRef {
@@ -101,6 +106,18 @@ export interface AlphasSlice {
   correlation: Task<AlphaCorrelation>
   portfolioConfig: PortfolioConfig
   portfolioBacktest: Task<PortfolioBacktest>
+
+  // leaderboard of the current run
+  leaderboard: Task<Leaderboard>
+  leaderSort: LeaderSort
+  /** e.g. "IR > 0.05 and coverage > 80%". */
+  leaderFilter: string
+  /** Alphas ticked in the leaderboard: they feed the correlation heatmap and the portfolio backtest. */
+  leaderSelection: string[]
+
+  // run history
+  history: Loadable<AlphaRunSummary[]>
+  historyOpen: boolean
 }
 
 export const initialEditor = (): EditorState => ({
@@ -115,7 +132,7 @@ export const initialAlphas = (): AlphasSlice => ({
   library: idle(),
   datasets: idle(),
   sectorList: idle(),
-  universe: { datasetId: null, sectors: [], from: '', to: '' },
+  universe: { datasetId: null, sectors: [], from: '', to: '', policy: 'strict' },
   selected: [],
   search: '',
   focusedKey: null,
@@ -139,6 +156,13 @@ export const initialAlphas = (): AlphasSlice => ({
   correlation: idleTask(),
   portfolioConfig: { key: null, weighting: 'quantile', quantile: 0.2, costBps: 5 },
   portfolioBacktest: idleTask(),
+  leaderboard: idleTask(),
+  // Alpha order until the user sorts by a statistic.
+  leaderSort: { column: 'name', dir: 'asc' },
+  leaderFilter: '',
+  leaderSelection: [],
+  history: idle(),
+  historyOpen: false,
 })
 
 export const useAlphas = create<AlphasSlice>(() => initialAlphas())

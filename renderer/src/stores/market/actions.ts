@@ -198,6 +198,7 @@ export function selectInstrument(instrument: Instrument, options: { immediate?: 
     selected: instrument,
     bars: { status: 'loading', data: null, error: null },
     summary: { status: 'loading', data: null, error: null },
+    rangeSummary: idle(),
     overlay: get().overlayConfig.kind ? { status: 'loading', data: null, error: null, job: null } : idleTask(),
   })
   clearTimeout(detailTimer)
@@ -206,6 +207,28 @@ export function selectInstrument(instrument: Instrument, options: { immediate?: 
   }
   if (options.immediate) run()
   else detailTimer = setTimeout(run, DETAIL_DEBOUNCE_MS)
+}
+
+let rangeTimer: ReturnType<typeof setTimeout> | undefined
+let rangeSeq = 0
+
+/** The chart's visible range changed: its statistics once scrolling settles (~300 ms). */
+export function setVisibleRange(instrumentId: number, from: number, to: number): void {
+  clearTimeout(rangeTimer)
+  rangeTimer = setTimeout(() => void loadRangeSummary(instrumentId, from, to), 300)
+}
+
+async function loadRangeSummary(instrumentId: number, from: number, to: number): Promise<void> {
+  if (get().selectedId !== instrumentId) return
+  const seq = ++rangeSeq
+  const prev = get().rangeSummary
+  set({ rangeSummary: { status: 'loading', data: prev.data, error: null } })
+  try {
+    const data = await api.indicators.summary({ instrumentId, from, to })
+    if (seq === rangeSeq && get().selectedId === instrumentId) set({ rangeSummary: { status: 'ready', data: { ...data, from, to }, error: null } })
+  } catch (err) {
+    if (seq === rangeSeq) set({ rangeSummary: { status: 'error', data: null, error: asErrorData(err) } })
+  }
 }
 
 export function reloadDetail(): void {

@@ -40,6 +40,8 @@ export interface MarketSlice {
   selected: Instrument | null
   bars: Loadable<Bars>
   summary: Loadable<SummaryStats>
+  /** The same statistics over the chart's visible range (null until the chart reports one). */
+  rangeSummary: Loadable<SummaryStats & { from: number; to: number }>
   overlayConfig: OverlayConfig
   /** Computed by an engine job (cancelled when a newer overlay is asked for). */
   overlay: Task<IndicatorSeries>
@@ -59,6 +61,7 @@ export const useMarket = create<MarketSlice>(() => ({
   selected: null,
   bars: idle(),
   summary: idle(),
+  rangeSummary: idle(),
   overlayConfig: { kind: 'sma', window: 20 },
   overlay: idleTask(),
   rangePreference: '1Y',

@@ -5,6 +5,7 @@
 //! column and never sees the DAG.
 
 pub mod cross_section;
+pub mod dispatch;
 pub mod elementwise;
 pub mod leaf;
 pub mod timeseries;
@@ -80,6 +81,26 @@ pub struct Shape {
     pub threads: usize,
     /// Use the from-scratch kernels (benchmark baseline).
     pub naive: bool,
+    /// Missing values in windows.
+    pub policy: Policy,
+}
+
+/// Missing-value policy of a run's windowed operators (see
+/// [`crate::rolling::lenient`]).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Policy {
+    /// A window needs all its days, each with a value (pandas
+    /// `min_periods = w`); a constant window has no correlation.
+    #[default]
+    Strict,
+    /// A window needs at least `min_share` of its days with a value and is
+    /// computed over those; a constant window's correlation is 0.
+    Lenient { min_share: f64 },
+}
+
+impl Policy {
+    /// Default share of a window that must hold values under `lenient`.
+    pub const DEFAULT_MIN_SHARE: f64 = 0.5;
 }
 
 impl Shape {

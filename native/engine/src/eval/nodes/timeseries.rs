@@ -1,9 +1,10 @@
 //! Rolling (time-series) nodes: run a 1-D kernel over each instrument's
 //! contiguous series, instruments split across threads.
 
-use super::Shape;
+use super::{Policy, Shape};
 use crate::eval::node::{PairOp, TsOp};
 use crate::parallel::par_units;
+use crate::rolling::lenient::{self, Stat};
 use crate::rolling::minmax::{rolling_extreme_into, Extreme, Output};
 use crate::rolling::{cov, decay, mean, naive, product, shift, ts_rank, var};
 
@@ -44,6 +45,23 @@ fn slow(op: TsOp, xs: &[f64], w: usize, out: &mut [f64]) {
     }
 }
 
+/// The statistic `lenient` recomputes for `op` (None: shifts, unchanged).
+fn lenient_stat(op: TsOp) -> Option<Stat> {
+    Some(match op {
+        TsOp::Delay | TsOp::Delta => return None,
+        TsOp::Sum => Stat::Sum,
+        TsOp::Mean => Stat::Mean,
+        TsOp::Product => Stat::Product,
+        TsOp::Stddev => Stat::Stddev,
+        TsOp::Min => Stat::Min,
+        TsOp::Max => Stat::Max,
+        TsOp::ArgMin => Stat::ArgMin,
+        TsOp::ArgMax => Stat::ArgMax,
+        TsOp::Rank => Stat::Rank,
+        TsOp::DecayLinear => Stat::DecayLinear,
+    })
+}
+
 pub fn rolling(op: TsOp, x: &[f64], w: usize, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     let t = shape.t;
     par_units(&mut out, t, shape.threads, |first, part| {
@@ -54,6 +72,9 @@ pub fn rolling(op: TsOp, x: &[f64], w: usize, shape: Shape, mut out: Vec<f64>) -
                 slow(op, xs, w, col)
             } else {
                 fast(op, xs, w, col)
+            }
+            if let (Policy::Lenient { min_share }, Some(stat)) = (shape.policy, lenient_stat(op)) {
+                lenient::fill(xs, w, lenient::min_count(w, min_share), stat, col);
             }
         }
     });
@@ -71,6 +92,10 @@ pub fn pair(op: PairOp, x: &[f64], y: &[f64], w: usize, shape: Shape, mut out: V
                 (PairOp::Covariance, false) => cov::rolling_cov_into(xs, ys, w, col),
                 (PairOp::Correlation, true) => naive::pair_apply(xs, ys, w, col, naive::correlation),
                 (PairOp::Covariance, true) => naive::pair_apply(xs, ys, w, col, naive::covariance),
+            }
+            if let Policy::Lenient { min_share } = shape.policy {
+                let correlation = op == PairOp::Correlation;
+                lenient::fill_pair(xs, ys, w, lenient::min_count(w, min_share), correlation, col);
             }
         }
     });

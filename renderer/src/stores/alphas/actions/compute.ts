@@ -1,5 +1,5 @@
 import { api } from '../../../api/client'
-import type { AlphaRun } from '../../../../../electron/contract'
+import { type AlphaRun, lowCoverage } from '../../../../../electron/contract'
 import { idle } from '../../loadable'
 import { idleTask } from '../../task'
 import { adhocIncluded, isoDate, keysToCompute, okColumns, rangeProblem, selectedDatasetOf } from '../selectors'
@@ -42,6 +42,7 @@ export async function compute(): Promise<void> {
         to: s.universe.to && s.universe.to !== wholeTo ? s.universe.to : undefined,
         keys,
         adhoc,
+        policy: s.universe.policy,
         jobId,
       }),
     (job) => set({ run: { status: 'loading', data: s.run.data, error: null, job } }),
@@ -60,10 +61,10 @@ export function dismissRunError(): void {
   if (run.status === 'error') set({ run: { ...run, status: run.data ? 'ready' : 'idle', error: null } })
 }
 
-/** A fresh run: everything derived from the old one goes (its jobs are cancelled). */
-function adoptRun(run: AlphaRun): void {
+/** A fresh run (or the open one with a new column): everything derived from the old one goes (its jobs are cancelled). */
+export function adoptRun(run: AlphaRun): void {
   const s = get()
-  jobs.drop('correlation', 'portfolio-backtest', ...Object.keys(s.tearSheets).map((key) => `tearsheet:${key}` as const))
+  jobs.drop('correlation', 'portfolio-backtest', 'leaderboard', ...Object.keys(s.tearSheets).map((key) => `tearsheet:${key}` as const))
   requests.drop('cross', 'bars', 'series')
   const ok = okColumns(run)
   const first = ok[0]?.key ?? null
@@ -88,6 +89,8 @@ function adoptRun(run: AlphaRun): void {
     tearSheets: {},
     correlation: idleTask(),
     portfolioBacktest: idleTask(),
+    leaderboard: idleTask(),
+    leaderSelection: s.leaderSelection.filter((k) => ok.some((a) => a.key === k)),
     portfolioConfig: {
       ...s.portfolioConfig,
       key: s.portfolioConfig.key && ok.some((a) => a.key === s.portfolioConfig.key) ? s.portfolioConfig.key : first,
@@ -96,4 +99,16 @@ function adoptRun(run: AlphaRun): void {
   if (ok.length) void loadCross()
   if (instrument) void loadInstrument()
   onTab(get().tab)
+  if (run.alphas.some((a) => a.ok && a.coverage < lowCoverage && !a.diagnosis)) void loadDiagnosis(run.runId)
+}
+
+/** Low-coverage alphas: the engine's reason follows the run (a short job after the compute). */
+async function loadDiagnosis(runId: string): Promise<void> {
+  try {
+    const alphas = await api.alphas.diagnose({ runId })
+    const current = get().run.data
+    if (current?.runId === runId && current.alphas.length === alphas.length) set({ run: { ...get().run, data: { ...current, alphas } } })
+  } catch {
+    // The chips keep their coverage; only the reason is missing.
+  }
 }

@@ -10,7 +10,7 @@ export const get = () => useAlphas.getState()
 export const requests = latestRequests(['library', 'datasets', 'sectors', 'parse', 'cross', 'bars', 'series'])
 
 /** Engine jobs of this screen; one tear sheet per alpha key may run at a time. */
-export type AlphaJobKind = 'compute' | 'correlation' | 'portfolio-backtest' | `tearsheet:${string}`
+export type AlphaJobKind = 'compute' | 'correlation' | 'portfolio-backtest' | 'leaderboard' | `tearsheet:${string}`
 export const jobs = jobTracker<AlphaJobKind>('alphas')
 
 /** Debounce timers (cleared by the tests between cases). */

@@ -19,13 +19,13 @@ export async function loadDatasets(): Promise<void> {
   const current = get().universe.datasetId
   if (current !== null && stocks.some((d) => d.id === current)) return
   if (stocks.length) selectDataset(stocks[0].id)
-  else set({ universe: { datasetId: null, sectors: [], from: '', to: '' }, sectorList: idle() })
+  else set({ universe: { ...get().universe, datasetId: null, sectors: [], from: '', to: '' }, sectorList: idle() })
 }
 
 /** A new dataset: all its sectors, its whole date range. */
 export function selectDataset(datasetId: number): void {
   const dataset = get().datasets.data?.find((d) => d.id === datasetId)
-  set({ universe: { datasetId, sectors: [], from: isoDate(dataset?.from), to: isoDate(dataset?.to) } })
+  set({ universe: { ...get().universe, datasetId, sectors: [], from: isoDate(dataset?.from), to: isoDate(dataset?.to) } })
   void loadSectors()
 }
 
