@@ -65,7 +65,9 @@ try {
   const naiveRate = b.rows / b.seconds
   console.log('alphadesk sample import (fresh temp database, one transaction per dataset)')
   for (const d of a.summary.datasets) {
-    console.log(`  ${d.key.padEnd(9)} ${fmt(d.rows).padStart(8)} rows  ${fmt(d.instruments).padStart(4)} instruments  ${(d.ms / 1000).toFixed(2)} s  ${fmt(d.warnings)} warnings`)
+    console.log(
+      `  ${d.key.padEnd(9)} ${fmt(d.rows).padStart(8)} rows  ${fmt(d.instruments).padStart(4)} instruments  ${(d.ms / 1000).toFixed(2)} s  ${fmt(d.warnings)} warnings`,
+    )
   }
   console.log(`  total     ${fmt(rows).padStart(8)} rows in ${a.seconds.toFixed(2)} s = ${fmt(rate)} rows/s`)
   console.log('')
@@ -74,7 +76,9 @@ try {
   console.log(`  extrapolated to all ${fmt(b.total)} stock rows: ${b.extrapolated.toFixed(1)} s (linear extrapolation, not measured)`)
   console.log('')
   console.log(`ratio (rows/s, whole sample vs naive): ${(rate / naiveRate).toFixed(1)}x`)
-  console.log(`ratio (stocks file: naive extrapolated ${b.extrapolated.toFixed(1)} s vs ours ${(stocks.ms / 1000).toFixed(2)} s): ${(b.extrapolated / (stocks.ms / 1000)).toFixed(1)}x`)
+  console.log(
+    `ratio (stocks file: naive extrapolated ${b.extrapolated.toFixed(1)} s vs ours ${(stocks.ms / 1000).toFixed(2)} s): ${(b.extrapolated / (stocks.ms / 1000)).toFixed(1)}x`,
+  )
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

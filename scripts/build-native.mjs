@@ -8,53 +8,56 @@
 //
 // Cargo's own incremental check makes a no-change rebuild take a second or two.
 // Usage: node scripts/build-native.mjs [--debug] [extra napi build args...]
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const crateDir = join(root, 'native', 'node');
-const napiBin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'napi.cmd' : 'napi');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const crateDir = join(root, 'native', 'node')
+const napiBin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'napi.cmd' : 'napi')
 
-const argv = process.argv.slice(2);
-const debug = argv.includes('--debug');
-const extra = argv.filter((a) => a !== '--debug');
+const argv = process.argv.slice(2)
+const debug = argv.includes('--debug')
+const extra = argv.filter((a) => a !== '--debug')
 
 if (!existsSync(napiBin)) {
-  console.error(`build-native: ${napiBin} not found; run npm install first`);
-  process.exit(1);
+  console.error(`build-native: ${napiBin} not found; run npm install first`)
+  process.exit(1)
 }
 
 const args = [
   'build',
   '--platform',
-  '--js', 'index.js',
-  '--dts', 'index.d.ts',
-  '--target-dir', join(root, 'native', 'target'),
+  '--js',
+  'index.js',
+  '--dts',
+  'index.d.ts',
+  '--target-dir',
+  join(root, 'native', 'target'),
   ...(debug ? [] : ['--release']),
   ...extra,
-];
+]
 
-const started = Date.now();
+const started = Date.now()
 const res = spawnSync(napiBin, args, {
   cwd: crateDir,
   stdio: 'inherit',
   shell: process.platform === 'win32',
   env: { ...process.env, CARGO_TERM_COLOR: process.env.CARGO_TERM_COLOR ?? 'never' },
-});
+})
 if (res.error) {
-  console.error(`build-native: failed to run napi: ${res.error.message}`);
-  process.exit(1);
+  console.error(`build-native: failed to run napi: ${res.error.message}`)
+  process.exit(1)
 }
 if (res.status !== 0) {
-  console.error(`build-native: napi build failed with exit code ${res.status}`);
-  process.exit(res.status ?? 1);
+  console.error(`build-native: napi build failed with exit code ${res.status}`)
+  process.exit(res.status ?? 1)
 }
 
-const addons = readdirSync(crateDir).filter((f) => f.startsWith('alphadesk-engine.') && f.endsWith('.node'));
+const addons = readdirSync(crateDir).filter((f) => f.startsWith('alphadesk-engine.') && f.endsWith('.node'))
 if (addons.length === 0) {
-  console.error('build-native: build finished but no alphadesk-engine.*.node was produced');
-  process.exit(1);
+  console.error('build-native: build finished but no alphadesk-engine.*.node was produced')
+  process.exit(1)
 }
-console.log(`build-native: ${addons.join(', ')} ready in native/node (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`build-native: ${addons.join(', ')} ready in native/node (${((Date.now() - started) / 1000).toFixed(1)} s)`)

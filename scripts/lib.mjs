@@ -35,4 +35,3 @@ export function electronBinary() {
   const exe = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
   return existsSync(exe) ? exe : null
 }
-

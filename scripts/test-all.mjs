@@ -7,7 +7,11 @@ const steps = [
   ['lint (Biome, layer rules, napi-free core, rustfmt, clippy)', npm, ['run', '--silent', 'lint']],
   ['native addon build', process.execPath, [join(root, 'scripts', 'build-native.mjs')]],
   ['type-check (main, preload, renderer, tests)', npm, ['run', '--silent', 'typecheck']],
-  ['Electronegativity (Electron security scan, README Security section)', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]],
+  [
+    'Electronegativity (Electron security scan, README Security section)',
+    process.execPath,
+    [join(root, 'scripts', 'electronegativity.mjs')],
+  ],
   ['electron-vite build (main, preload, worker, cli, renderer)', npm, ['run', '--silent', 'build']],
   ['Rust unit tests', npm, ['run', '--silent', 'test:rust']],
   ['service tests (vitest, real SQLite + addon + workers)', npm, ['run', '--silent', 'test:unit']],

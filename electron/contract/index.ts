@@ -20,12 +20,9 @@ export type Domain = keyof Contract
 export type MethodName<D extends Domain> = keyof Contract[D] & string
 
 type MethodOf<D extends Domain, M extends MethodName<D>> = Contract[D][M]
-export type Input<D extends Domain, M extends MethodName<D>> =
-  MethodOf<D, M> extends Method<infer I, unknown> ? z.input<I> : never
-export type ParsedInput<D extends Domain, M extends MethodName<D>> =
-  MethodOf<D, M> extends Method<infer I, unknown> ? z.output<I> : never
-export type Output<D extends Domain, M extends MethodName<D>> =
-  MethodOf<D, M> extends Method<z.ZodType, infer O> ? O : never
+export type Input<D extends Domain, M extends MethodName<D>> = MethodOf<D, M> extends Method<infer I, unknown> ? z.input<I> : never
+export type ParsedInput<D extends Domain, M extends MethodName<D>> = MethodOf<D, M> extends Method<infer I, unknown> ? z.output<I> : never
+export type Output<D extends Domain, M extends MethodName<D>> = MethodOf<D, M> extends Method<z.ZodType, infer O> ? O : never
 
 /** Channel names are "domain.method". */
 export type Channel = { [D in Domain]: `${D}.${MethodName<D>}` }[Domain]

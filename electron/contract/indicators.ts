@@ -44,6 +44,11 @@ export const indicators = {
   ),
   /** Over the whole history, or the bars in [from, to] (unix seconds, inclusive: the chart's visible range). */
   summary: method<SummaryStats>()(
-    z.object({ instrumentId: z.number().int().positive(), from: z.number().optional(), to: z.number().optional(), jobId: jobIdSchema.optional() }),
+    z.object({
+      instrumentId: z.number().int().positive(),
+      from: z.number().optional(),
+      to: z.number().optional(),
+      jobId: jobIdSchema.optional(),
+    }),
   ),
 }

@@ -65,7 +65,5 @@ export const market = {
   listInstruments: method<{ total: number; items: Instrument[] }>()(listInstrumentsInput),
   getInstrument: method<Instrument>()(z.object({ id: z.number().int().positive() })),
   getBars: method<Bars>()(getBarsInput),
-  listSectors: method<{ sector: string; count: number }[]>()(
-    z.object({ datasetId: z.number().int().positive() }),
-  ),
+  listSectors: method<{ sector: string; count: number }[]>()(z.object({ datasetId: z.number().int().positive() })),
 }

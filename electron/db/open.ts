@@ -38,9 +38,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 export function migrate(db: Db): number {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > migrations.length) {
-    throw new Error(
-      `database schema version ${current} is newer than this build supports (${migrations.length}); update alphadesk`,
-    )
+    throw new Error(`database schema version ${current} is newer than this build supports (${migrations.length}); update alphadesk`)
   }
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {

@@ -1,21 +1,10 @@
 import type { z } from 'zod'
-import {
-  AppError,
-  methodFor,
-  splitChannel,
-  toErrorData,
-  type AllHandlers,
-  type Contract,
-  type Reply,
-} from '../contract'
+import { AppError, methodFor, splitChannel, toErrorData, type AllHandlers, type Contract, type Reply } from '../contract'
 import { quote } from '../shared/quote'
-
 
 /** Describes zod issues as "field: message" lines so a user can see what and where. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(input)'}: ${issue.message}`)
-    .join('; ')
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(input)'}: ${issue.message}`).join('; ')
 }
 
 /**

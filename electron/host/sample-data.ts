@@ -12,7 +12,12 @@ export class SampleData {
   state: SampleImportState = { state: 'idle', phase: '', done: 0, total: 0, etaMs: null, message: null }
   readonly ready: Promise<void>
 
-  constructor(db: Db, resourcesDataDir: string, private readonly bus: EventBus, enabled: boolean) {
+  constructor(
+    db: Db,
+    resourcesDataDir: string,
+    private readonly bus: EventBus,
+    enabled: boolean,
+  ) {
     this.ready = enabled && !sampleImported(db) ? this.importNow(db, resourcesDataDir) : this.alreadyThere(db)
   }
 

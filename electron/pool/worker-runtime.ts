@@ -32,7 +32,9 @@ export function runWorker(table: JobTable): void {
     } catch (err) {
       // Native errors carry a stable code prefix (INVALID_ARGUMENT:, PARSE_ERROR: ...).
       const error =
-        err instanceof AppError ? err.toData() : { code: 'ENGINE_ERROR' as const, message: err instanceof Error ? err.message : String(err) }
+        err instanceof AppError
+          ? err.toData()
+          : { code: 'ENGINE_ERROR' as const, message: err instanceof Error ? err.message : String(err) }
       channel.send({ type: 'error', jobId, error })
     }
   })

@@ -104,7 +104,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return refuse(res, 404, 'not found\n')
     }
     const name = basename(path).replace(/[^A-Za-z0-9._-]/g, '_')
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size, 'content-disposition': `attachment; filename="${name}"` })
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': size,
+      'content-disposition': `attachment; filename="${name}"`,
+    })
     createReadStream(path).pipe(res)
   }
 

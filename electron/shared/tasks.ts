@@ -20,8 +20,16 @@ export class MainTasks {
     const controller = new AbortController()
     this.running.set(jobId, controller)
     const info: JobInfo = {
-      id: jobId, kind: 'main', label, state: 'running', done: 0, total: 0, etaMs: null,
-      startedAt: Date.now(), finishedAt: null, workerId: null,
+      id: jobId,
+      kind: 'main',
+      label,
+      state: 'running',
+      done: 0,
+      total: 0,
+      etaMs: null,
+      startedAt: Date.now(),
+      finishedAt: null,
+      workerId: null,
     }
     const emit = () => this.bus.emit('job.progress', { ...info })
     emit()

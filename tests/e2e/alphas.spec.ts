@@ -82,7 +82,9 @@ test.describe('alpha screens', () => {
     await expect(page.locator('[data-testid="run-chip"][data-key="alpha056"]')).toHaveAttribute('data-ok', 'false')
 
     // Columns are the alphas that ran, in library order: #1, #12, #101.
-    const heads = await page.locator('[data-testid^="cross-sort-alpha"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+    const heads = await page
+      .locator('[data-testid^="cross-sort-alpha"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
     expect(heads).toEqual(['cross-sort-alpha001', 'cross-sort-alpha012', 'cross-sort-alpha101'])
     await page.getByTestId('cross-sort-alpha101').click()
     await expect(page.getByTestId('cross-sort-alpha101')).toHaveAttribute('aria-sort', 'descending')
@@ -133,9 +135,13 @@ test.describe('alpha screens', () => {
     await expect(chart).toHaveAttribute('data-symbol', symbol!)
     await expect(page.getByTestId('chart-alpha')).toHaveValue('alpha101')
     await expect(page.getByTestId('instrument-price-chart')).toHaveAttribute('data-alpha', 'ready', { timeout: 15_000 })
-    await expect.poll(() => countPixels(page, '[data-testid="instrument-price-chart"]', [0x26, 0xa6, 0x9a]), { timeout: 15_000 }).toBeGreaterThan(100)
+    await expect
+      .poll(() => countPixels(page, '[data-testid="instrument-price-chart"]', [0x26, 0xa6, 0x9a]), { timeout: 15_000 })
+      .toBeGreaterThan(100)
     // The alpha line (amber) in its own pane.
-    await expect.poll(() => countPixels(page, '[data-testid="instrument-price-chart"]', [0xf5, 0xb9, 0x42]), { timeout: 15_000 }).toBeGreaterThan(100)
+    await expect
+      .poll(() => countPixels(page, '[data-testid="instrument-price-chart"]', [0xf5, 0xb9, 0x42]), { timeout: 15_000 })
+      .toBeGreaterThan(100)
     await expect(page.getByTestId('instrument-legend-alpha')).toContainText('Alpha#101')
     await shot(page, 'alphas-instrument')
     await page.getByTestId('instrument-chart-close').click()
@@ -190,8 +196,12 @@ test.describe('alpha screens', () => {
     expect(Number(await page.getByTestId('bt-stored').getAttribute('data-backtest-id'))).toBeGreaterThan(0)
     await expect(page.getByTestId('bt-equity-chart')).toHaveAttribute('data-series', '3')
     // The equity curve (blue) and the drawdown (red) are really drawn.
-    await expect.poll(() => countPixels(page, '[data-testid="bt-equity-chart"]', [0x4f, 0x9d, 0xff]), { timeout: 15_000 }).toBeGreaterThan(100)
-    await expect.poll(() => countPixels(page, '[data-testid="bt-equity-chart"]', [0xef, 0x53, 0x50], 30), { timeout: 15_000 }).toBeGreaterThan(100)
+    await expect
+      .poll(() => countPixels(page, '[data-testid="bt-equity-chart"]', [0x4f, 0x9d, 0xff]), { timeout: 15_000 })
+      .toBeGreaterThan(100)
+    await expect
+      .poll(() => countPixels(page, '[data-testid="bt-equity-chart"]', [0xef, 0x53, 0x50], 30), { timeout: 15_000 })
+      .toBeGreaterThan(100)
     await shot(page, 'alphas-backtest')
   })
 
@@ -206,7 +216,9 @@ test.describe('alpha screens', () => {
     // Saving takes it out of the ad-hoc slot: it runs once, as the saved formula.
     await expect(page.getByTestId('adhoc-include')).not.toBeChecked()
     await page.getByTestId('alphas-compute').click()
-    await expect(page.locator('[data-testid="run-chip"]', { hasText: 'E2E reversal' })).toHaveAttribute('data-ok', 'true', { timeout: 60_000 })
+    await expect(page.locator('[data-testid="run-chip"]', { hasText: 'E2E reversal' })).toHaveAttribute('data-ok', 'true', {
+      timeout: 60_000,
+    })
     await expect(page.locator('[data-testid="cross-row"]').first()).toBeVisible()
     await shot(page, 'alphas-saved-formula')
     await saved.getByTestId('formula-delete').click()

@@ -28,7 +28,7 @@ let icData: ReturnType<typeof seedPanel>
 const btDays = 12
 const btN = 6
 const btClose = randomWalk(btDays, btN, 11)
-const btAlpha = randomWalk(btDays, btN, 99).map((row, t) => row.map((v, i) => (t * 7 + i * 13) % 11 + v / 1000))
+const btAlpha = randomWalk(btDays, btN, 99).map((row, t) => row.map((v, i) => ((t * 7 + i * 13) % 11) + v / 1000))
 let btData: ReturnType<typeof seedPanel>
 
 beforeAll(() => {
@@ -74,7 +74,9 @@ describe('alpha analytics on constructed panels', () => {
     const rows = 30
     // Coarse values (many ties) with scattered NaN; half the rows share the NaN pattern.
     const x = Float64Array.from({ length: rows * n }, () => (r() < 0.05 ? Number.NaN : Math.floor(r() * 12)))
-    const y = Float64Array.from(x, (v, k) => (Math.floor(k / n) % 2 ? (r() < 0.05 ? Number.NaN : r()) : Number.isNaN(v) ? Number.NaN : r() + v / 10))
+    const y = Float64Array.from(x, (v, k) =>
+      Math.floor(k / n) % 2 ? (r() < 0.05 ? Number.NaN : r()) : Number.isNaN(v) ? Number.NaN : r() + v / 10,
+    )
     const s = new RankScratch(n)
     const xr = rankRows(x, rows, n, s)
     const yr = rankRows(y, rows, n, s)
@@ -84,7 +86,9 @@ describe('alpha analytics on constructed panels', () => {
       expect(fast).toBeCloseTo(plain, 12)
       // Row ranks are pandas' average ranks (not divided by the count).
       const expected = pandasPctRank(Array.from(x.subarray(d * n, (d + 1) * n), (v) => (Number.isNaN(v) ? null : v)))
-      expected.forEach((e, i) => (e === null ? expect(xr.ranks[d * n + i]).toBeNaN() : expect(xr.ranks[d * n + i] / xr.counts[d]).toBeCloseTo(e, 12)))
+      expected.forEach((e, i) =>
+        e === null ? expect(xr.ranks[d * n + i]).toBeNaN() : expect(xr.ranks[d * n + i] / xr.counts[d]).toBeCloseTo(e, 12),
+      )
     }
   })
 
@@ -116,7 +120,10 @@ describe('alpha analytics on constructed panels', () => {
     expect(run.sectors).toEqual(['Odd'])
     expect(run.instruments).toHaveLength(icN / 2)
     expect(run.instruments.every((x) => x.sector === 'Odd')).toBe(true)
-    const cs = await call<import('../../electron/contract').CrossSection>('alphas.crossSection', { runId: run.runId, date: icData.dates[10] })
+    const cs = await call<import('../../electron/contract').CrossSection>('alphas.crossSection', {
+      runId: run.runId,
+      date: icData.dates[10],
+    })
     const values = cs.rows.map((r) => r.values[0]!)
     expect(Math.max(...values)).toBe(1)
     expect(Math.min(...values)).toBeCloseTo(1 / (icN / 2), 12)
@@ -129,7 +136,11 @@ describe('alpha analytics on constructed panels', () => {
     const run = await compute(btData.datasetId, 'volume')
     for (const weighting of ['quantile', 'rank'] as const) {
       const bt = await call<import('../../electron/contract').PortfolioBacktest>('alphas.portfolioBacktest', {
-        runId: run.runId, key: 'adhoc', weighting, quantile: 1 / 3, costBps: 0,
+        runId: run.runId,
+        key: 'adhoc',
+        weighting,
+        quantile: 1 / 3,
+        costBps: 0,
       })
       // Hand computation: decide on day t, hold from close t+1 to close t+2.
       const expected: number[] = []
@@ -183,8 +194,15 @@ describe('alpha analytics on constructed panels', () => {
   })
 
   it('correlation: an alpha against itself and its negative', async () => {
-    const saved = await call<import('../../electron/contract').AlphaFormula>('alphas.saveFormula', { name: 'momentum', text: 'rank(delta(close, 5))' })
-    const run = await call<AlphaRun>('alphas.compute', { datasetId: icData.datasetId, keys: [saved.key], adhoc: { text: '-1 * delta(close, 5)' } })
+    const saved = await call<import('../../electron/contract').AlphaFormula>('alphas.saveFormula', {
+      name: 'momentum',
+      text: 'rank(delta(close, 5))',
+    })
+    const run = await call<AlphaRun>('alphas.compute', {
+      datasetId: icData.datasetId,
+      keys: [saved.key],
+      adhoc: { text: '-1 * delta(close, 5)' },
+    })
     const c = await call<import('../../electron/contract').AlphaCorrelation>('alphas.correlation', { runId: run.runId })
     expect(c.keys).toEqual([saved.key, 'adhoc'])
     expect(c.days).toBe(icDays)
@@ -198,6 +216,8 @@ describe('alpha analytics on constructed panels', () => {
     await expect(call('alphas.crossSection', { runId: 'no-such-run', date: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(call('alphas.compute', { datasetId: icData.datasetId, keys: ['alpha102'] })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(call('alphas.compute', { datasetId: icData.datasetId })).rejects.toMatchObject({ code: 'VALIDATION' })
-    await expect(call('alphas.compute', { datasetId: icData.datasetId, adhoc: { text: 'close' }, from: '2030-01-01' })).rejects.toThrow(/no trading dates/)
+    await expect(call('alphas.compute', { datasetId: icData.datasetId, adhoc: { text: 'close' }, from: '2030-01-01' })).rejects.toThrow(
+      /no trading dates/,
+    )
   })
 })

@@ -11,7 +11,6 @@ const dir = tempDir('alphas-cli')
 const days = 40
 const closes = randomWalk(days, 4, 5)
 
-
 beforeAll(() => {
   const db = openDatabase(join(dir.path, 'alphadesk.sqlite'))
   seedPanel(db, {
@@ -28,7 +27,21 @@ afterAll(() => dir.remove())
 describe('alphadesk alphas', () => {
   it('writes long-format date,symbol,alpha,value rows, leaving missing values out', () => {
     const out = join(dir.path, 'tiny.csv')
-    const r = cli('alphas', '--data-dir', dir.path, '--dataset', 'tiny', '--alphas', '12,56', '--formula', 'rank(close)', '--from', '2021-01-10', '--out', out)
+    const r = cli(
+      'alphas',
+      '--data-dir',
+      dir.path,
+      '--dataset',
+      'tiny',
+      '--alphas',
+      '12,56',
+      '--formula',
+      'rank(close)',
+      '--from',
+      '2021-01-10',
+      '--out',
+      out,
+    )
     expect(r.err).toMatch(/alpha056: cannot run: MISSING_FIELD: cap/)
     expect(r.err).toMatch(/formula1 = rank\(close\)/)
     expect(r.out).toMatch(/wrote \d+ values of 2 alphas × 4 instruments/)
@@ -64,7 +77,11 @@ describe('alphadesk alphas', () => {
     const rows = (await parquetReadObjects({
       file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength),
     })) as { date: string; symbol: string; alpha: string; value: number }[]
-    const expected = readFileSync(csv, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))
+    const expected = readFileSync(csv, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))
     expect(rows).toHaveLength(expected.length)
     rows.forEach((row, k) => {
       expect([row.date, row.symbol, row.alpha]).toEqual(expected[k].slice(0, 3))

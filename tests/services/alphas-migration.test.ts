@@ -21,7 +21,8 @@ describe('migration 2 (alpha screens)', () => {
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2)
     expect(db.prepare('SELECT key FROM datasets').pluck().all()).toEqual(['old'])
     const runId = Number(
-      db.prepare("INSERT INTO runs (kind, name, dataset_id, spec, stats) VALUES ('alpha-backtest', 'x', 1, '{}', '{}')").run().lastInsertRowid,
+      db.prepare("INSERT INTO runs (kind, name, dataset_id, spec, stats) VALUES ('alpha-backtest', 'x', 1, '{}', '{}')").run()
+        .lastInsertRowid,
     )
     db.prepare('INSERT INTO run_returns (run_id, ts, ret) VALUES (?, 1, 0.01), (?, 2, -0.02)').run(runId, runId)
     db.prepare("INSERT INTO user_formulas (name, text) VALUES ('f', 'rank(close)')").run()

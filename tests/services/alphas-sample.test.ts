@@ -124,7 +124,11 @@ describe('alpha screens on the sample data', () => {
 
   it('cross-section values match a direct evaluation, and ranks are pandas pct ranks', async () => {
     const date = run.dates[500]
-    const cs = await call<CrossSection>('alphas.crossSection', { runId: run.runId, date, keys: ['alpha001', 'alpha012', 'alpha101', 'alpha056'] })
+    const cs = await call<CrossSection>('alphas.crossSection', {
+      runId: run.runId,
+      date,
+      keys: ['alpha001', 'alpha012', 'alpha101', 'alpha056'],
+    })
     expect(cs.date).toBe(date)
     expect(cs.rows).toHaveLength(505)
 
@@ -162,7 +166,9 @@ describe('alpha screens on the sample data', () => {
 
     for (let k = 0; k < 3; k++) {
       const expected = pandasPctRank(cs.rows.map((r) => r.values[k]))
-      cs.rows.forEach((row, i) => (expected[i] === null ? expect(row.ranks[k]).toBeNull() : expect(row.ranks[k]).toBeCloseTo(expected[i]!, 12)))
+      cs.rows.forEach((row, i) =>
+        expected[i] === null ? expect(row.ranks[k]).toBeNull() : expect(row.ranks[k]).toBeCloseTo(expected[i]!, 12),
+      )
     }
     expect(cs.rows.every((r) => r.values[3] === null && r.ranks[3] === null)).toBe(true)
 
@@ -173,7 +179,11 @@ describe('alpha screens on the sample data', () => {
 
   it("series: one stock's alpha over the run", async () => {
     const aapl = run.instruments.find((x) => x.symbol === 'AAPL')!
-    const s = await call<{ time: number[]; values: (number | null)[] }>('alphas.series', { runId: run.runId, key: 'alpha101', instrumentId: aapl.id })
+    const s = await call<{ time: number[]; values: (number | null)[] }>('alphas.series', {
+      runId: run.runId,
+      key: 'alpha101',
+      instrumentId: aapl.id,
+    })
     expect(s.time).toEqual(run.dates)
     const cs = await call<CrossSection>('alphas.crossSection', { runId: run.runId, date: run.dates[321], keys: ['alpha101'] })
     expect(s.values[321]).toBe(cs.rows.find((r) => r.symbol === 'AAPL')!.values[0])
@@ -193,7 +203,10 @@ describe('alpha screens on the sample data', () => {
   })
 
   it('correlation matrix of chosen alphas, and a backtest of one', async () => {
-    const c = await call<import('../../electron/contract').AlphaCorrelation>('alphas.correlation', { runId: run.runId, keys: ['alpha001', 'alpha101', 'adhoc'] })
+    const c = await call<import('../../electron/contract').AlphaCorrelation>('alphas.correlation', {
+      runId: run.runId,
+      keys: ['alpha001', 'alpha101', 'adhoc'],
+    })
     expect(c.keys).toEqual(['alpha001', 'alpha101', 'adhoc'])
     expect(c.days).toBe(run.dates.length)
     for (let i = 0; i < 3; i++) {
@@ -204,7 +217,10 @@ describe('alpha screens on the sample data', () => {
       }
     }
     await expect(call('alphas.correlation', { runId: run.runId, keys: ['alpha056'] })).rejects.toThrow(/did not compute/)
-    const bt = await call<import('../../electron/contract').PortfolioBacktest>('alphas.portfolioBacktest', { runId: run.runId, key: 'alpha101' })
+    const bt = await call<import('../../electron/contract').PortfolioBacktest>('alphas.portfolioBacktest', {
+      runId: run.runId,
+      key: 'alpha101',
+    })
     expect(bt.stats.days).toBeGreaterThan(950)
     expect(bt.stats.meanTurnover!).toBeGreaterThan(0)
     expect(bt.stats.maxDrawdown!).toBeGreaterThan(0)

@@ -38,8 +38,23 @@ async function expectCsvInvalid(run: () => Promise<unknown>): Promise<{ err: App
 describe('CSV parsing helpers', () => {
   it('reads numbers strictly; a few spellings of missing are empty', () => {
     const cases: [string, number | null | typeof INVALID][] = [
-      ['1.5', 1.5], ['-37.63', -37.63], ['1e5', 1e5], [' 2 ', 2], ['.5', 0.5], ['+3', 3], ['', null], ['NA', null], ['n/a', null],
-      ['NaN', null], ['0x1A', INVALID], ['0b1', INVALID], ['Infinity', INVALID], ['1e400', INVALID], ['1,5', INVALID], ['1-2', INVALID], ['abc', INVALID],
+      ['1.5', 1.5],
+      ['-37.63', -37.63],
+      ['1e5', 1e5],
+      [' 2 ', 2],
+      ['.5', 0.5],
+      ['+3', 3],
+      ['', null],
+      ['NA', null],
+      ['n/a', null],
+      ['NaN', null],
+      ['0x1A', INVALID],
+      ['0b1', INVALID],
+      ['Infinity', INVALID],
+      ['1e400', INVALID],
+      ['1,5', INVALID],
+      ['1-2', INVALID],
+      ['abc', INVALID],
     ]
     for (const [raw, want] of cases) expect([raw, parseNumberCell(raw)]).toEqual([raw, want])
   })
@@ -82,10 +97,22 @@ describe('CSV parsing helpers', () => {
     expect(detectDelimiter('a\tb\n1\t2\n')).toBe('\t')
     expect(detectDelimiter('"a,x"|b\n"1,2"|2\n')).toBe('|')
     expect(detectMapping(['Trade_Date', 'Contract', 'Settlement', 'OI', 'Expiration', 'Total Volume'])).toEqual({
-      date: 0, symbol: 1, settle: 2, openInterest: 3, expiry: 4, volume: 5,
+      date: 0,
+      symbol: 1,
+      settle: 2,
+      openInterest: 3,
+      expiry: 4,
+      volume: 5,
     })
     expect(detectMapping(['date', 'symbol', 'name', 'adj close'])).toEqual({ date: 0, symbol: 1, close: 3 })
-    expect(detectMapping(['Date', 'Open', 'Close', 'High', 'Low', 'Volume'])).toEqual({ date: 0, open: 1, close: 2, high: 3, low: 4, volume: 5 })
+    expect(detectMapping(['Date', 'Open', 'Close', 'High', 'Low', 'Volume'])).toEqual({
+      date: 0,
+      open: 1,
+      close: 2,
+      high: 3,
+      low: 4,
+      volume: 5,
+    })
   })
 
   it('reads and writes futures contract codes', () => {
@@ -104,7 +131,10 @@ describe('CSV parsing helpers', () => {
   })
 
   it('handles CRLF line ends and a byte-order mark', async () => {
-    const p = await previewCsv({ sources: [text('crlf.csv', '\ufeffDate,Symbol,Close\r\n2024-01-02,A,1\r\n2024-01-03,A,2\r\n')], kind: 'ohlcv' })
+    const p = await previewCsv({
+      sources: [text('crlf.csv', '\ufeffDate,Symbol,Close\r\n2024-01-02,A,1\r\n2024-01-03,A,2\r\n')],
+      kind: 'ohlcv',
+    })
     expect(p).toMatchObject({ header: ['Date', 'Symbol', 'Close'], rowCount: 2, errors: [], mapping: { date: 0, symbol: 1, close: 2 } })
   })
 })
@@ -151,7 +181,10 @@ describe('CSV preview', () => {
   })
 
   it('detects tabs, YYYYMMDD, unix times and header synonyms', async () => {
-    const tab = await previewCsv({ sources: [text('t.tsv', 'TICKER\tTRADE_DATE\tLAST\tVOL\nX\t20240102\t1.5\t10\nX\t20240103\t1.6\t11\n')], kind: 'ohlcv' })
+    const tab = await previewCsv({
+      sources: [text('t.tsv', 'TICKER\tTRADE_DATE\tLAST\tVOL\nX\t20240102\t1.5\t10\nX\t20240103\t1.6\t11\n')],
+      kind: 'ohlcv',
+    })
     expect(tab).toMatchObject({ delimiter: '\t', dateFormat: 'YYYYMMDD', mapping: { symbol: 0, date: 1, close: 2, volume: 3 }, errors: [] })
     const unix = await previewCsv({ sources: [text('u.csv', 'timestamp|sym|c\n1704205800|X|1\n1704205860|X|2\n')], kind: 'ohlcv' })
     expect(unix).toMatchObject({ delimiter: '|', dateFormat: 'unix', mapping: { date: 0, symbol: 1, close: 2 }, errors: [] })
@@ -255,23 +288,35 @@ describe('CSV import', () => {
     const r = await importCsv(db, { sources: [text('tc.csv', body)], kind: 'ohlcv', datasetName: 'tc' })
     const m = marketQueries(db)
     const [b] = m.listInstruments({ datasetId: r.datasetId, search: 'B' }).items
-    expect(m.getBars({ instrumentId: b.id })).toMatchObject({ time: [day('2024-01-02') + 9.5 * 3600, day('2024-01-02') + 10 * 3600], close: [1.9, 2] })
+    expect(m.getBars({ instrumentId: b.id })).toMatchObject({
+      time: [day('2024-01-02') + 9.5 * 3600, day('2024-01-02') + 10 * 3600],
+      close: [1.9, 2],
+    })
   })
 
   it('gives each import a new dataset with a unique key; a clashing name is a VALIDATION error', async () => {
     const src = { sources: [text('a.csv', 'date,symbol,close\n2024-01-02,A,1\n')], kind: 'ohlcv' as const }
     const a = await importCsv(db, { ...src, datasetName: 'VX' })
     const b = await importCsv(db, { ...src, datasetName: 'vx!' })
-    const keys = marketQueries(db).listDatasets().map((d) => d.key)
+    const keys = marketQueries(db)
+      .listDatasets()
+      .map((d) => d.key)
     expect(keys).toEqual(['vx-2', 'vx-3']) // 'vx' is kept for the sample data
     expect(a.datasetId).not.toBe(b.datasetId)
     const before = snapshot(db)
-    await expect(importCsv(db, { ...src, datasetName: 'vx' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/already exists/) })
+    await expect(importCsv(db, { ...src, datasetName: 'vx' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/already exists/),
+    })
     expect(snapshot(db)).toEqual(before)
   })
 
   it('warns about non-positive stock prices but imports them', async () => {
-    const r = await importCsv(db, { sources: [text('z.csv', 'date,symbol,close\n2024-01-02,A,0\n2024-01-03,A,-1\n')], kind: 'ohlcv', datasetName: 'z' })
+    const r = await importCsv(db, {
+      sources: [text('z.csv', 'date,symbol,close\n2024-01-02,A,0\n2024-01-03,A,-1\n')],
+      kind: 'ohlcv',
+      datasetName: 'z',
+    })
     expect(r.rows).toBe(2)
     expect(r.warnings.map((w) => [w.line, w.message])).toEqual([
       [2, 'non-positive close: 0'],
@@ -283,8 +328,10 @@ describe('CSV import', () => {
 describe('CSV import errors: nothing written, each names file, line and field', () => {
   const header = 'date,symbol,open,high,low,close,volume\n'
   const good = '2024-01-02,A,1,2,0.5,1.5,100\n'
-  const run = (name: string, body: string, kind: 'ohlcv' | 'futures' = 'ohlcv') => () =>
-    importCsv(db, { sources: [text(name, body)], kind, datasetName: 'x' })
+  const run =
+    (name: string, body: string, kind: 'ohlcv' | 'futures' = 'ohlcv') =>
+    () =>
+      importCsv(db, { sources: [text(name, body)], kind, datasetName: 'x' })
 
   it('unparseable date', async () => {
     const { err, issues } = await expectCsvInvalid(run('bad-date.csv', header + good + '2024-13-45,A,1,2,0.5,1.5,100\n'))
@@ -312,7 +359,9 @@ describe('CSV import errors: nothing written, each names file, line and field', 
   })
 
   it('ragged row', async () => {
-    const { err, issues } = await expectCsvInvalid(run('ragged.csv', header + good + '2024-01-03,A,1,2,0.5\n' + '2024-01-04,A,1,2,0.5,1.5,100\n'))
+    const { err, issues } = await expectCsvInvalid(
+      run('ragged.csv', header + good + '2024-01-03,A,1,2,0.5\n' + '2024-01-04,A,1,2,0.5,1.5,100\n'),
+    )
     expect(err.message).toBe('ragged.csv: line 3: expected 7 fields (as in the header), found 5')
     expect(issues).toHaveLength(1)
   })
@@ -322,7 +371,11 @@ describe('CSV import errors: nothing written, each names file, line and field', 
     expect(err.message).toBe('dup.csv: line 4: duplicate row for A at 2024-01-02: first seen at line 2')
     expect(issues[0]).toMatchObject({ file: 'dup.csv', line: 4 })
     const across = await expectCsvInvalid(() =>
-      importCsv(db, { sources: [text('A.csv', 'date,close\n2024-01-02,1\n'), text('a2/A.csv', 'date,close\n2024-01-02,1\n')], kind: 'ohlcv', datasetName: 'x' }),
+      importCsv(db, {
+        sources: [text('A.csv', 'date,close\n2024-01-02,1\n'), text('a2/A.csv', 'date,close\n2024-01-02,1\n')],
+        kind: 'ohlcv',
+        datasetName: 'x',
+      }),
     )
     expect(across.issues[0].message).toBe('duplicate row for A at 2024-01-02: first seen at A.csv line 2')
   })
@@ -361,7 +414,9 @@ describe('CSV import errors: nothing written, each names file, line and field', 
   })
 
   it('a path that does not exist is NOT_FOUND', async () => {
-    await expect(importCsv(db, { sources: [{ path: join(fixtures, 'missing.csv') }], kind: 'ohlcv', datasetName: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(
+      importCsv(db, { sources: [{ path: join(fixtures, 'missing.csv') }], kind: 'ohlcv', datasetName: 'x' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })
 
@@ -369,7 +424,8 @@ describe('CSV import cancel', () => {
   const big = () => {
     const lines = ['date,symbol,close']
     const start = day('2000-01-03')
-    for (let s = 0; s < 40; s++) for (let d = 0; d < 5000; d++) lines.push(`${new Date((start + d * 86400) * 1000).toISOString().slice(0, 10)},S${s},${100 + d / 100}`)
+    for (let s = 0; s < 40; s++)
+      for (let d = 0; d < 5000; d++) lines.push(`${new Date((start + d * 86400) * 1000).toISOString().slice(0, 10)},S${s},${100 + d / 100}`)
     return lines.join('\n') + '\n'
   }
 
@@ -394,14 +450,21 @@ describe('CSV import cancel', () => {
   it('an already-aborted signal writes nothing', async () => {
     const before = snapshot(db)
     await expect(
-      importCsv(db, { sources: [{ path: join(fixtures, 'long_prices.csv') }], kind: 'ohlcv', datasetName: 'x' }, undefined, AbortSignal.abort()),
+      importCsv(
+        db,
+        { sources: [{ path: join(fixtures, 'long_prices.csv') }], kind: 'ohlcv', datasetName: 'x' },
+        undefined,
+        AbortSignal.abort(),
+      ),
     ).rejects.toMatchObject({ code: 'JOB_CANCELLED' })
     expect(snapshot(db)).toEqual(before)
   })
 
   it('reports progress at most ~10 times a second and completes a 200k-row import', async () => {
     const stamps: number[] = []
-    const r = await importCsv(db, { sources: [text('big.csv', big())], kind: 'ohlcv', datasetName: 'big' }, () => stamps.push(performance.now()))
+    const r = await importCsv(db, { sources: [text('big.csv', big())], kind: 'ohlcv', datasetName: 'big' }, () =>
+      stamps.push(performance.now()),
+    )
     expect(r).toMatchObject({ rows: 200_000, instruments: 40 })
     const forced = 1 // the final "writing" report
     const gaps = stamps.slice(1, stamps.length - forced).map((s, i) => s - stamps[i])

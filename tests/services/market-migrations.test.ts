@@ -48,7 +48,11 @@ describe('database migrations', () => {
   it('keeps data when a current database is opened again', async () => {
     const path = join(dir, 'v1.sqlite')
     const db = openDatabase(path)
-    const r = await importCsv(db, { sources: [{ name: 'a.csv', text: 'date,symbol,close\n2024-01-02,A,1\n2024-01-03,A,2\n' }], kind: 'ohlcv', datasetName: 'kept' })
+    const r = await importCsv(db, {
+      sources: [{ name: 'a.csv', text: 'date,symbol,close\n2024-01-02,A,1\n2024-01-03,A,2\n' }],
+      kind: 'ohlcv',
+      datasetName: 'kept',
+    })
     db.close()
     const again = openDatabase(path)
     try {
@@ -68,7 +72,9 @@ describe('database migrations', () => {
     const raw = new Database(path)
     raw.pragma(`user_version = ${schemaVersion + 1}`)
     raw.close()
-    expect(() => openDatabase(path)).toThrowError(new RegExp(`schema version ${schemaVersion + 1} is newer than this build supports \\(${schemaVersion}\\)`))
+    expect(() => openDatabase(path)).toThrowError(
+      new RegExp(`schema version ${schemaVersion + 1} is newer than this build supports \\(${schemaVersion}\\)`),
+    )
     expect(version(path)).toBe(schemaVersion + 1)
   })
 })

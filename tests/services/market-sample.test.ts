@@ -26,7 +26,11 @@ let db: Db
 let summary: SampleImportSummary
 let progress: { phase: string; done: number; total: number }[]
 const idOf = (key: string) => db.prepare('SELECT id FROM datasets WHERE key = ?').pluck().get(key) as number
-const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number
+const count = (sql: string, ...args: unknown[]) =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number
 
 beforeAll(async () => {
   t = tempDb()
@@ -40,18 +44,26 @@ describe('sample import', () => {
   it('imports every row of the shipped files, quickly', () => {
     const stocks = fileLines(STOCKS)
     expect(stocks.length - 1).toBe(619_040)
-    expect(count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ?', idOf('sp500'))).toBe(619_040)
+    expect(count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ?', idOf('sp500'))).toBe(
+      619_040,
+    )
     expect(count('SELECT COUNT(*) FROM instruments WHERE dataset_id = ?', idOf('sp500'))).toBe(505)
 
     expect(fileLines(VX).length - 1).toBe(28_051)
-    expect(count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ?', idOf('vx'))).toBe(28_051)
+    expect(count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ?', idOf('vx'))).toBe(
+      28_051,
+    )
     expect(count('SELECT COUNT(*) FROM instruments WHERE dataset_id = ?', idOf('vx'))).toBe(158)
 
     expect(fileLines(CLNG).length - 1).toBe(97_992)
-    expect(count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ?', idOf('cl_ng'))).toBe(97_992)
+    expect(count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ?', idOf('cl_ng'))).toBe(
+      97_992,
+    )
 
     expect(fileLines(SPX).length - 1).toBe(1_563)
-    expect(count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ?', idOf('spx_1min'))).toBe(1_563)
+    expect(count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ?', idOf('spx_1min'))).toBe(
+      1_563,
+    )
 
     expect(summary.rows).toBe(619_040 + 28_051 + 97_992 + 1_563)
     expect(summary.skipped).toEqual([])
@@ -69,7 +81,12 @@ describe('sample import', () => {
   })
 
   it('stores dataset sources (attributions) and time zones', () => {
-    const rows = db.prepare('SELECT key, kind, source, timezone FROM datasets ORDER BY id').all() as { key: string; kind: string; source: string; timezone: string }[]
+    const rows = db.prepare('SELECT key, kind, source, timezone FROM datasets ORDER BY id').all() as {
+      key: string
+      kind: string
+      source: string
+      timezone: string
+    }[]
     expect(rows.map((r) => r.key)).toEqual(['sp500', 'vx', 'cl_ng', 'spx_1min'])
     expect(rows.map((r) => r.kind)).toEqual(['stocks', 'futures', 'futures', 'intraday'])
     expect(rows[0].source).toMatch(/camnugent\/sandp500/)
@@ -82,7 +99,9 @@ describe('sample import', () => {
   it('keeps the stocks file defects as warnings with file, line, column and field — rows imported', () => {
     const lines = fileLines(STOCKS)
     const warnings = db
-      .prepare(`SELECT w.file, w.line, w.col, w.field, w.message FROM import_warnings w JOIN imports im ON im.id = w.import_id WHERE im.dataset_id = ?`)
+      .prepare(
+        `SELECT w.file, w.line, w.col, w.field, w.message FROM import_warnings w JOIN imports im ON im.id = w.import_id WHERE im.dataset_id = ?`,
+      )
       .all(idOf('sp500')) as { file: string; line: number; col: number; field: string; message: string }[]
     const empty = warnings.filter((w) => /^empty/.test(w.message))
     const bracket = warnings.filter((w) => /bracket/.test(w.message))
@@ -130,7 +149,7 @@ describe('sample import', () => {
     expect(vx.items.at(-1)).toMatchObject({ symbol: 'VXG26', expiry: '2026-02-18' })
     const expiries = vx.items.map((i) => i.expiry!)
     expect(expiries).toEqual([...expiries].sort())
-    expect(count("SELECT COUNT(*) FROM instruments WHERE dataset_id = ? AND contract_month = substr(expiry, 1, 7)", idOf('vx'))).toBe(158)
+    expect(count('SELECT COUNT(*) FROM instruments WHERE dataset_id = ? AND contract_month = substr(expiry, 1, 7)', idOf('vx'))).toBe(158)
 
     // From the file: 2013-01-02, expiry 2013-01-16: settle 0 → close 15.6 is the price.
     const f13 = vx.items[0]
@@ -143,9 +162,14 @@ describe('sample import', () => {
     const f15 = vx.items.find((i) => i.symbol === 'VXF15')!
     expect(m.getBars({ instrumentId: f15.id, from: day('2014-12-10'), to: day('2014-12-10') }).close).toEqual([17.75])
     // The raw trade close stays in the bars table.
-    expect(db.prepare('SELECT close, settle FROM bars WHERE instrument_id = ? AND ts = ?').get(f15.id, day('2014-12-10'))).toEqual({ close: 17.7, settle: 17.75 })
+    expect(db.prepare('SELECT close, settle FROM bars WHERE instrument_id = ? AND ts = ?').get(f15.id, day('2014-12-10'))).toEqual({
+      close: 17.7,
+      settle: 17.75,
+    })
     // No settle of 0 is stored.
-    expect(count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ? AND b.settle = 0', idOf('vx'))).toBe(0)
+    expect(
+      count('SELECT COUNT(*) FROM bars b JOIN instruments i ON i.id = b.instrument_id WHERE i.dataset_id = ? AND b.settle = 0', idOf('vx')),
+    ).toBe(0)
   })
 
   it('stores CL/NG contracts with expiry and contract month from the expiries file; close = settle', () => {
@@ -164,13 +188,21 @@ describe('sample import', () => {
         .map((l) => l.split(','))
         .map(([, contract, month, ltd]) => [contract, { month, ltd }]),
     )
-    const rows = db.prepare('SELECT symbol, expiry, contract_month AS month FROM instruments WHERE dataset_id = ?').all(idOf('cl_ng')) as { symbol: string; expiry: string; month: string }[]
-    for (const r of rows) expect({ expiry: r.expiry, month: r.month }).toEqual({ expiry: exp.get(r.symbol)!.ltd, month: exp.get(r.symbol)!.month })
+    const rows = db.prepare('SELECT symbol, expiry, contract_month AS month FROM instruments WHERE dataset_id = ?').all(idOf('cl_ng')) as {
+      symbol: string
+      expiry: string
+      month: string
+    }[]
+    for (const r of rows)
+      expect({ expiry: r.expiry, month: r.month }).toEqual({ expiry: exp.get(r.symbol)!.ltd, month: exp.get(r.symbol)!.month })
     // The negative settlement of 2020-04-20 is kept.
     const clk20 = cl.items.find((i) => i.symbol === 'CLK20')!
     const b = m.getBars({ instrumentId: clk20.id, from: day('2020-04-20'), to: day('2020-04-20') })
     expect(b).toMatchObject({ close: [-37.63], open: [null], high: [null], low: [null] })
-    expect(db.prepare('SELECT close, settle FROM bars WHERE instrument_id = ? AND ts = ?').get(clk20.id, day('2020-04-20'))).toEqual({ close: -37.63, settle: -37.63 })
+    expect(db.prepare('SELECT close, settle FROM bars WHERE instrument_id = ? AND ts = ?').get(clk20.id, day('2020-04-20'))).toEqual({
+      close: -37.63,
+      settle: -37.63,
+    })
   })
 
   it('reads the intraday file with its column order and wall-clock times', () => {

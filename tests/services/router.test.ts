@@ -17,7 +17,12 @@ describe('contract router', () => {
   it('validates input before a handler runs and names the field', async () => {
     let ran = false
     const dispatch = createRouter({
-      market: { getBars: () => { ran = true; return {} } },
+      market: {
+        getBars: () => {
+          ran = true
+          return {}
+        },
+      },
     } as unknown as Handlers)
     const reply = await dispatch('market.getBars', { instrumentId: -3 })
     expect(ran).toBe(false)
@@ -28,7 +33,13 @@ describe('contract router', () => {
   it('turns thrown errors into data with a code', async () => {
     const logged: string[] = []
     const dispatch = createRouter(
-      { market: { listDatasets: () => { throw new Error('disk on fire') } } } as unknown as Handlers,
+      {
+        market: {
+          listDatasets: () => {
+            throw new Error('disk on fire')
+          },
+        },
+      } as unknown as Handlers,
       (channel) => logged.push(channel),
     )
     const reply = await dispatch('market.listDatasets', {})

@@ -77,7 +77,10 @@ export async function computeAlphas(args: AlphasArgs): Promise<number> {
   if (args.policy !== undefined && args.policy !== 'strict' && args.policy !== 'lenient')
     fail(`--policy: strict or lenient (got '${args.policy}')`)
   const policy = { mode: (args.policy ?? 'strict') as 'strict' | 'lenient', minShare: 0.5 }
-  for (const [flag, v] of [['--from', args.from], ['--to', args.to]] as const) {
+  for (const [flag, v] of [
+    ['--from', args.from],
+    ['--to', args.to],
+  ] as const) {
     if (v !== undefined && (!isoDate.test(v) || Number.isNaN(Date.parse(v)))) fail(`${flag}: expected a date as YYYY-MM-DD, got '${v}'`)
   }
   const threads = args.threads === undefined ? undefined : Number(args.threads)

@@ -28,17 +28,24 @@ export async function importFiles(args: ImportArgs): Promise<number> {
   const db = openDatabase(join(args.dataDir, 'alphadesk.sqlite'))
   const started = Date.now()
   try {
-    const result = await importCsv(db, {
-      sources: args.paths.map((path) => ({ path })),
-      kind: args.kind as CsvKind,
-      dateFormat: args.dateFormat as DateFormat,
-      datasetName: args.name ?? basename(args.paths[0]).replace(/\.[^.]+$/, ''),
-    }, (p) => {
-      if (p.total > 0) process.stderr.write(`\rimporting ${p.done}/${p.total} rows (ETA ${formatEta(etaMs(started, p.done, p.total))})   `)
-    })
+    const result = await importCsv(
+      db,
+      {
+        sources: args.paths.map((path) => ({ path })),
+        kind: args.kind as CsvKind,
+        dateFormat: args.dateFormat as DateFormat,
+        datasetName: args.name ?? basename(args.paths[0]).replace(/\.[^.]+$/, ''),
+      },
+      (p) => {
+        if (p.total > 0)
+          process.stderr.write(`\rimporting ${p.done}/${p.total} rows (ETA ${formatEta(etaMs(started, p.done, p.total))})   `)
+      },
+    )
     process.stderr.write('\n')
     for (const w of result.warnings) console.warn(`warning: ${formatIssue(w)}`)
-    console.log(`imported ${result.rows} rows, ${result.instruments} instruments into dataset ${result.datasetId} in ${(result.durationMs / 1000).toFixed(2)} s`)
+    console.log(
+      `imported ${result.rows} rows, ${result.instruments} instruments into dataset ${result.datasetId} in ${(result.durationMs / 1000).toFixed(2)} s`,
+    )
     return 0
   } catch (err) {
     process.stderr.write('\n')

@@ -15,8 +15,11 @@ export function info(dataDir: string): number {
     const datasets = marketQueries(db).listDatasets()
     if (!datasets.length) console.log('datasets:       none (the sample data is imported on the first `serve`/app start)')
     for (const d of datasets) {
-      const span = d.from && d.to ? `${new Date(d.from * 1000).toISOString().slice(0, 10)} .. ${new Date(d.to * 1000).toISOString().slice(0, 10)}` : ''
-      console.log(`  ${d.key.padEnd(12)} ${d.kind.padEnd(9)} ${String(d.instrumentCount).padStart(5)} instruments ${String(d.barCount).padStart(8)} bars  ${span}`)
+      const span =
+        d.from && d.to ? `${new Date(d.from * 1000).toISOString().slice(0, 10)} .. ${new Date(d.to * 1000).toISOString().slice(0, 10)}` : ''
+      console.log(
+        `  ${d.key.padEnd(12)} ${d.kind.padEnd(9)} ${String(d.instrumentCount).padStart(5)} instruments ${String(d.barCount).padStart(8)} bars  ${span}`,
+      )
     }
   } finally {
     db.close()

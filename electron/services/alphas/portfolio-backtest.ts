@@ -43,14 +43,7 @@ export interface PortfolioSeries {
 }
 
 /** Target weights for one date's alpha row (length n) into `w`; false when no position. */
-export function targetWeights(
-  alpha: Float64Array,
-  off: number,
-  n: number,
-  spec: PortfolioSpec,
-  w: Float64Array,
-  s: RankScratch,
-): boolean {
+export function targetWeights(alpha: Float64Array, off: number, n: number, spec: PortfolioSpec, w: Float64Array, s: RankScratch): boolean {
   w.fill(0)
   const row = alpha.subarray(off, off + n)
   if (spec.weighting === 'rank') {

@@ -29,7 +29,13 @@ export function portfolioBacktestName(column: Pick<AlphaRunColumn, 'name'>, spec
   return `${column.name} long/short ${how}, ${spec.costBps} bps`
 }
 
-export function storePortfolioBacktest(db: Db, meta: RunMeta, column: AlphaRunColumn, spec: PortfolioSpec, series: PortfolioSeries): number {
+export function storePortfolioBacktest(
+  db: Db,
+  meta: RunMeta,
+  column: AlphaRunColumn,
+  spec: PortfolioSpec,
+  series: PortfolioSeries,
+): number {
   const full: StoredPortfolioSpec = {
     ...spec,
     key: column.key,
@@ -48,8 +54,13 @@ export function storePortfolioBacktest(db: Db, meta: RunMeta, column: AlphaRunCo
   return db.transaction(() => {
     const datasetExists = db.prepare('SELECT 1 FROM datasets WHERE id = ?').get(meta.datasetId) !== undefined
     const id = Number(
-      insertRun.run(portfolioBacktestKind, portfolioBacktestName(column, spec), datasetExists ? meta.datasetId : null, JSON.stringify(full), JSON.stringify(series.stats))
-        .lastInsertRowid,
+      insertRun.run(
+        portfolioBacktestKind,
+        portfolioBacktestName(column, spec),
+        datasetExists ? meta.datasetId : null,
+        JSON.stringify(full),
+        JSON.stringify(series.stats),
+      ).lastInsertRowid,
     )
     for (let i = 0; i < series.time.length; i++) {
       insertReturn.run(id, series.time[i], series.returns[i], series.gross[i], series.turnover[i], series.equity[i])
@@ -69,7 +80,10 @@ export interface StoredRun {
 }
 
 /** A stored run with its daily returns (for tests and the later trade-book listing). */
-export function readStoredRun(db: Db, id: number): (StoredRun & { returns: { ts: number; ret: number; gross: number | null; turnover: number | null; equity: number | null }[] }) | null {
+export function readStoredRun(
+  db: Db,
+  id: number,
+): (StoredRun & { returns: { ts: number; ret: number; gross: number | null; turnover: number | null; equity: number | null }[] }) | null {
   const row = db
     .prepare('SELECT id, kind, name, dataset_id AS datasetId, spec, stats, created_at AS createdAt FROM runs WHERE id = ?')
     .get(id) as (Omit<StoredRun, 'spec' | 'stats'> & { spec: string; stats: string }) | undefined

@@ -50,7 +50,10 @@ const sessionSeconds = 6.5 * 3600
 /** Bars a year, from the median spacing of the bars: 252 for daily, more for intraday. */
 export function periodsPerYear(time: readonly number[]): number {
   if (time.length < 3) return tradingDays
-  const gaps = time.slice(1).map((t, i) => t - time[i]).sort((a, b) => a - b)
+  const gaps = time
+    .slice(1)
+    .map((t, i) => t - time[i])
+    .sort((a, b) => a - b)
   const median = gaps[gaps.length >> 1]
   return median > 0 && median < 86_400 ? tradingDays * (sessionSeconds / median) : tradingDays
 }

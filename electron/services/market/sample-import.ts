@@ -100,9 +100,7 @@ export async function importSampleData(
 ): Promise<SampleImportSummary> {
   const started = performance.now()
   const progress = throttleProgress(onProgress as ProgressFn | undefined)
-  const present = new Set(
-    (db.prepare('SELECT key FROM datasets').pluck().all() as string[]).filter((k) => SAMPLE_KEYS.includes(k)),
-  )
+  const present = new Set((db.prepare('SELECT key FROM datasets').pluck().all() as string[]).filter((k) => SAMPLE_KEYS.includes(k)))
   const todo = SAMPLE_DATASETS.filter((d) => !present.has(d.key))
   const total = todo.reduce((s, d) => s + d.rows, 0)
   const summary: SampleImportSummary = { datasets: [], skipped: [...present], rows: 0, durationMs: 0 }
@@ -131,7 +129,10 @@ export async function importSampleData(
       throw new AppError('IMPORT_FAILED', `sample data: ${formatIssue(first)}`, { issues: read.errors.list() })
     }
     const meta = await metadataFor(spec, resourcesDataDir).catch((err: unknown) => {
-      throw new AppError('IMPORT_FAILED', `sample data: cannot read the metadata of ${spec.key}: ${err instanceof Error ? err.message : String(err)}`)
+      throw new AppError(
+        'IMPORT_FAILED',
+        `sample data: cannot read the metadata of ${spec.key}: ${err instanceof Error ? err.message : String(err)}`,
+      )
     })
     const warnings = read.warnings.list()
     const written = writeDataset(db, {

@@ -51,11 +51,7 @@ fn cpu_seconds() -> Option<f64> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let threads = args
-        .iter()
-        .position(|a| a == "--threads")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|s| s.parse().ok());
+    let threads = args.iter().position(|a| a == "--threads").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok());
     let skip_naive = args.iter().any(|a| a == "--skip-naive");
     let formulas = alpha101();
     assert_eq!(formulas.len(), 101);
@@ -94,8 +90,8 @@ fn main() {
             continue;
         }
         let t0 = Instant::now();
-        let naive = evaluate(&view, &formulas, &EvalOptions { naive: true, ..EvalOptions::default() }, &mut |_, _| true)
-            .expect("naive");
+        let naive =
+            evaluate(&view, &formulas, &EvalOptions { naive: true, ..EvalOptions::default() }, &mut |_, _| true).expect("naive");
         let tn = t0.elapsed().as_secs_f64();
         let (diff, which, agree) = max_diff(&out, &naive);
         println!(

@@ -30,7 +30,12 @@ fn main() {
         return;
     }
     let a: Vec<usize> = args.iter().filter_map(|s| s.parse().ok()).collect();
-    let (t, n, reps, threads) = (a.first().copied().unwrap_or(1259), a.get(1).copied().unwrap_or(505), a.get(2).copied().unwrap_or(3), a.get(3).copied().unwrap_or(1));
+    let (t, n, reps, threads) = (
+        a.first().copied().unwrap_or(1259),
+        a.get(1).copied().unwrap_or(505),
+        a.get(2).copied().unwrap_or(3),
+        a.get(3).copied().unwrap_or(1),
+    );
     let panel = random_panel(t, n, 42, 0.002);
     run(&panel.view(), reps, threads);
 }

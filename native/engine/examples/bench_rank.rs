@@ -26,42 +26,55 @@ fn main() {
         for kind in 0..5 {
             let (mut runs, mut in_runs, mut exact, mut rowsn) = (0usize, 0usize, 0usize, 0usize);
             for r in rows.iter().skip(kind).step_by(5) {
-                let mut ks: Vec<(u64, u64)> = r.iter().filter(|v| !v.is_nan()).map(|&v| {
-                    let b = (v + 0.0).to_bits();
-                    let m = ((b as i64) >> 63) as u64;
-                    let k = b ^ (m | (1 << 63));
-                    (k >> 40, k)
-                }).collect();
+                let mut ks: Vec<(u64, u64)> = r
+                    .iter()
+                    .filter(|v| !v.is_nan())
+                    .map(|&v| {
+                        let b = (v + 0.0).to_bits();
+                        let m = ((b as i64) >> 63) as u64;
+                        let k = b ^ (m | (1 << 63));
+                        (k >> 40, k)
+                    })
+                    .collect();
                 ks.sort();
                 let mut i = 0;
                 while i < ks.len() {
                     let mut j = i + 1;
-                    while j < ks.len() && ks[j].0 == ks[i].0 { j += 1; }
+                    while j < ks.len() && ks[j].0 == ks[i].0 {
+                        j += 1;
+                    }
                     if j - i > 1 {
                         runs += 1;
                         in_runs += j - i;
-                        if ks[i..j].iter().all(|x| x.1 == ks[i].1) { exact += 1; }
+                        if ks[i..j].iter().all(|x| x.1 == ks[i].1) {
+                            exact += 1;
+                        }
                     }
                     i = j;
                 }
                 rowsn += 1;
             }
-            println!("kind {kind}: {:.1} runs/row ({:.1} exact-tie runs), {:.1} values in runs/row", runs as f64 / rowsn as f64, exact as f64 / rowsn as f64, in_runs as f64 / rowsn as f64);
+            println!(
+                "kind {kind}: {:.1} runs/row ({:.1} exact-tie runs), {:.1} values in runs/row",
+                runs as f64 / rowsn as f64,
+                exact as f64 / rowsn as f64,
+                in_runs as f64 / rowsn as f64
+            );
         }
     }
     // Per kind of row (close, volume, delta, return, sign), radix path.
     let only_kind: Option<usize> = std::env::var("KIND").ok().and_then(|k| k.parse().ok());
     for kind in (0..5).filter(|k| only_kind.is_none_or(|o| o == *k)) {
-      for _ in 0..if only_kind.is_some() { 20 } else { 1 } {
-        let t0 = std::time::Instant::now();
-        let mut k = 0;
-        for r in rows.iter().skip(kind).step_by(5) {
-            rank_row_with(r, &mut out, &mut s, true);
-            k += 1;
+        for _ in 0..if only_kind.is_some() { 20 } else { 1 } {
+            let t0 = std::time::Instant::now();
+            let mut k = 0;
+            for r in rows.iter().skip(kind).step_by(5) {
+                rank_row_with(r, &mut out, &mut s, true);
+                k += 1;
+            }
+            let el = t0.elapsed().as_secs_f64();
+            println!("kind {kind}: {:.2} µs/row", 1e6 * el / k as f64);
         }
-        let el = t0.elapsed().as_secs_f64();
-        println!("kind {kind}: {:.2} µs/row", 1e6 * el / k as f64);
-      }
     }
     if only_kind.is_some() {
         return;

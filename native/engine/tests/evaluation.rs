@@ -13,8 +13,7 @@ fn all_101_alphas_evaluate_and_naive_mode_agrees() {
     let v = panel.view();
     let formulas = alpha101();
     let fast = evaluate(&v, &formulas, &EvalOptions::default(), &mut |_, _| true).expect("fast");
-    let naive = evaluate(&v, &formulas, &EvalOptions { naive: true, ..Default::default() }, &mut |_, _| true)
-        .expect("naive");
+    let naive = evaluate(&v, &formulas, &EvalOptions { naive: true, ..Default::default() }, &mut |_, _| true).expect("naive");
     assert!(fast.stats.nodes < naive.stats.nodes / 2, "CSE shares work: {} vs {}", fast.stats.nodes, naive.stats.nodes);
     let (mut cells, mut agree) = (0usize, 0usize);
     let mut all_nan = Vec::new();
@@ -154,8 +153,8 @@ fn empty_windows_and_empty_formula_lists() {
     assert!(d.is_empty());
     let all = evaluate(&v, &f, &EvalOptions::default(), &mut |_, _| true).expect("eval");
     let (a, b) = (all.dates[10], all.dates[5]);
-    let out = evaluate(&v, &f, &EvalOptions { from: Some(a), to: Some(b), ..Default::default() }, &mut |_, _| true)
-        .expect("eval");
+    let out =
+        evaluate(&v, &f, &EvalOptions { from: Some(a), to: Some(b), ..Default::default() }, &mut |_, _| true).expect("eval");
     assert!(out.dates.is_empty());
     assert_eq!(out.results[0].values.as_ref().map(Vec::len), Some(0));
     // No formulas at all.
@@ -197,7 +196,12 @@ fn output_file_holds_the_same_values_as_memory_mode() {
         assert_eq!(w.offset, end, "{}: blocks are packed in formula order", f.name);
         assert_eq!(w.rows * n, mv.len());
         let got = &vals[(w.offset / 8) as usize..(w.offset / 8) as usize + mv.len()];
-        assert_eq!(got.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), mv.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), "{}", f.name);
+        assert_eq!(
+            got.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+            mv.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+            "{}",
+            f.name
+        );
         assert_eq!(w.finite, mv.iter().filter(|x| x.is_finite()).count());
         assert_eq!(f.finite, m.finite);
         end += (mv.len() * 8) as u64;

@@ -57,8 +57,7 @@ fn panel() -> Panel {
 
 /// Evaluate one formula; returns instrument-major values (like the inputs).
 fn eval(p: &Panel, text: &str) -> Vec<f64> {
-    let out = evaluate(&p.view(), &[FormulaSpec::new("f", text)], &EvalOptions::default(), &mut |_, _| true)
-        .expect("evaluate");
+    let out = evaluate(&p.view(), &[FormulaSpec::new("f", text)], &EvalOptions::default(), &mut |_, _| true).expect("evaluate");
     let r = &out.results[0];
     assert!(r.error.is_none(), "{text}: {:?}", r.error);
     let v = r.values.as_ref().expect("values");
@@ -156,7 +155,17 @@ fn elementwise_operators() {
         1e-12,
         "log",
     );
-    let sign = |v: f64| if v.is_nan() { f64::NAN } else if v > 0.0 { 1.0 } else if v < 0.0 { -1.0 } else { 0.0 };
+    let sign = |v: f64| {
+        if v.is_nan() {
+            f64::NAN
+        } else if v > 0.0 {
+            1.0
+        } else if v < 0.0 {
+            -1.0
+        } else {
+            0.0
+        }
+    };
     assert_all_close(&eval(&p, "sign(close - 2)"), &elementwise(c, |v| sign(v - 2.0)), 0.0, "sign");
     assert_all_close(&eval(&p, "-close"), &elementwise(c, |v| -v), 0.0, "neg");
     let two = |f: &dyn Fn(f64, f64) -> f64| -> Vec<f64> { c.iter().zip(o).map(|(&a, &b)| f(a, b)).collect() };
@@ -167,18 +176,8 @@ fn elementwise_operators() {
     assert_all_close(&eval(&p, "close < open"), &two(&|a, b| nan2(a, b, cmp(a < b))), 0.0, "lt");
     assert_all_close(&eval(&p, "close >= open"), &two(&|a, b| nan2(a, b, cmp(a >= b))), 0.0, "ge");
     assert_all_close(&eval(&p, "close == open - 0.5"), &two(&|a, b| nan2(a, b, cmp(a == b - 0.5))), 0.0, "eq");
-    assert_all_close(
-        &eval(&p, "(close < 3) || (open > 6)"),
-        &two(&|a, b| nan2(a, b, cmp(a < 3.0 || b > 6.0))),
-        0.0,
-        "or",
-    );
-    assert_all_close(
-        &eval(&p, "(close < 3) && (open > 1)"),
-        &two(&|a, b| nan2(a, b, cmp(a < 3.0 && b > 1.0))),
-        0.0,
-        "and",
-    );
+    assert_all_close(&eval(&p, "(close < 3) || (open > 6)"), &two(&|a, b| nan2(a, b, cmp(a < 3.0 || b > 6.0))), 0.0, "or");
+    assert_all_close(&eval(&p, "(close < 3) && (open > 1)"), &two(&|a, b| nan2(a, b, cmp(a < 3.0 && b > 1.0))), 0.0, "and");
     assert_all_close(
         &eval(&p, "(close < open) ? close : (-1 * open)"),
         &two(&|a, b| nan2(a, b, if a < b { a } else { -b })),
@@ -189,7 +188,14 @@ fn elementwise_operators() {
     assert_all_close(&eval(&p, "-close ^ 2"), &elementwise(c, |v| -(v.powf(2.0))), 1e-12, "pow binds tighter than unary minus");
     assert_all_close(
         &eval(&p, "signedpower(close - 5, 2)"),
-        &elementwise(c, |v| { let x = v - 5.0; if x == 0.0 { 0.0 } else { x.signum() * x.abs().powf(2.0) } }),
+        &elementwise(c, |v| {
+            let x = v - 5.0;
+            if x == 0.0 {
+                0.0
+            } else {
+                x.signum() * x.abs().powf(2.0)
+            }
+        }),
         1e-12,
         "signedpower keeps sign",
     );
@@ -218,9 +224,8 @@ fn derived_fields() {
     assert_all_close(&eval(&p, "adv5"), &adv, 1e-12, "adv5");
     assert_all_close(&eval(&p, "ADV5.9"), &adv, 1e-12, "fractional adv floors");
     let vw = p.vwap.as_ref().expect("vwap");
-    let want: Vec<f64> = (0..T * N)
-        .map(|k| if vw[k].is_nan() { (p.high[k] + p.low[k] + p.close[k]) / 3.0 } else { vw[k] })
-        .collect();
+    let want: Vec<f64> =
+        (0..T * N).map(|k| if vw[k].is_nan() { (p.high[k] + p.low[k] + p.close[k]) / 3.0 } else { vw[k] }).collect();
     assert_all_close(&eval(&p, "vwap"), &want, 1e-12, "vwap falls back to typical price");
 }
 
@@ -333,7 +338,11 @@ fn cross_sectional_operators() {
                     }
                     let members: Vec<f64> =
                         (0..N).filter(|&j| codes[j] == codes[i] && !row[j].is_nan()).map(|j| row[j]).collect();
-                    if members.is_empty() { f64::NAN } else { row[i] - mean(&members) }
+                    if members.is_empty() {
+                        f64::NAN
+                    } else {
+                        row[i] - mean(&members)
+                    }
                 })
                 .collect()
         }
@@ -341,7 +350,12 @@ fn cross_sectional_operators() {
     let sector = p.sector.clone().expect("sector");
     let industry = p.industry.clone().expect("industry");
     assert_all_close(&eval(&p, "indneutralize(close, IndClass.sector)"), &per_date(c, neutral(sector)), 1e-12, "sector");
-    assert_all_close(&eval(&p, "IndNeutralize(close, IndClass.industry)"), &per_date(c, neutral(industry.clone())), 1e-12, "industry");
+    assert_all_close(
+        &eval(&p, "IndNeutralize(close, IndClass.industry)"),
+        &per_date(c, neutral(industry.clone())),
+        1e-12,
+        "industry",
+    );
     // subindustry is absent → falls back to industry, with a warning.
     let out = evaluate(
         &p.view(),
@@ -367,14 +381,8 @@ fn naive_mode_agrees_with_optimised() {
     ] {
         let spec = [FormulaSpec::new("f", f)];
         let a = evaluate(&p.view(), &spec, &EvalOptions::default(), &mut |_, _| true).expect("fast");
-        let b = evaluate(&p.view(), &spec, &EvalOptions { naive: true, ..Default::default() }, &mut |_, _| true)
-            .expect("naive");
-        assert_all_close(
-            a.results[0].values.as_ref().expect("a"),
-            b.results[0].values.as_ref().expect("b"),
-            1e-9,
-            f,
-        );
+        let b = evaluate(&p.view(), &spec, &EvalOptions { naive: true, ..Default::default() }, &mut |_, _| true).expect("naive");
+        assert_all_close(a.results[0].values.as_ref().expect("a"), b.results[0].values.as_ref().expect("b"), 1e-9, f);
     }
 }
 
@@ -414,7 +422,7 @@ fn rank_row_large_rows_with_special_values() {
                 (2, _) => (rng.uniform() * 5.0).round(), // heavy ties
                 (3, 3) => -0.0,
                 (3, 4) => 0.0,
-                (4, _) => (rng.uniform() * 40.0).exp(), // very skewed
+                (4, _) => (rng.uniform() * 40.0).exp(),               // very skewed
                 (5, _) => 1.0 + (rng.below(3) as f64) * f64::EPSILON, // values a few ulps apart
                 _ => rng.uniform() - 0.5,
             })
@@ -446,11 +454,17 @@ fn radix_rank_matches_comparison_rank_on_hard_rows() {
                     0 => f64::NAN,
                     1 => 0.0,
                     2 => -0.0,
-                    3 => ((r >> 8) % 5) as f64,                        // exact ties
-                    4 => 1.0 + ((r >> 8) % 4) as f64 * f64::EPSILON,    // a few ulps apart
+                    3 => ((r >> 8) % 5) as f64,                      // exact ties
+                    4 => 1.0 + ((r >> 8) % 4) as f64 * f64::EPSILON, // a few ulps apart
                     5 => -1.0 - ((r >> 8) % 4) as f64 * f64::EPSILON,
-                    6 => f64::from_bits((r >> 12) % 1000),              // subnormals
-                    7 => if r & 256 == 0 { f64::INFINITY } else { f64::NEG_INFINITY },
+                    6 => f64::from_bits((r >> 12) % 1000), // subnormals
+                    7 => {
+                        if r & 256 == 0 {
+                            f64::INFINITY
+                        } else {
+                            f64::NEG_INFINITY
+                        }
+                    }
                     8 => 100.0 * (1.0 + ((r >> 8) % 1000) as f64 * 1e-9), // within the truncated key's resolution
                     9 if case % 2 == 0 => {
                         // price differences: clusters of nearly equal floats

@@ -92,8 +92,5 @@ fn inspect_lists_fields_and_operators() {
     let (_, info) = inspect("rank(ts_rank(close, 5) * adv20) - indneutralize(returns, IndClass.industry)").expect("ok");
     assert_eq!(info.fields, vec!["adv20", "close", "indclass.industry", "returns"]);
     assert_eq!(info.operators, vec!["*", "-", "indneutralize", "rank", "ts_rank"]);
-    assert_eq!(
-        info.normalized,
-        "(rank((ts_rank(close, 5) * adv20)) - indneutralize(returns, IndClass.industry))"
-    );
+    assert_eq!(info.normalized, "(rank((ts_rank(close, 5) * adv20)) - indneutralize(returns, IndClass.industry))");
 }

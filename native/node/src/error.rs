@@ -5,7 +5,6 @@
 
 use alphadesk_engine::EngineError;
 
-
 pub fn to_napi(e: EngineError) -> napi::Error {
     coded(e.code(), &e.to_string())
 }

@@ -4,7 +4,6 @@ use alphadesk_engine::stats::summary_stats as engine_summary;
 use napi::bindgen_prelude::Float64ArraySlice;
 use napi_derive::napi;
 
-
 use crate::guard::guarded;
 
 /// Summary of a close series; see the engine's `SummaryStats` docs. NaN

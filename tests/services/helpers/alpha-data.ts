@@ -29,7 +29,9 @@ export function seedPanel(db: Db, spec: PanelSpec): { datasetId: number; ids: nu
   const ids: number[] = []
   db.transaction(() => {
     spec.symbols.forEach((symbol, i) => {
-      const id = Number(insInstrument.run(datasetId, symbol, symbol, spec.sector?.(i) ?? null, spec.subindustry?.(i) ?? null).lastInsertRowid)
+      const id = Number(
+        insInstrument.run(datasetId, symbol, symbol, spec.sector?.(i) ?? null, spec.subindustry?.(i) ?? null).lastInsertRowid,
+      )
       ids.push(id)
       let count = 0
       let first: number | null = null
@@ -37,7 +39,15 @@ export function seedPanel(db: Db, spec: PanelSpec): { datasetId: number; ids: nu
       for (let t = 0; t < spec.days; t++) {
         if (spec.skip?.(t, i)) continue
         const c = spec.close(t, i)
-        insBar.run(id, dates[t], c, c === null ? null : c * 1.01, c === null ? null : c * 0.99, c, spec.volume ? spec.volume(t, i) : 1000 + t)
+        insBar.run(
+          id,
+          dates[t],
+          c,
+          c === null ? null : c * 1.01,
+          c === null ? null : c * 0.99,
+          c,
+          spec.volume ? spec.volume(t, i) : 1000 + t,
+        )
         count++
         first ??= dates[t]
         last = dates[t]

@@ -13,7 +13,10 @@ export function seedInstrument(db: Db, symbol: string, closes: (number | null)[]
   db.transaction(() => {
     closes.forEach((c, i) => insert.run(id, start + i * day, c, c === null ? null : c + 1, c === null ? null : c - 1, c, 1000 + i))
     db.prepare(`INSERT INTO instrument_stats (instrument_id, bar_count, first_ts, last_ts) VALUES (?, ?, ?, ?)`).run(
-      id, closes.length, start, start + (closes.length - 1) * day,
+      id,
+      closes.length,
+      start,
+      start + (closes.length - 1) * day,
     )
   })()
   return id

@@ -20,7 +20,10 @@ function countOutsideQuotes(line: string, delim: string): number {
  * fields, preferring more fields, then the order , ; tab |. Falls back to ','.
  */
 export function detectDelimiter(head: string): Delimiter {
-  const lines = head.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20)
+  const lines = head
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20)
   if (lines.length > 1 && !head.endsWith('\n')) lines.pop() // the last line may be cut short
   let best: Delimiter = ','
   let bestScore = 0
@@ -84,7 +87,8 @@ export interface RequiredCheck {
 /** Fields that must be mapped for a kind. The symbol may come from the file name instead. */
 export function missingFields(kind: CsvKind, mapping: ColumnMapping): RequiredCheck[] {
   const missing: RequiredCheck[] = []
-  if (mapping.date === undefined) missing.push({ field: 'date', message: 'no date column (looked for date, datetime, timestamp, trade_date)' })
+  if (mapping.date === undefined)
+    missing.push({ field: 'date', message: 'no date column (looked for date, datetime, timestamp, trade_date)' })
   if (kind === 'ohlcv') {
     if (mapping.close === undefined) missing.push({ field: 'close', message: 'no close column (looked for close, c, last, adj close)' })
   } else {

@@ -11,7 +11,9 @@ const importSchema = csvOptions.extend({ datasetName: z.string().trim().min(1).m
 
 function validation(error: z.ZodError): AppError {
   const first = error.issues[0]
-  return new AppError('VALIDATION', `${first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'invalid input'}`, { issues: error.issues })
+  return new AppError('VALIDATION', `${first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'invalid input'}`, {
+    issues: error.issues,
+  })
 }
 
 /** Validates (and defaults) options that may not have come through the router's schema check. */

@@ -128,7 +128,6 @@ pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow
     }
 }
 
-
 /// Stable LSD radix sort of `keys` by their high 24 bits (8 bits per pass;
 /// a pass is skipped when all keys share its digit). `tmp` is scratch.
 fn radix_sort_high24(keys: &mut Vec<u64>, tmp: &mut Vec<u64>) {

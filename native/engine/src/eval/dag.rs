@@ -30,7 +30,13 @@ impl Dag {
 
     pub fn constant(&mut self, v: f64) -> NodeId {
         // One key for 0.0 and -0.0; NaN constants share one canonical bit pattern.
-        let v = if v == 0.0 { 0.0 } else if v.is_nan() { f64::NAN } else { v };
+        let v = if v == 0.0 {
+            0.0
+        } else if v.is_nan() {
+            f64::NAN
+        } else {
+            v
+        };
         self.intern(Node::Const(v.to_bits()))
     }
 

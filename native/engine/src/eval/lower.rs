@@ -36,8 +36,7 @@ pub struct Lowerer<'d> {
 }
 
 fn window(e: &Expr, func: Func) -> Result<u32> {
-    let d = literal_value(e)
-        .ok_or_else(|| EngineError::invalid(format!("the window of {} must be a number", func.name())))?;
+    let d = literal_value(e).ok_or_else(|| EngineError::invalid(format!("the window of {} must be a number", func.name())))?;
     let w = crate::window_from_f64(d, &format!("the window of {}", func.name()))?;
     u32::try_from(w).map_err(|_| EngineError::invalid(format!("window {d} is too large")))
 }

@@ -52,7 +52,10 @@ pub enum BinKind {
 impl BinKind {
     /// Operand order does not matter: children are sorted for the key.
     pub fn commutative(self) -> bool {
-        matches!(self, BinKind::Add | BinKind::Mul | BinKind::Eq | BinKind::Ne | BinKind::And | BinKind::Or | BinKind::Min | BinKind::Max)
+        matches!(
+            self,
+            BinKind::Add | BinKind::Mul | BinKind::Eq | BinKind::Ne | BinKind::And | BinKind::Or | BinKind::Min | BinKind::Max
+        )
     }
 }
 

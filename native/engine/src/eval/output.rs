@@ -108,7 +108,16 @@ impl FileSink {
                 }
             })
             .map_err(|e| io(e, "cannot start writing the values file", &tmp))?;
-        Ok(FileSink { path: path.to_path_buf(), tmp, offsets, bytes: at, queue: Some(queue), free, writer: Some(writer), closed: false })
+        Ok(FileSink {
+            path: path.to_path_buf(),
+            tmp,
+            offsets,
+            bytes: at,
+            queue: Some(queue),
+            free,
+            writer: Some(writer),
+            closed: false,
+        })
     }
 
     /// A buffer of `len` values (contents arbitrary), recycled when possible.

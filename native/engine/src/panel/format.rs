@@ -109,15 +109,8 @@ pub fn write_panel_file(path: &Path, panel: &PanelView<'_>) -> Result<()> {
         g.iter().try_for_each(|v| w.write_all(&v.to_le_bytes())).map_err(io)?;
         pad(&mut w, 4 * n).map_err(io)?;
     }
-    let fields = [
-        Some(panel.open),
-        Some(panel.high),
-        Some(panel.low),
-        Some(panel.close),
-        Some(panel.volume),
-        panel.vwap,
-        panel.cap,
-    ];
+    let fields =
+        [Some(panel.open), Some(panel.high), Some(panel.low), Some(panel.close), Some(panel.volume), panel.vwap, panel.cap];
     let mut buf = Vec::with_capacity(1 << 16);
     for col in fields.iter().flatten() {
         for chunk in col.chunks(8192) {
@@ -172,8 +165,8 @@ impl MappedPanel {
         // into place (see `write_panel_file`); nobody modifies or truncates
         // them while they are mapped, which is what makes a read-only map of
         // a file sound.
-        let map = unsafe { Mmap::map(&file) }
-            .map_err(|e| EngineError::io(format!("mapping panel file {}", path.display()), e))?;
+        let map =
+            unsafe { Mmap::map(&file) }.map_err(|e| EngineError::io(format!("mapping panel file {}", path.display()), e))?;
         let bad = |m: String| EngineError::PanelFormat(format!("{}: {m}", path.display()));
         let b: &[u8] = &map;
         // Sections are 8-aligned relative to the base; the base itself must be

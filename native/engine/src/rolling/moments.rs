@@ -101,8 +101,8 @@ impl Moments {
         }
         let nf = self.n as f64;
         let q = self.s2 * nf - self.s1 * self.s1; // n · m2
-        // The mean drifted > 100 sd from the shift point, or squares once
-        // held are > 1e6x today's spread: rebuild before digits are lost.
+                                                  // The mean drifted > 100 sd from the shift point, or squares once
+                                                  // held are > 1e6x today's spread: rebuild before digits are lost.
         q <= 0.0 || self.s1 * self.s1 > 1e4 * q || self.peak * nf > 1e6 * q
     }
 }

@@ -24,7 +24,13 @@ export function quantileColor(q: number, n: number): string {
   const f = x - i
   const rgb = (hex: string) => [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16))
   const [a, b] = [rgb(QUANTILE_COLORS[i]), rgb(QUANTILE_COLORS[i + 1])]
-  return `#${a.map((v, k) => Math.round(v + (b[k] - v) * f).toString(16).padStart(2, '0')).join('')}`
+  return `#${a
+    .map((v, k) =>
+      Math.round(v + (b[k] - v) * f)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`
 }
 
 /** An IC: 3 decimals, 4 when it is tiny. */
@@ -298,7 +304,9 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
           />
         </Panel>
         <Panel title="IC by year" testId="tear-ic-year">
-          <BreakdownTable rows={(sheet.icByYear ?? []).map((y) => ({ label: String(y.year), mean: y.mean, tStat: y.tStat, days: y.days }))} />
+          <BreakdownTable
+            rows={(sheet.icByYear ?? []).map((y) => ({ label: String(y.year), mean: y.mean, tStat: y.tStat, days: y.days }))}
+          />
         </Panel>
         <Panel title="IC by sector (ranked within the sector)" testId="tear-ic-sector" wide>
           {sheet.icBySector?.length ? (

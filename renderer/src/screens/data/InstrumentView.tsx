@@ -182,7 +182,11 @@ function Stats({
     <div className={`stats-row${loading ? ' loading' : ''}`} data-testid={testId}>
       <div className="stat stat-scope">
         <span className="stat-label">{label}</span>
-        <span className={`stat-sub num${short ? ' warn-text' : ' muted'}`} data-testid={`${testId}-n`} title={short ? 'Too few returns for volatility and Sharpe to mean much' : undefined}>
+        <span
+          className={`stat-sub num${short ? ' warn-text' : ' muted'}`}
+          data-testid={`${testId}-n`}
+          title={short ? 'Too few returns for volatility and Sharpe to mean much' : undefined}
+        >
           n = {s ? formatCount(Math.max(0, s.count - 1)) : '…'} returns{short ? ' · short sample' : ''}
         </span>
       </div>

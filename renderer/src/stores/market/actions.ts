@@ -225,7 +225,8 @@ async function loadRangeSummary(instrumentId: number, from: number, to: number):
   set({ rangeSummary: { status: 'loading', data: prev.data, error: null } })
   try {
     const data = await api.indicators.summary({ instrumentId, from, to })
-    if (seq === rangeSeq && get().selectedId === instrumentId) set({ rangeSummary: { status: 'ready', data: { ...data, from, to }, error: null } })
+    if (seq === rangeSeq && get().selectedId === instrumentId)
+      set({ rangeSummary: { status: 'ready', data: { ...data, from, to }, error: null } })
   } catch (err) {
     if (seq === rangeSeq) set({ rangeSummary: { status: 'error', data: null, error: asErrorData(err) } })
   }
