@@ -126,7 +126,7 @@ function versionHash(db: Db, dataset: DatasetRow, instruments: InstrumentRow[], 
 
 /** The identity of a universe's data: changes with every import into the dataset (and the panel build version). */
 export function panelVersion(db: Db, datasetId: number, sectors: string[] | null): string {
-  const normSectors = sectors && sectors.length ? [...new Set(sectors)].sort() : null
+  const normSectors = sectors?.length ? [...new Set(sectors)].sort() : null
   const { dataset, instruments } = universe(db, datasetId, normSectors)
   return versionHash(db, dataset, instruments, normSectors)
 }

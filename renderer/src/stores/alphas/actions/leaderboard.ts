@@ -1,12 +1,7 @@
-import type { LeaderboardRow } from '../../../../../electron/contract'
 import { api } from '../../../api/client'
 import { runTask } from '../../jobs'
 import { type LeaderColumn, nextLeaderSort } from '../leaderboard'
-import { loadCorrelation } from './correlation'
-import { setPortfolioConfig } from './portfolio-backtest'
 import { get, jobs, set } from './store'
-import { setTab } from './tabs'
-import { setTearKey } from './tear-sheet'
 
 /** Leaderboard defaults: the tear sheet's quantiles and the portfolio backtest's default cost. */
 export const LEADER_QUANTILES = 5
@@ -43,27 +38,4 @@ export function toggleLeaderSelection(key: string): void {
 
 export function setLeaderSelection(keys: string[]): void {
   set({ leaderSelection: keys })
-}
-
-/** A click on a row: that alpha's tear sheet. */
-export function openTearSheet(row: Pick<LeaderboardRow, 'key' | 'ok'>): void {
-  if (!row.ok) return
-  setTearKey(row.key)
-  set({ tab: 'tearsheet' })
-}
-
-/** The selection's correlation heatmap. */
-export function correlateSelection(): void {
-  const keys = get().leaderSelection
-  if (keys.length < 2) return
-  set({ tab: 'correlation' })
-  void loadCorrelation(keys)
-}
-
-/** The portfolio backtest tab, on the first selected alpha. */
-export function backtestSelection(): void {
-  const key = get().leaderSelection[0]
-  if (!key) return
-  setPortfolioConfig({ key })
-  setTab('portfolio')
 }
