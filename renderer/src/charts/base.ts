@@ -6,6 +6,7 @@ import {
   ColorType,
   LineStyle,
   createChart,
+  type ChartOptions,
   type CrosshairMode,
   type DeepPartial,
   type HandleScaleOptions,
@@ -36,9 +37,13 @@ export interface ChartFeel {
   handleScale?: DeepPartial<HandleScaleOptions>
 }
 
-/** A chart filling `container` (it follows the container's size) in the app's colours and fonts. */
-export function createThemedChart(container: HTMLElement, theme: ChartTheme, feel: ChartFeel): IChartApi {
-  return createChart(container, {
+/**
+ * The app's look for any lightweight-charts chart (time or numeric horizontal axis): colours,
+ * fonts, grid, crosshair. The library's logo sat over the plotted data (the bottom-left of every
+ * pane); the attribution is in the status bar instead, as the library's licence allows.
+ */
+export function themedLook(theme: ChartTheme, crosshairMode: CrosshairMode) {
+  return {
     autoSize: true,
     layout: {
       background: { type: ColorType.Solid, color: theme.background },
@@ -46,8 +51,6 @@ export function createThemedChart(container: HTMLElement, theme: ChartTheme, fee
       fontFamily: theme.fontFamily,
       fontSize: 11,
       panes: { separatorColor: theme.border, separatorHoverColor: withAlpha(theme.accent, 0.25), enableResize: true },
-      // The library's logo sat over the plotted data (the bottom-left of every pane); the
-      // attribution is in the status bar instead, as the library's licence allows.
       attributionLogo: false,
     },
     grid: {
@@ -55,10 +58,17 @@ export function createThemedChart(container: HTMLElement, theme: ChartTheme, fee
       horzLines: { color: withAlpha(theme.border, 0.45) },
     },
     crosshair: {
-      mode: feel.crosshairMode,
+      mode: crosshairMode,
       vertLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
       horzLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
     },
+  } satisfies DeepPartial<ChartOptions>
+}
+
+/** A chart filling `container` (it follows the container's size) in the app's colours and fonts. */
+export function createThemedChart(container: HTMLElement, theme: ChartTheme, feel: ChartFeel): IChartApi {
+  return createChart(container, {
+    ...themedLook(theme, feel.crosshairMode),
     rightPriceScale: { borderColor: theme.border, scaleMargins: feel.priceMargins },
     timeScale: {
       borderColor: theme.border,

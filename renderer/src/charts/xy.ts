@@ -5,7 +5,6 @@
  * The crosshair reports every series' value at the hovered x, interpolated between its points.
  */
 import {
-  ColorType,
   CrosshairMode,
   LineSeries,
   LineStyle,
@@ -17,7 +16,7 @@ import {
   type MouseEventParams,
   type SeriesMarker,
 } from 'lightweight-charts'
-import { crosshairListeners } from './base'
+import { crosshairListeners, themedLook } from './base'
 import { withAlpha, type ChartTheme } from './theme'
 
 export interface XYPoint {
@@ -98,19 +97,7 @@ interface Drawn {
 
 export function createXYChart(container: HTMLElement, theme: ChartTheme, options: { xLabel?: (x: number) => string } = {}): XYChart {
   const chart: IChartApiBase<number> = createOptionsChart(container, {
-    autoSize: true,
-    layout: {
-      background: { type: ColorType.Solid, color: theme.background },
-      textColor: theme.muted,
-      fontFamily: theme.fontFamily,
-      fontSize: 11,
-    },
-    grid: { vertLines: { color: withAlpha(theme.border, 0.45) }, horzLines: { color: withAlpha(theme.border, 0.45) } },
-    crosshair: {
-      mode: CrosshairMode.Normal,
-      vertLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
-      horzLine: { color: theme.muted, style: LineStyle.Dashed, labelBackgroundColor: theme.border },
-    },
+    ...themedLook(theme, CrosshairMode.Normal),
     rightPriceScale: { borderColor: theme.border, scaleMargins: { top: 0.12, bottom: 0.08 } },
     timeScale: { borderColor: theme.border, rightOffset: 1, fixLeftEdge: false },
     localization: { locale: 'en-US', ...(options.xLabel ? { timeFormatter: options.xLabel } : {}) },
