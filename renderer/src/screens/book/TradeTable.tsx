@@ -1,30 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
-import type { TradeSortColumn } from '../../../../electron/contract'
+import { type TradeSortColumn, tradeSortColumns } from '../../../../electron/contract'
 import { ErrorBox } from '../../components/ErrorBox'
 import { PAGE_ROWS, ensureRows, reload, selectTrade, setSort, toggleChecked } from '../../stores/book/actions'
 import { tradeColumns, useBook } from '../../stores/book/state'
 import { cellText, isNumericColumn } from './cells'
 
 const ROW_HEIGHT = 26
-const sortable = new Set<string>([
-  'id',
-  'entryTs',
-  'exitTs',
-  'instrument',
-  'direction',
-  'quantity',
-  'entryPrice',
-  'exitPrice',
-  'pnlGross',
-  'pnlNet',
-  'fees',
-  'mae',
-  'mfe',
-  'exitReason',
-  'source',
-  'runId',
-])
+const sortable = new Set<string>(tradeSortColumns)
 
 /** The trade table: a million rows scroll smoothly (only visible rows exist; pages come from SQL as they scroll into view). */
 export function TradeTable() {
