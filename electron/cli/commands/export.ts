@@ -4,7 +4,7 @@ import { openDatabase } from '../../db/open'
 import { exportCalendar, exportRunReturns, exportTrades, parseFilterText } from '../../services/book'
 import { formatFromPath } from '../../services/exports'
 import { defineCommand, str } from '../command'
-import { computeAlphas } from './alphas'
+import { command as alphasCommand, computeAlphas } from './alphas'
 
 const whats = ['trades', 'runs', 'alphas', 'calendar'] as const
 
@@ -23,13 +23,8 @@ export const command = defineCommand({
     columns: { type: 'string' },
     runs: { type: 'string' },
     user: { type: 'string' },
-    dataset: { type: 'string' },
-    alphas: { type: 'string' },
-    formula: { type: 'string', multiple: true },
-    sectors: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    threads: { type: 'string' },
+    // --what alphas takes the flags of `alphas` (its --out is ours).
+    ...alphasCommand.options,
   },
   async run({ values, dataDir }) {
     const what = str(values, 'what')
