@@ -83,6 +83,21 @@ describe('trade store', () => {
     }
   })
 
+  it('scrolling on in a sorted order pages from the ids sorted once, in the same order as SQL', () => {
+    const other = openBookDb(dir.path, 'scroll.sqlite')
+    const many = makeTrades(30_000, 5)
+    insertTrades(other, many)
+    const expected = many
+      .map((t, i) => ({ id: i + 1, mae: t.mae! }))
+      .sort((a, b) => b.mae - a.mae || b.id - a.id)
+      .map((r) => r.id)
+    for (const offset of [10_000, 200, 29_950]) {
+      const page = pageTrades(other, { filter: {}, sort: { column: 'mae', dir: 'desc' }, offset, limit: 50 })
+      expect(page.rows.map((r) => r.id)).toEqual(expected.slice(offset, offset + 50))
+    }
+    other.close()
+  })
+
   it('pages a filter in SQL, sorted, with the total of the filter', () => {
     const page = pageTrades(db, {
       filter: { instruments: ['ES', 'CL'], direction: 'long' },

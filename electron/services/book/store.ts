@@ -235,27 +235,48 @@ export function pageTrades(db: Db, input: { filter: TradeFilter; sort: TradeSort
     rows = rowsByIds(db, order.ids.subarray(input.offset, input.offset + input.limit))
   } else {
     const scan = orderScan(db, input.filter, input.sort, input.offset + input.limit, total)
-    rows = prepared(
-      db,
-      `SELECT ${tradeColumnsSql} FROM trades ${scan} ${where.sql} ${orderBy(input.sort)} LIMIT @limit OFFSET @offset`,
-    ).all({
-      ...where.params,
-      limit: input.limit,
-      offset: input.offset,
-    }) as TradeRow[]
-    // Only once the user scrolls on (offset > 0): the first page of a new query stays one query.
-    if (input.offset > 0 && performance.now() - started > slowPageMs && total > input.limit) {
-      const ids = prepared(db, `SELECT id FROM trades ${where.sql} ${orderBy(input.sort)}`)
-        .pluck()
-        .all(where.params) as number[]
+    const pageSql = `SELECT ${tradeColumnsSql} FROM trades ${scan} ${where.sql} ${orderBy(input.sort)} LIMIT @limit OFFSET @offset`
+    const params = { ...where.params, limit: input.limit, offset: input.offset }
+    const keepIds = (ids: number[]) => {
       if (cache.size >= 4) cache.delete(cache.keys().next().value as string)
       cache.set(key, { version, ids: Int32Array.from(ids) })
+    }
+    const orderedIds = () =>
+      prepared(db, `SELECT id FROM trades ${where.sql} ${orderBy(input.sort)}`)
+        .pluck()
+        .all(where.params) as number[]
+    if (input.offset > 0 && !scan && total > manyRows && sortsRows(db, pageSql, params)) {
+      // Scrolling on in an order SQLite has to sort for every page: sort the matching ids once and page from them
+      // (running the page query first would sort them twice).
+      const ids = orderedIds()
+      keepIds(ids)
+      rows = rowsByIds(db, Int32Array.from(ids.slice(input.offset, input.offset + input.limit)))
+    } else {
+      rows = prepared(db, pageSql).all(params) as TradeRow[]
+      // Only once the user scrolls on (offset > 0): the first page of a new query stays one query.
+      if (input.offset > 0 && performance.now() - started > slowPageMs && total > input.limit) keepIds(orderedIds())
     }
   }
   return { rows: rows.map(tradeOf), total, offset: input.offset, queryMs: performance.now() - started }
 }
 
 const slowPageMs = 30
+const manyRows = 20_000
+
+/** Whether SQLite sorts the rows of a query (no index gives its order); known from its plan, kept per SQL text. */
+const sortPlans = new WeakMap<Db, Map<string, boolean>>()
+function sortsRows(db: Db, sql: string, params: Record<string, unknown>): boolean {
+  let plans = sortPlans.get(db)
+  if (!plans) sortPlans.set(db, (plans = new Map()))
+  let sorts = plans.get(sql)
+  if (sorts === undefined) {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]
+    sorts = plan.some((step) => step.detail.includes('TEMP B-TREE FOR'))
+    if (plans.size > 200) plans.clear()
+    plans.set(sql, sorts)
+  }
+  return sorts
+}
 const orderCache = new WeakMap<Db, Map<string, { version: number; ids: Int32Array }>>()
 
 function rowsByIds(db: Db, ids: Int32Array): TradeRow[] {
