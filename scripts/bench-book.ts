@@ -16,6 +16,10 @@ import { join } from 'node:path'
 import type { TradeFilter, TradeSort } from '../electron/contract'
 import { openDatabase } from '../electron/db/open'
 import { exportTrades, insertTrades, pageTrades, summarise } from '../electron/services/book'
+import { pickTradeColumns, tradeBatches } from '../electron/services/book/export-source'
+import { whereOf } from '../electron/services/book/filter'
+import { sortSql, tradeColumnsSql } from '../electron/services/book/rows'
+import { countTrades, sortIndexes, tradeRowBatches } from '../electron/services/book/store'
 import { makeTrades } from '../tests/services/helpers/trades'
 import { computeAllAlphas } from './bench-book/alpha-run'
 import { apiLoad } from './bench-book/api-load'
@@ -44,6 +48,18 @@ try {
   trades = null
   console.log(`insert ${nTrades.toLocaleString('en-US')} trades: ${s(ins.wallMs)} wall, ${s(ins.cpuMs)} CPU (target ≤ 3 s)`)
   result.insert_s = +(ins.wallMs / 1000).toFixed(2)
+  result.insert_cpu_s = +(ins.cpuMs / 1000).toFixed(2)
+  // The step inside the insert that dominates: the sort indexes built once the rows are in (same transaction there).
+  const idx = await measure(() =>
+    db.transaction(() => {
+      for (const name of Object.keys(sortIndexes)) db.exec(`DROP INDEX ${name}`)
+      for (const sql of Object.values(sortIndexes)) db.exec(sql)
+    })(),
+  )
+  console.log(
+    `  of which building the ${Object.keys(sortIndexes).length} sort indexes (measured again): ${s(idx.wallMs)} wall, ${s(idx.cpuMs)} CPU`,
+  )
+  result.insert_indexes_s = +(idx.wallMs / 1000).toFixed(2)
 
   const queries: [string, TradeFilter, TradeSort][] = [
     ['all, by entry time', {}, { column: 'entryTs', dir: 'desc' }],
@@ -54,6 +70,7 @@ try {
     ['exit reason + P&L range, by P&L', { exitReasons: ['tp'], pnlMin: -1, pnlMax: 1 }, { column: 'pnlNet', dir: 'asc' }],
   ]
   const firsts: number[] = []
+  const plannerFirsts: number[] = []
   const nexts: number[] = []
   for (const [name, filter, sort] of queries) {
     const first = pageTrades(db, { filter, sort, offset: 0, limit: 200 })
@@ -63,14 +80,23 @@ try {
       later.push(pageTrades(db, { filter, sort, offset, limit: 200 }).queryMs)
     }
     firsts.push(first.queryMs)
+    // Same-run baseline: the count and first page as before (SQLite's own plan, ties by id).
+    const where = whereOf(filter)
+    const planner = performance.now()
+    db.prepare(`SELECT count(*) FROM trades ${where.sql}`).pluck().get(where.params)
+    const dir = sort.dir === 'asc' ? 'ASC' : 'DESC'
+    const orderBefore = `ORDER BY ${sortSql[sort.column]} ${dir}, id ${dir}` // the order before: ties by id for every column
+    db.prepare(`SELECT ${tradeColumnsSql} FROM trades ${where.sql} ${orderBefore} LIMIT 200`).all(where.params)
+    plannerFirsts.push(performance.now() - planner)
     nexts.push(median(later))
     console.log(
-      `  page of 200, ${name}: ${first.total.toLocaleString('en-US')} rows, first ${first.queryMs.toFixed(1)} ms, deep pages (25/50/90 %) ${later.map((x) => x.toFixed(1)).join(' / ')} ms`,
+      `  page of 200, ${name}: ${first.total.toLocaleString('en-US')} rows, first ${first.queryMs.toFixed(1)} ms (before ${plannerFirsts.at(-1)!.toFixed(1)} ms), deep pages (25/50/90 %) ${later.map((x) => x.toFixed(1)).join(' / ')} ms`,
     )
   }
   result.page_first_median_ms = +median(firsts).toFixed(1)
   result.page_first_max_ms = +Math.max(...firsts).toFixed(1)
   result.page_deep_median_ms = +median(nexts).toFixed(1)
+  result.page_first_planner_max_ms = +Math.max(...plannerFirsts).toFixed(1)
   console.log(
     `page: first pages median ${result.page_first_median_ms} ms (max ${result.page_first_max_ms}), later pages median ${result.page_deep_median_ms} ms (target ≤ 50 ms)`,
   )
@@ -78,6 +104,29 @@ try {
   const sum = await measure(() => summarise(db, {}))
   console.log(`summary of all trades (a worker job in the app): ${s(sum.wallMs)}`)
   result.summary_s = +(sum.wallMs / 1000).toFixed(2)
+
+  // The read under every export, against the read before (all 25 columns, 8192-row batches, no dictionaries) in the same run.
+  const sortByEntry: TradeSort = { column: 'entryTs', dir: 'asc' }
+  const readBefore = await measure(() => {
+    // As the export read before: every column of the table, then a plain array per export column (its position = its index).
+    const columns = pickTradeColumns()
+    let n = 0
+    for (const rows of tradeRowBatches(db, {}, sortByEntry)) {
+      const batch = columns.map((c, at) => rows.map((r) => (c.get ? c.get(r[at]) : r[at])))
+      n += batch[0].length
+    }
+    return n
+  })
+  const readNow = await measure(() => {
+    let n = 0
+    for (const b of tradeBatches(db, pickTradeColumns(), {}, sortByEntry)) n += b.length
+    return n
+  })
+  console.log(
+    `reading ${countTrades(db, {}).toLocaleString('en-US')} trades for an export (no formatting): before ${s(readBefore.cpuMs)} CPU, now ${s(readNow.cpuMs)} CPU (${s(readNow.wallMs)} wall) — ${(readBefore.cpuMs / readNow.cpuMs).toFixed(2)}×`,
+  )
+  result.export_read_before_cpu_s = +(readBefore.cpuMs / 1000).toFixed(2)
+  result.export_read_cpu_s = +(readNow.cpuMs / 1000).toFixed(2)
 
   const targets: Record<string, number> = { csv: 3, xlsx: 20, parquet: 3, json: Number.NaN, ndjson: Number.NaN }
   for (const format of ['csv', 'parquet', 'ndjson', 'json', 'xlsx'] as const) {
@@ -88,6 +137,7 @@ try {
       `export ${nTrades.toLocaleString('en-US')} trades to ${format.toUpperCase()}: ${s(m.wallMs)} wall, ${s(m.cpuMs)} CPU, ${mib(out)}, event loop stalled at most ${m.maxLagMs.toFixed(0)} ms${target}`,
     )
     result[`export_${format}_s`] = +(m.wallMs / 1000).toFixed(2)
+    result[`export_${format}_cpu_s`] = +(m.cpuMs / 1000).toFixed(2)
     result[`export_${format}_lag_ms`] = Math.round(m.maxLagMs)
     rmSync(out, { force: true })
   }

@@ -90,6 +90,7 @@ export const tradeFilterSchema = z
   .strict()
 export type TradeFilter = z.infer<typeof tradeFilterSchema>
 
+/** A sort of the trade table; ties go by id (instrument ties by entry time, then id), in the same direction. */
 export const tradeSortSchema = z.object({ column: z.enum(tradeSortColumns), dir: z.enum(['asc', 'desc']) }).strict()
 export type TradeSort = z.infer<typeof tradeSortSchema>
 

@@ -53,6 +53,51 @@ describe('trade store', () => {
     other.close()
   })
 
+  it('pages in the same order whether SQLite walks the sort index (INDEXED BY) or sorts the matching rows', () => {
+    const rows = trades.map((t, i) => ({ ...t, id: i + 1 }))
+    type Row = (typeof rows)[number]
+    const cases: [(r: Row) => boolean, Parameters<typeof pageTrades>[1]['filter'], 'pnlNet' | 'instrument' | 'exitTs', 'asc' | 'desc'][] = [
+      [(r) => r.instrument === 'ES', { instruments: ['ES'] }, 'pnlNet', 'desc'],
+      [(r) => r.pnlNet! >= 0, { pnlMin: 0 }, 'instrument', 'asc'],
+      [(r) => r.pnlNet! >= 0, { pnlMin: 0 }, 'instrument', 'desc'],
+      [(r) => r.exitReason === 'tp' && r.direction === 'short', { exitReasons: ['tp'], direction: 'short' }, 'exitTs', 'asc'],
+    ]
+    for (const [keep, filter, column, dir] of cases) {
+      const sign = dir === 'asc' ? 1 : -1
+      const key = (r: Row): (string | number)[] =>
+        column === 'instrument' ? [r.instrument, r.entryTs!, r.id] : column === 'pnlNet' ? [r.pnlNet!, r.id] : [r.exitTs!, r.id]
+      const cmp = (a: Row, b: Row) => {
+        const [x, y] = [key(a), key(b)]
+        for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return x[j] < y[j] ? -sign : sign
+        return 0
+      }
+      const expected = rows
+        .filter(keep)
+        .sort(cmp)
+        .map((r) => r.id)
+      for (const offset of [0, 50, expected.length - 20]) {
+        const page = pageTrades(db, { filter, sort: { column, dir }, offset, limit: 50 })
+        expect(page.total).toBe(expected.length)
+        expect(page.rows.map((r) => r.id)).toEqual(expected.slice(offset, offset + 50))
+      }
+    }
+  })
+
+  it('scrolling on in a sorted order pages from the ids sorted once, in the same order as SQL', () => {
+    const other = openBookDb(dir.path, 'scroll.sqlite')
+    const many = makeTrades(30_000, 5)
+    insertTrades(other, many)
+    const expected = many
+      .map((t, i) => ({ id: i + 1, mae: t.mae! }))
+      .sort((a, b) => b.mae - a.mae || b.id - a.id)
+      .map((r) => r.id)
+    for (const offset of [10_000, 200, 29_950]) {
+      const page = pageTrades(other, { filter: {}, sort: { column: 'mae', dir: 'desc' }, offset, limit: 50 })
+      expect(page.rows.map((r) => r.id)).toEqual(expected.slice(offset, offset + 50))
+    }
+    other.close()
+  })
+
   it('pages a filter in SQL, sorted, with the total of the filter', () => {
     const page = pageTrades(db, {
       filter: { instruments: ['ES', 'CL'], direction: 'long' },

@@ -3,12 +3,13 @@
  * `--sweep` → a CSV of per-set statistics. Runs the backtests service with its jobs in this
  * process; the run is stored like one launched from the app. Costs come from the root's spec.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { AppError, type BacktestSpecInput, type BacktestTrade, type SignalSource, sltpUnits, tiePolicies } from '../../contract'
 import { backtestSpecSchema } from '../../contract/backtests'
 import { openDatabase } from '../../db/open'
 import { backtestJobs, createBacktestService, parseSweep } from '../../services/backtests'
+import { batchesFromRows, type ExportColumn, exportTable } from '../../services/exports'
 import { inlineRunner } from '../../services/backtests/inline-runner'
 import { sweepColumn, sweepFields } from '../../services/backtests/stats'
 import { importSampleData, marketQueries, SAMPLE_KEYS } from '../../services/market'
@@ -28,40 +29,36 @@ function numberFlag(flag: string, v: string | undefined): number | undefined {
   return n
 }
 
-const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z')
-
 /** 12 significant digits: 169 rather than 168.99999999995998 (a float's tail, not information). */
-const num = (v: number) => String(Number(v.toPrecision(12)))
-const csvCell = (v: number | null | undefined) => (v === null || v === undefined ? '' : num(v))
+const num = (v: number) => Number(v.toPrecision(12))
+const numOrNull = (v: number | null | undefined) => (v === null || v === undefined ? null : num(v))
 
-function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`
-  try {
-    writeFileSync(tmp, text)
-    renameSync(tmp, path)
-  } catch (err) {
-    rmSync(tmp, { force: true })
-    throw err
-  }
-}
+const tradeColumns: ExportColumn[] = [
+  { name: 'signal_time', type: 'timestamp' },
+  { name: 'direction', type: 'int' },
+  { name: 'entry_time', type: 'timestamp' },
+  { name: 'entry_price', type: 'float' },
+  { name: 'exit_time', type: 'timestamp' },
+  { name: 'exit_price', type: 'float' },
+  { name: 'exit_reason', type: 'string' },
+  { name: 'bars_held', type: 'int' },
+  ...['pnl_ticks', 'pnl_money', 'mae_ticks', 'mfe_ticks', 'sl_price', 'tp_price'].map((name): ExportColumn => ({ name, type: 'float' })),
+]
 
-export function tradesCsv(trades: BacktestTrade[]): string {
-  const head =
-    'signal_time,direction,entry_time,entry_price,exit_time,exit_price,exit_reason,bars_held,pnl_ticks,pnl_money,mae_ticks,mfe_ticks,sl_price,tp_price'
-  const rows = trades.map((t) =>
-    [
-      iso(t.signalTime),
-      t.direction,
-      iso(t.entryTime),
-      num(t.entryPrice),
-      iso(t.exitTime),
-      num(t.exitPrice),
-      t.reason,
-      t.barsHeld,
-      ...[t.pnlTicks, t.pnlMoney, t.maeTicks, t.mfeTicks, t.slPrice, t.tpPrice].map(num),
-    ].join(','),
-  )
-  return `${[head, ...rows].join('\n')}\n`
+/** One set's trades through the export service (CSV by the file's name; a temporary name renamed into place). */
+async function writeTrades(out: string, trades: BacktestTrade[]): Promise<void> {
+  const rows = trades.map((t) => [
+    t.signalTime,
+    t.direction,
+    t.entryTime,
+    num(t.entryPrice),
+    t.exitTime,
+    num(t.exitPrice),
+    t.reason,
+    t.barsHeld,
+    ...[t.pnlTicks, t.pnlMoney, t.maeTicks, t.mfeTicks, t.slPrice, t.tpPrice].map(num),
+  ])
+  await exportTable({ format: 'csv', out, columns: tradeColumns, source: batchesFromRows(tradeColumns, rows), sheetName: 'trades' })
 }
 
 function signalsOf(values: CommandArgs['values']): SignalSource {
@@ -145,7 +142,7 @@ export async function backtest(values: CommandArgs['values'], dataDir: string): 
         slIndex: 0,
         tpIndex: 0,
       })
-      writeAtomic(out, tradesCsv(set.trades))
+      await writeTrades(out, set.trades)
       console.log(
         `${set.trades.length} trades (${run.signals.total} signals, ${set.stats.skipped} skipped while a trade was open, ${run.signals.lastBar} on the last bar), net ${set.stats.netPnl.toFixed(2)} → ${out} (run ${run.runId}, ${Date.now() - started} ms)`,
       )
@@ -153,13 +150,13 @@ export async function backtest(values: CommandArgs['values'], dataDir: string): 
     }
     // wins is win_rate × trades: the file keeps the rates.
     const fields = sweepFields.filter((f) => f !== 'wins')
-    const lines = [['sl', 'tp', ...fields.map(sweepColumn)].join(',')]
-    for (let i = 0; i < sets; i++) {
-      lines.push(
-        [run.sl[Math.floor(i / run.tp.length)], run.tp[i % run.tp.length], ...fields.map((f) => csvCell(run.stats[f][i]))].join(','),
-      )
-    }
-    writeAtomic(out, `${lines.join('\n')}\n`)
+    const columns: ExportColumn[] = ['sl', 'tp', ...fields.map(sweepColumn)].map((name) => ({ name, type: 'float' }))
+    const rows = Array.from({ length: sets }, (_, i) => [
+      run.sl[Math.floor(i / run.tp.length)],
+      run.tp[i % run.tp.length],
+      ...fields.map((f) => numOrNull(run.stats[f][i])),
+    ])
+    await exportTable({ format: 'csv', out, columns, source: batchesFromRows(columns, rows), sheetName: 'sets' })
     const best = run.best
       ? `best SL ${run.sl[run.best.slIndex]} TP ${run.tp[run.best.tpIndex]} net ${run.best.netPnl.toFixed(2)}`
       : 'no trades'

@@ -102,7 +102,7 @@ async function run({ values, dataDir }: CommandArgs): Promise<number> {
     const service = createCurvesService({ db, resourcesDir, pool: inlineRunner(dbPath) })
     const started = performance.now()
     const table = await service.table(parsed.data)
-    if (format === 'csv') writeTableCsv(table, out)
+    if (format === 'csv') await writeTableCsv(table, out)
     else await writeTableParquet(table, out)
     console.log(
       `wrote ${table.rows.length.toLocaleString('en-US')} rows (${table.columns.join(',')}) to ${out} in ${((performance.now() - started) / 1000).toFixed(2)} s`,

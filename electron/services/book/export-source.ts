@@ -2,43 +2,42 @@
 import { AppError } from '../../contract'
 import type { TradeFilter, TradeSort } from '../../contract/book'
 import type { Db } from '../../db/open'
-import type { Batch, ExportColumn } from '../exports'
+import type { Batch, DictColumn, ExportColumn } from '../exports'
 import { parseTags } from './rows'
 import { tradeRowBatches } from './store'
 
-/** A column of the export and where its value sits in a raw row of `tradeColumnsSql` (`get` converts where needed). */
+/** A column of the export and the SQL column it reads (`get` converts where needed). */
 interface TradeColumn extends ExportColumn {
-  at: number
+  sql: string
   get?: (v: unknown) => unknown
+  /** Few distinct values (instruments, sources, exit reasons): sent as a dictionary, so CSV encodes each once per batch. */
+  dict?: boolean
 }
 
-// Positions in tradeColumnsSql: id 0, source 1, run_id 2, user 3, alpha 4, instrument 5, direction 6, quantity 7,
-// entry_ts 8, entry_price 9, exit_ts 10, exit_price 11, stop_loss 12, take_profit 13, exit_reason 14, pnl_gross 15,
-// pnl_net 16, fees 17, mae 18, mfe 19, tags 20, note 21, active 22.
 export const tradeExportColumns: TradeColumn[] = [
-  { name: 'id', type: 'int', nullable: false, at: 0 },
-  { name: 'source', type: 'string', nullable: false, at: 1 },
-  { name: 'runId', type: 'int', at: 2 },
-  { name: 'user', type: 'string', at: 3 },
-  { name: 'alpha', type: 'string', at: 4 },
-  { name: 'instrument', type: 'string', nullable: false, at: 5 },
-  { name: 'direction', type: 'string', nullable: false, at: 6, get: (v) => ((v as number) < 0 ? 'short' : 'long') },
-  { name: 'quantity', type: 'float', at: 7 },
-  { name: 'entryTime', type: 'timestamp', at: 8 },
-  { name: 'entryPrice', type: 'float', at: 9 },
-  { name: 'exitTime', type: 'timestamp', at: 10 },
-  { name: 'exitPrice', type: 'float', at: 11 },
-  { name: 'stopLoss', type: 'float', at: 12 },
-  { name: 'takeProfit', type: 'float', at: 13 },
-  { name: 'exitReason', type: 'string', at: 14 },
-  { name: 'pnlGross', type: 'float', at: 15 },
-  { name: 'pnlNet', type: 'float', at: 16 },
-  { name: 'fees', type: 'float', at: 17 },
-  { name: 'mae', type: 'float', at: 18 },
-  { name: 'mfe', type: 'float', at: 19 },
-  { name: 'tags', type: 'string', at: 20, get: (v) => (v === '[]' ? '' : parseTags(v as string).join(';')) },
-  { name: 'note', type: 'string', at: 21 },
-  { name: 'active', type: 'bool', at: 22, get: (v) => v === 1 },
+  { name: 'id', type: 'int', nullable: false, sql: 'id' },
+  { name: 'source', type: 'string', nullable: false, sql: 'source', dict: true },
+  { name: 'runId', type: 'int', sql: 'run_id' },
+  { name: 'user', type: 'string', sql: 'user' },
+  { name: 'alpha', type: 'string', sql: 'alpha' },
+  { name: 'instrument', type: 'string', nullable: false, sql: 'instrument', dict: true },
+  { name: 'direction', type: 'string', nullable: false, sql: 'direction', get: (v) => ((v as number) < 0 ? 'short' : 'long'), dict: true },
+  { name: 'quantity', type: 'float', sql: 'quantity' },
+  { name: 'entryTime', type: 'timestamp', sql: 'entry_ts' },
+  { name: 'entryPrice', type: 'float', sql: 'entry_price' },
+  { name: 'exitTime', type: 'timestamp', sql: 'exit_ts' },
+  { name: 'exitPrice', type: 'float', sql: 'exit_price' },
+  { name: 'stopLoss', type: 'float', sql: 'stop_loss' },
+  { name: 'takeProfit', type: 'float', sql: 'take_profit' },
+  { name: 'exitReason', type: 'string', sql: 'exit_reason', dict: true },
+  { name: 'pnlGross', type: 'float', sql: 'pnl_gross' },
+  { name: 'pnlNet', type: 'float', sql: 'pnl_net' },
+  { name: 'fees', type: 'float', sql: 'fees' },
+  { name: 'mae', type: 'float', sql: 'mae' },
+  { name: 'mfe', type: 'float', sql: 'mfe' },
+  { name: 'tags', type: 'string', sql: 'tags', get: (v) => (v === '[]' ? '' : parseTags(v as string).join(';')), dict: true },
+  { name: 'note', type: 'string', sql: 'note' },
+  { name: 'active', type: 'bool', sql: 'active', get: (v) => v === 1 },
 ]
 
 /** The chosen columns (all when none chosen), in the table's order. */
@@ -49,7 +48,10 @@ export function pickTradeColumns(names?: readonly string[]): TradeColumn[] {
   return tradeExportColumns.filter((c) => names.includes(c.name))
 }
 
-/** Rows come as arrays (no object per row) and go straight into column arrays. */
+/**
+ * Rows come as arrays (no object per row) and go straight into column arrays. Only the chosen
+ * columns are read, in their order (a column's position in the raw row is its position here).
+ */
 export function* tradeBatches(
   db: Db,
   columns: TradeColumn[],
@@ -57,19 +59,43 @@ export function* tradeBatches(
   sort: TradeSort,
   ids?: readonly number[],
 ): Generator<Batch> {
-  for (const rows of tradeRowBatches(db, filter, sort, ids)) {
+  const columnsSql = columns.map((c) => c.sql).join(', ')
+  for (const rows of tradeRowBatches(db, filter, sort, ids, 2048, columnsSql)) {
     const n = rows.length
     yield {
       length: n,
-      columns: columns.map((c) => {
+      columns: columns.map((c, at) => {
+        if (c.dict) {
+          const coded = dictColumn(rows, at, c.get)
+          if (coded) return coded
+        }
         const out = new Array(n)
-        const { at, get } = c
+        const { get } = c
         if (get) for (let k = 0; k < n; k++) out[k] = get(rows[k][at])
         else for (let k = 0; k < n; k++) out[k] = rows[k][at]
         return out
       }),
     }
   }
+}
+
+/** Column `at` of the rows as codes into its distinct values; null when a value is missing (a dictionary holds strings only). */
+function dictColumn(rows: unknown[][], at: number, get?: (v: unknown) => unknown): DictColumn | null {
+  const codeOf = new Map<unknown, number>()
+  const dict: string[] = []
+  const codes = new Int32Array(rows.length)
+  for (let k = 0; k < rows.length; k++) {
+    const raw = rows[k][at]
+    let code = codeOf.get(raw)
+    if (code === undefined) {
+      const v = get ? get(raw) : raw
+      if (typeof v !== 'string' || dict.length > 4096) return null
+      code = dict.push(v) - 1
+      codeOf.set(raw, code)
+    }
+    codes[k] = code
+  }
+  return { kind: 'dict', dict, codes }
 }
 
 export const runReturnColumns: ExportColumn[] = [

@@ -177,10 +177,43 @@ export function countTrades(db: Db, filter: TradeFilter, ids?: readonly number[]
   return total
 }
 
+/**
+ * The SQL order of a sort: the column, ties by id. Instrument ties go by entry time first (then id), the order of
+ * the index trades_instrument(instrument, entry_ts), so a page of any filter in instrument order can walk that index.
+ */
 export function orderBy(sort: TradeSort): string {
   const dir = sort.dir === 'asc' ? 'ASC' : 'DESC'
   const col = sortSql[sort.column]
-  return col === 'id' ? `ORDER BY id ${dir}` : `ORDER BY ${col} ${dir}, id ${dir}`
+  if (col === 'id') return `ORDER BY id ${dir}`
+  if (col === 'instrument') return `ORDER BY instrument ${dir}, entry_ts ${dir}, id ${dir}`
+  return `ORDER BY ${col} ${dir}, id ${dir}`
+}
+
+/** Indexes whose order is a sort's order (SQLite ends each index key with the rowid, the id tie-break). */
+const orderIndexes: Partial<Record<TradeSort['column'], string>> = {
+  entryTs: 'trades_entry',
+  exitTs: 'trades_exit',
+  pnlNet: 'trades_pnl',
+  instrument: 'trades_instrument',
+}
+
+/** Rows a page may look up while walking a sort's index before sorting the matching rows is the cheaper plan. */
+const orderScanBudget = 20_000
+
+/**
+ * `INDEXED BY` the sort's index when walking it in order and testing each row against the filter reaches the page
+ * after few rows: SQLite, knowing nothing of how many rows a filter keeps, would rather fetch every matching row and
+ * sort them (80–300 ms at 1M trades for "one instrument by P&L" or "winners by instrument"). `matching` (the filter's
+ * count, known before the page) estimates the rows walked: (offset + limit) × all / matching, assuming the filter is
+ * independent of the order. Time filters are not (the rows of a date range sit in one stretch of a time index), so
+ * they are left to the planner.
+ */
+function orderScan(db: Db, filter: TradeFilter, sort: TradeSort, want: number, matching: number): string {
+  const index = orderIndexes[sort.column]
+  if (!index || !matching) return ''
+  if ((filter.from !== undefined || filter.to !== undefined) && sort.column !== 'entryTs') return ''
+  const all = countTrades(db, {})
+  return (want * all) / matching <= orderScanBudget ? `INDEXED BY ${index}` : ''
 }
 
 /**
@@ -201,24 +234,49 @@ export function pageTrades(db: Db, input: { filter: TradeFilter; sort: TradeSort
   if (order && order.version === version) {
     rows = rowsByIds(db, order.ids.subarray(input.offset, input.offset + input.limit))
   } else {
-    rows = prepared(db, `SELECT ${tradeColumnsSql} FROM trades ${where.sql} ${orderBy(input.sort)} LIMIT @limit OFFSET @offset`).all({
-      ...where.params,
-      limit: input.limit,
-      offset: input.offset,
-    }) as TradeRow[]
-    // Only once the user scrolls on (offset > 0): the first page of a new query stays one query.
-    if (input.offset > 0 && performance.now() - started > slowPageMs && total > input.limit) {
-      const ids = prepared(db, `SELECT id FROM trades ${where.sql} ${orderBy(input.sort)}`)
-        .pluck()
-        .all(where.params) as number[]
+    const scan = orderScan(db, input.filter, input.sort, input.offset + input.limit, total)
+    const pageSql = `SELECT ${tradeColumnsSql} FROM trades ${scan} ${where.sql} ${orderBy(input.sort)} LIMIT @limit OFFSET @offset`
+    const params = { ...where.params, limit: input.limit, offset: input.offset }
+    const keepIds = (ids: number[]) => {
       if (cache.size >= 4) cache.delete(cache.keys().next().value as string)
       cache.set(key, { version, ids: Int32Array.from(ids) })
+    }
+    const orderedIds = () =>
+      prepared(db, `SELECT id FROM trades ${where.sql} ${orderBy(input.sort)}`)
+        .pluck()
+        .all(where.params) as number[]
+    if (input.offset > 0 && !scan && total > manyRows && sortsRows(db, pageSql, params)) {
+      // Scrolling on in an order SQLite has to sort for every page: sort the matching ids once and page from them
+      // (running the page query first would sort them twice).
+      const ids = orderedIds()
+      keepIds(ids)
+      rows = rowsByIds(db, Int32Array.from(ids.slice(input.offset, input.offset + input.limit)))
+    } else {
+      rows = prepared(db, pageSql).all(params) as TradeRow[]
+      // Only once the user scrolls on (offset > 0): the first page of a new query stays one query.
+      if (input.offset > 0 && performance.now() - started > slowPageMs && total > input.limit) keepIds(orderedIds())
     }
   }
   return { rows: rows.map(tradeOf), total, offset: input.offset, queryMs: performance.now() - started }
 }
 
 const slowPageMs = 30
+const manyRows = 20_000
+
+/** Whether SQLite sorts the rows of a query (no index gives its order); known from its plan, kept per SQL text. */
+const sortPlans = new WeakMap<Db, Map<string, boolean>>()
+function sortsRows(db: Db, sql: string, params: Record<string, unknown>): boolean {
+  let plans = sortPlans.get(db)
+  if (!plans) sortPlans.set(db, (plans = new Map()))
+  let sorts = plans.get(sql)
+  if (sorts === undefined) {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]
+    sorts = plan.some((step) => step.detail.includes('TEMP B-TREE FOR'))
+    if (plans.size > 200) plans.clear()
+    plans.set(sql, sorts)
+  }
+  return sorts
+}
 const orderCache = new WeakMap<Db, Map<string, { version: number; ids: Int32Array }>>()
 
 function rowsByIds(db: Db, ids: Int32Array): TradeRow[] {
@@ -238,16 +296,20 @@ export function getTrade(db: Db, id: number): Trade {
   return tradeOf(row)
 }
 
-/** Rows of a filter (or a selection) in order as raw arrays (columns of `tradeColumnsSql`), a batch at a time: exports read through this. */
+/**
+ * Rows of a filter (or a selection) in order as raw arrays, a batch at a time: exports read through this.
+ * `columnsSql` lists the columns to read (default `tradeColumnsSql`): every column read costs time on each of a million rows.
+ */
 export function* tradeRowBatches(
   db: Db,
   filter: TradeFilter,
   sort: TradeSort,
   ids?: readonly number[],
   batchRows = 8192,
+  columnsSql = tradeColumnsSql,
 ): Generator<unknown[][]> {
   const where = whereOf(filter, ids)
-  const stmt = db.prepare(`SELECT ${tradeColumnsSql} FROM trades ${where.sql} ${orderBy(sort)}`).raw(true)
+  const stmt = db.prepare(`SELECT ${columnsSql} FROM trades ${where.sql} ${orderBy(sort)}`).raw(true)
   let batch: unknown[][] = []
   for (const row of stmt.iterate(where.params) as IterableIterator<unknown[]>) {
     batch.push(row)

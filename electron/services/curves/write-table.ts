@@ -1,19 +1,9 @@
 /**
- * Writes a curves table to CSV or Parquet (hyparquet-writer), to a temporary name renamed into
- * place, so a failed write never leaves half a file.
+ * A curves table as CSV text (the app's download) and as a CSV or Parquet file, the files written by the
+ * export service (one writer for every table of the app: temporary name renamed into place).
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import type { CurveTable } from '../../contract'
-
-function atomically(out: string, write: (tmp: string) => void): void {
-  const tmp = `${out}.${process.pid}.tmp`
-  try {
-    write(tmp)
-    renameSync(tmp, out)
-  } finally {
-    rmSync(tmp, { force: true })
-  }
-}
+import { batchesFromRows, type ExportColumn, exportTable } from '../exports'
 
 const csvField = (v: string | number | null) => {
   if (v === null) return ''
@@ -28,18 +18,23 @@ export function tableCsv(table: CurveTable): string {
   return `${lines.join('\n')}\n`
 }
 
-export function writeTableCsv(table: CurveTable, out: string): void {
-  atomically(out, (tmp) => writeFileSync(tmp, tableCsv(table)))
+/**
+ * The table as export columns and rows: a column is text when any of its values is, else numbers with the
+ * non-finite ones missing (empty CSV fields, Parquet nulls), as the files have always had them.
+ */
+function exportShape(table: CurveTable): { columns: ExportColumn[]; rows: unknown[][] } {
+  const text = table.columns.map((_, j) => table.rows.some((r) => typeof r[j] === 'string'))
+  const columns: ExportColumn[] = table.columns.map((name, j) => ({ name, type: text[j] ? 'string' : 'float' }))
+  const rows = table.rows.map((r) =>
+    r.map((v, j) => (v === null ? null : text[j] ? String(v) : typeof v === 'number' && Number.isFinite(v) ? v : null)),
+  )
+  return { columns, rows }
 }
 
-export async function writeTableParquet(table: CurveTable, out: string): Promise<void> {
-  const { parquetWriteFile } = await import('hyparquet-writer')
-  const columnData = table.columns.map((name, j) => {
-    const values = table.rows.map((r) => r[j])
-    const text = values.some((v) => typeof v === 'string')
-    return text
-      ? { name, data: values.map((v) => (v === null ? null : String(v))), type: 'STRING' as const, nullable: true }
-      : { name, data: values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)), type: 'DOUBLE' as const, nullable: true }
-  })
-  atomically(out, (tmp) => parquetWriteFile({ filename: tmp, createdBy: 'alphadesk', columnData }))
+export async function writeTable(table: CurveTable, out: string, format: 'csv' | 'parquet'): Promise<void> {
+  const { columns, rows } = exportShape(table)
+  await exportTable({ format, out, columns, source: batchesFromRows(columns, rows), sheetName: table.filename })
 }
+
+export const writeTableCsv = (table: CurveTable, out: string): Promise<void> => writeTable(table, out, 'csv')
+export const writeTableParquet = (table: CurveTable, out: string): Promise<void> => writeTable(table, out, 'parquet')
