@@ -139,6 +139,20 @@ fn options_of(o: &SimRunOptions) -> EngineResult<SimOptions> {
     SimOptions::new(Unit::parse(&o.unit, o.atr_period)?, TiePolicy::parse(&o.tie)?, o.max_hold, o.overlap.unwrap_or(false))
 }
 
+/// One set's inputs, converted and validated once for the fast and the naive simulation alike.
+struct SetInputs {
+    bars: Bars,
+    signals: Vec<Signal>,
+    spec: ContractSpec,
+    options: SimOptions,
+}
+
+fn set_inputs(bars: &SimBars, signals: &SimSignals, spec: &SimSpec, options: &SimRunOptions) -> EngineResult<SetInputs> {
+    let bars = bars_of(bars)?;
+    let signals = signals_of(&bars, signals)?;
+    Ok(SetInputs { spec: spec_of(spec)?, options: options_of(options)?, signals, bars })
+}
+
 fn stats_of(s: &SetStats) -> SimSetStats {
     SimSetStats {
         trades: s.trades,
@@ -199,10 +213,8 @@ pub fn sim_trades(
     tp: f64,
 ) -> napi::Result<SimTrades> {
     guarded(|| {
-        let b = bars_of(&bars).map_err(to_napi)?;
-        let sig = signals_of(&b, &signals).map_err(to_napi)?;
-        let r = simulate(b.clone(), &sig, spec_of(&spec).map_err(to_napi)?, options_of(&options).map_err(to_napi)?, sl, tp)
-            .map_err(to_napi)?;
+        let SetInputs { bars: b, signals: sig, spec, options } = set_inputs(&bars, &signals, &spec, &options).map_err(to_napi)?;
+        let r = simulate(b.clone(), &sig, spec, options, sl, tp).map_err(to_napi)?;
         Ok(trades_of(&b, &r.trades, &r.stats, r.last_bar_signals, r.atr_warmup_signals))
     })
 }
@@ -218,9 +230,8 @@ pub fn sim_trades_naive(
     tp: f64,
 ) -> napi::Result<SimTrades> {
     guarded(|| {
-        let b = bars_of(&bars).map_err(to_napi)?;
-        let sig = signals_of(&b, &signals).map_err(to_napi)?;
-        let (spec, opt) = (spec_of(&spec).map_err(to_napi)?, options_of(&options).map_err(to_napi)?);
+        let SetInputs { bars: b, signals: sig, spec, options: opt } =
+            set_inputs(&bars, &signals, &spec, &options).map_err(to_napi)?;
         Grid::single(sl, tp).map_err(to_napi)?;
         let (trades, skipped) = naive::simulate(&b, &sig, &spec, &opt, sl, tp);
         let stats = naive::stats(&b, &trades, skipped);
