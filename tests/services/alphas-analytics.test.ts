@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppError, type AlphaRun, type Reply } from '../../electron/contract'
+import type { AlphaRun } from '../../electron/contract'
 import { createBackend, type Backend } from '../../electron/host/backend'
 import { readStoredRun } from '../../electron/services/alphas'
 import { RankScratch, pctRanks, rankRows, spearmanRanked, spearmanRows } from '../../electron/services/alphas/rank'
 import { rng } from './helpers/alpha-data'
 import { pandasPctRank, randomWalk, seedPanel } from './helpers/alpha-data'
 import { tempDir } from './helpers/temp'
+import { callBackend } from './helpers/calls'
 
 // Constructed datasets written straight into SQLite, run through the real backend: router
 // validation, the engine pool's real worker processes, the real addon, real run files.
 const dir = tempDir('alphas-analytics')
 let backend: Backend
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const reply = (await backend.dispatch(channel, input)) as Reply<T>
-  if (!reply.ok) throw AppError.fromData(reply.error)
-  return reply.value
-}
+const call = <T>(channel: string, input: unknown) => callBackend<T>(backend, channel, input)
 
 // IC dataset: the "alpha" (volume) on day t is exactly the next day's return (+ a constant).
 const icDays = 80

@@ -2,20 +2,19 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { computeAlphas } from '../../electron/cli/commands/alphas'
-import {
-  type AlphaRun,
-  type AlphaRunColumn,
-  type AlphaRunSummary,
-  AppError,
-  type CrossSection,
-  type Leaderboard,
-  type PortfolioBacktest,
-  type Reply,
-  type TearSheet,
+import type {
+  AlphaRun,
+  AlphaRunColumn,
+  AlphaRunSummary,
+  CrossSection,
+  Leaderboard,
+  PortfolioBacktest,
+  TearSheet,
 } from '../../electron/contract'
 import { type Backend, createBackend } from '../../electron/host/backend'
 import { randomWalk, rng, seedPanel } from './helpers/alpha-data'
 import { tempDir } from './helpers/temp'
+import { callBackend } from './helpers/calls'
 
 // The leaderboard, run history and ad-hoc columns through the real backend (router, worker
 // processes, addon, run files) on a constructed dataset.
@@ -28,11 +27,7 @@ const close = randomWalk(days, n, 5)
 const r = rng(9)
 const volume = close.map((row) => row.map(() => Math.round(1e5 * (1 + r()))))
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const reply = (await backend.dispatch(channel, input)) as Reply<T>
-  if (!reply.ok) throw AppError.fromData(reply.error)
-  return reply.value
-}
+const call = <T>(channel: string, input: unknown) => callBackend<T>(backend, channel, input)
 
 function start() {
   backend = createBackend({

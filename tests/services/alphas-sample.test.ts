@@ -1,23 +1,14 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  AppError,
-  type AlphaFormula,
-  type AlphaRun,
-  type CrossSection,
-  type FormulaLibrary,
-  type JobInfo,
-  type ParseResult,
-  type Reply,
-  type TearSheet,
-} from '../../electron/contract'
+import type { AlphaFormula, AlphaRun, CrossSection, FormulaLibrary, JobInfo, ParseResult, TearSheet } from '../../electron/contract'
 import { openDatabase } from '../../electron/db/open'
 import { loadNative } from '../../electron/native/addon'
 import { createBackend, type Backend } from '../../electron/host/backend'
 import { importSampleData } from '../../electron/services/market'
 import { pandasPctRank } from './helpers/alpha-data'
 import { tempDir, waitFor } from './helpers/temp'
+import { callBackend, failure } from './helpers/calls'
 import { resourcesData } from './fixtures/market-helpers'
 
 // The real sample (505 S&P 500 stocks × 1,259 days) through the real backend and workers.
@@ -25,20 +16,7 @@ const dir = tempDir('alphas-sample')
 let backend: Backend
 let datasetId: number
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const reply = (await backend.dispatch(channel, input)) as Reply<T>
-  if (!reply.ok) throw AppError.fromData(reply.error)
-  return reply.value
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p
-  } catch (err) {
-    return err as AppError
-  }
-  throw new Error('expected a failure')
-}
+const call = <T>(channel: string, input: unknown) => callBackend<T>(backend, channel, input)
 
 beforeAll(async () => {
   const db = openDatabase(join(dir.path, 'alphadesk.sqlite'))

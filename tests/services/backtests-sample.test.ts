@@ -1,31 +1,19 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppError, type BacktestRun, type BacktestSet, type BacktestSpecInput, type JobInfo, type Reply } from '../../electron/contract'
+import type { BacktestRun, BacktestSet, BacktestSpecInput, JobInfo } from '../../electron/contract'
 import { openDatabase } from '../../electron/db/open'
 import { type Backend, createBackend } from '../../electron/host/backend'
 import { importSampleData } from '../../electron/services/market'
 import { resourcesData } from './fixtures/market-helpers'
 import { tempDir, waitFor } from './helpers/temp'
+import { callBackend, failure } from './helpers/calls'
 
 // Sweeps through the real backend: the real workers, the real database, the sample bars.
 const dir = tempDir('backtests-sample')
 let backend: Backend
 let spx: number
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const reply = (await backend.dispatch(channel, input)) as Reply<T>
-  if (!reply.ok) throw AppError.fromData(reply.error)
-  return reply.value
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p
-  } catch (err) {
-    return err as AppError
-  }
-  throw new Error('expected a failure')
-}
+const call = <T>(channel: string, input: unknown) => callBackend<T>(backend, channel, input)
 
 const runCount = () => backend.db.prepare("SELECT COUNT(*) FROM runs WHERE kind = 'sltp-backtest'").pluck().get() as number
 
