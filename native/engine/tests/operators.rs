@@ -498,3 +498,19 @@ fn radix_rank_matches_comparison_rank_on_hard_rows() {
         }
     }
 }
+
+#[test]
+fn rank_of_a_row_within_the_truncated_key_resolution() {
+    // Every value shares its truncated radix key, in random order: the
+    // insertion fix-up runs out of budget and the row is sorted exactly.
+    use alphadesk_engine::cross::rank::rank_row_with;
+    use alphadesk_engine::cross::Scratch;
+    let mut rng = Rng::new(7);
+    let n = 4000;
+    let row: Vec<f64> = (0..n).map(|_| 100.0 * (1.0 + rng.below(3000) as f64 * 1e-12)).collect();
+    let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
+    rank_row_with(&row, &mut a, &mut Scratch::default(), true);
+    rank_row_with(&row, &mut b, &mut Scratch::default(), false);
+    assert_eq!(a.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), b.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
+    assert_all_close(&a, &pct_rank(&row), 1e-12, "one truncated key");
+}

@@ -14,6 +14,10 @@ pub struct Scratch {
     pub keys: Vec<u64>,
     pub tmp: Vec<u64>,
     pub pairs: Vec<(u64, u32)>,
+    /// A row's values in sorted order, their indexes, and run starts (rank).
+    pub sorted: Vec<f64>,
+    pub at: Vec<u32>,
+    pub starts: Vec<u32>,
     pub sums: Vec<f64>,
     pub counts: Vec<u32>,
 }
