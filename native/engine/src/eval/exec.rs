@@ -14,6 +14,7 @@ use std::collections::BinaryHeap;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use super::buffers::Buffers;
 use super::dag::Dag;
 use super::node::{Node, NodeId};
 use super::nodes::{dispatch, Shape, Value};
@@ -80,7 +81,6 @@ struct State<'p> {
     ready: BinaryHeap<Reverse<NodeId>>,
     running: usize,
     done: usize,
-    pool: Vec<Vec<f64>>,
     outputs: Vec<Option<Vec<f64>>>,
     finite: Vec<usize>,
     error: Option<EngineError>,
@@ -128,7 +128,6 @@ impl<'p> Executor<'p, '_> {
             ready,
             running: 0,
             done: 0,
-            pool: Vec::new(),
             outputs: (0..self.roots.len()).map(|_| None).collect(),
             finite: vec![0; self.roots.len()],
             error: None,
@@ -139,15 +138,16 @@ impl<'p> Executor<'p, '_> {
         });
         let wake = Condvar::new();
         let groups = self.group_indexes();
+        let buffers = Buffers::new(self.shape.cells());
         if !progress(0, plan.total) {
             return Err(EngineError::Cancelled);
         }
         let workers = self.shape.threads.max(1);
         std::thread::scope(|s| {
             for _ in 1..workers {
-                s.spawn(|| self.work(&state, &wake, &plan, &groups, None));
+                s.spawn(|| self.work(&state, &wake, &plan, &groups, &buffers, None));
             }
-            self.work(&state, &wake, &plan, &groups, Some(progress));
+            self.work(&state, &wake, &plan, &groups, &buffers, Some(progress));
         });
         let st = state.into_inner().map_err(|_| EngineError::Internal("a worker panicked".into()))?;
         if let Some(e) = st.error {
@@ -219,13 +219,14 @@ impl<'p> Executor<'p, '_> {
         wake: &Condvar,
         plan: &Plan,
         groups: &[(Option<GroupLevel>, GroupIndex)],
+        buffers: &Buffers,
         mut progress: Option<&mut dyn FnMut(usize, usize) -> bool>,
     ) {
         let nodes = &self.dag.nodes;
         let mut last_report = Instant::now();
         loop {
             // Pick a node and collect its inputs.
-            let (id, inputs, buf, split) = {
+            let (id, inputs, split) = {
                 let mut st = Self::lock(state);
                 loop {
                     if st.error.is_some() || st.cancelled || st.done == plan.total {
@@ -235,14 +236,10 @@ impl<'p> Executor<'p, '_> {
                     if let Some(Reverse(id)) = st.ready.pop() {
                         let node = nodes[id as usize];
                         let inputs: Vec<Arc<Value<'p>>> = node.children().filter_map(|c| st.values[c as usize].clone()).collect();
-                        let buf = match node {
-                            Node::Leaf(_) | Node::Const(_) => None,
-                            _ => st.pool.pop(),
-                        };
                         // Nothing else to run: let this node's kernel use every thread.
                         let split = st.ready.is_empty() && st.running == 0;
                         st.running += 1;
-                        break (id, inputs, buf, split);
+                        break (id, inputs, split);
                     }
                     st = wake.wait(st).unwrap_or_else(|p| p.into_inner());
                 }
@@ -251,7 +248,7 @@ impl<'p> Executor<'p, '_> {
             let shape = Shape { threads: if split { self.shape.threads } else { 1 }, ..self.shape };
             let started = Instant::now();
             let refs: Vec<&Value<'p>> = inputs.iter().map(|a| a.as_ref()).collect();
-            let result = dispatch::eval_node(&node, &refs, self.panel, groups, shape, buf);
+            let result = dispatch::eval_node(&node, &refs, self.panel, groups, shape, buffers);
             let eval_secs = started.elapsed().as_secs_f64();
             if let (Some(probe), Ok(v)) = (self.probe, &result) {
                 probe(id, &refs, v, shape);
@@ -310,10 +307,10 @@ impl<'p> Executor<'p, '_> {
                 }
                 st.values[id as usize] = Some(value);
                 for c in node.children() {
-                    Self::release(&mut st, c, 1);
+                    Self::release(&mut st, c, 1, buffers);
                 }
                 if roots > 0 {
-                    Self::release(&mut st, id, roots);
+                    Self::release(&mut st, id, roots, buffers);
                 }
                 for &p in &plan.parents[id as usize] {
                     st.pending[p as usize] -= 1;
@@ -338,14 +335,14 @@ impl<'p> Executor<'p, '_> {
     }
 
     /// Drop `k` references to node `id`; free its column at zero.
-    fn release(st: &mut State<'p>, id: NodeId, k: u32) {
+    fn release(st: &mut State<'p>, id: NodeId, k: u32, buffers: &Buffers) {
         let i = id as usize;
         st.refs[i] -= k;
         if st.refs[i] == 0 {
             if let Some(v) = st.values[i].take() {
                 if let Ok(Value::Owned(buf) | Value::Rows(buf)) = Arc::try_unwrap(v) {
                     st.live -= 1;
-                    st.pool.push(buf);
+                    buffers.give(buf);
                 }
             }
         }

@@ -11,6 +11,7 @@
 //! Dates: the output covers `[from, to]` (inclusive, in the panel's date
 //! units); all earlier data is still used as warm-up for the windows.
 
+pub mod buffers;
 pub mod dag;
 pub mod diagnose;
 pub mod exec;

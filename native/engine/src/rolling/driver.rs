@@ -47,6 +47,12 @@ where
 {
     debug_assert!(w >= 1);
     let n = len.min(out.len());
+    if (0..n).all(|t| {
+        let x = get(t);
+        valid(x) && finite(x)
+    }) {
+        return drive_clean(n, w, get, agg, out);
+    }
     let mut invalid = 0usize;
     let mut infinite = 0usize;
     let mut window: Vec<I> = Vec::new();
@@ -96,6 +102,39 @@ where
         } else {
             agg.value(w)
         };
+    }
+}
+
+/// [`drive`] for a series with no NaN and no ±inf (the common case): the
+/// same aggregate calls in the same order, without the per-step counting.
+fn drive_clean<I, A, G>(n: usize, w: usize, get: G, agg: &mut A, out: &mut [f64])
+where
+    I: Copy,
+    A: WindowAgg<I>,
+    G: Fn(usize) -> I,
+{
+    let mut since_rebuild = 0usize;
+    agg.clear();
+    let warm = n.min(w.saturating_sub(1));
+    for (t, o) in out[..warm].iter_mut().enumerate() {
+        agg.add(get(t));
+        *o = f64::NAN;
+    }
+    #[allow(clippy::needless_range_loop)] // t also indexes the input through `get`
+    for t in warm..n {
+        agg.add(get(t));
+        if t >= w {
+            agg.remove(get(t - w));
+        }
+        since_rebuild += 1;
+        if since_rebuild >= REBUILD_EVERY || agg.degraded() {
+            since_rebuild = 0;
+            agg.clear();
+            for s in (t + 1 - w)..=t {
+                agg.add(get(s));
+            }
+        }
+        out[t] = agg.value(w);
     }
 }
 

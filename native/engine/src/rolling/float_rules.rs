@@ -14,11 +14,12 @@ impl CompensatedSum {
     #[inline]
     pub fn add(&mut self, x: f64) {
         let t = self.sum + x;
-        if self.sum.abs() >= x.abs() {
-            self.comp += (self.sum - t) + x;
-        } else {
-            self.comp += (x - t) + self.sum;
-        }
+        // Both error terms, then a select: which operand is larger is
+        // data-dependent (a sum of returns changes sign), and a branch on it
+        // mispredicted often enough to double a rolling sum's cost.
+        let big_sum = (self.sum - t) + x;
+        let big_x = (x - t) + self.sum;
+        self.comp += if self.sum.abs() >= x.abs() { big_sum } else { big_x };
         self.sum = t;
     }
     #[inline]

@@ -17,12 +17,10 @@ impl WindowAgg<f64> for SumAgg {
     #[inline]
     fn add(&mut self, x: f64) {
         self.sum.add(x);
-        // Length of the trailing run of equal values.
-        if self.count > 0 && x == self.last {
-            self.run += 1;
-        } else {
-            self.run = 1;
-        }
+        // Length of the trailing run of equal values (a select: whether a
+        // price repeats is data-dependent).
+        let repeats = (self.count > 0) & (x == self.last);
+        self.run = if repeats { self.run + 1 } else { 1 };
         self.last = x;
         self.count += 1;
     }

@@ -28,11 +28,8 @@ impl Moments {
         if self.n == 0 && self.run == 0 {
             self.k = x;
         }
-        if self.n > 0 && x == self.last {
-            self.run += 1;
-        } else {
-            self.run = 1;
-        }
+        let repeats = (self.n > 0) & (x == self.last);
+        self.run = if repeats { self.run + 1 } else { 1 };
         self.last = x;
         let d = x - self.k;
         self.n += 1;

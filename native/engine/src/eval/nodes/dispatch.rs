@@ -2,9 +2,12 @@
 //! of its inputs. The scheduler ([`crate::eval::exec`]) only decides when a
 //! node runs and what happens to its value afterwards.
 
+use std::borrow::Cow;
+
 use super::{cross_section, elementwise, leaf, timeseries, Shape, Value};
 use crate::cross::neutralize::GroupIndex;
 use crate::error::{EngineError, Result};
+use crate::eval::buffers::Buffers;
 use crate::eval::node::Node;
 use crate::expr::GroupLevel;
 use crate::panel::PanelView;
@@ -32,12 +35,37 @@ fn operand<'a>(ins: &[&'a Value<'_>], conv: &'a [Option<Vec<f64>>], k: usize) ->
     }
 }
 
+/// The instrument-major column of a value (see [`Value::column`]), with a
+/// transposed or materialised copy made in a recycled buffer.
+fn column<'a>(x: &'a Value<'_>, shape: Shape, buffers: &Buffers) -> Cow<'a, [f64]> {
+    match x {
+        Value::Scalar(v) => {
+            let mut buf = buffers.take();
+            buf.iter_mut().for_each(|o| *o = *v);
+            Cow::Owned(buf)
+        }
+        Value::Rows(r) => {
+            let mut buf = buffers.take();
+            crate::panel::transpose_into(r, shape.t, shape.n, &mut buf);
+            Cow::Owned(buf)
+        }
+        other => other.column(shape),
+    }
+}
+
+/// Hand a copy made by [`column`] back to the buffers.
+fn recycle(c: Cow<'_, [f64]>, buffers: &Buffers) {
+    if let Cow::Owned(buf) = c {
+        buffers.give(buf);
+    }
+}
+
 /// The input of a cross-sectional node in its own layout (a scalar
 /// materialised; either layout of a scalar is the same).
-fn cross_input<'a>(x: &'a Value<'_>, shape: Shape) -> std::borrow::Cow<'a, [f64]> {
+fn cross_input<'a>(x: &'a Value<'_>, shape: Shape, buffers: &Buffers) -> Cow<'a, [f64]> {
     match x {
-        Value::Rows(r) => std::borrow::Cow::Borrowed(r),
-        other => other.column(shape),
+        Value::Rows(r) => Cow::Borrowed(r),
+        other => column(other, shape, buffers),
     }
 }
 
@@ -57,19 +85,20 @@ pub fn kind_label(node: &Node) -> String {
     }
 }
 
-/// Evaluate one node from its inputs (children in order), into `buf` when given.
+/// Evaluate one node from its inputs (children in order); its result and
+/// any scratch columns come from `buffers`.
 pub fn eval_node<'p>(
     node: &Node,
     inputs: &[&Value<'p>],
     panel: &PanelView<'p>,
     groups: &[(Option<GroupLevel>, GroupIndex)],
     shape: Shape,
-    buf: Option<Vec<f64>>,
+    buffers: &Buffers,
 ) -> Result<Value<'p>> {
     let input = |k: usize| -> Result<&Value<'p>> {
         inputs.get(k).copied().ok_or_else(|| EngineError::Internal("node input missing".into()))
     };
-    let buf = || buf.unwrap_or_else(|| vec![0.0; shape.cells()]);
+    let buf = || buffers.take();
     // Elementwise nodes keep their operands' layout; when date-major and
     // instrument-major operands meet, the date-major ones are transposed.
     let elementwise_inputs = |arity: usize| -> Result<ElementwiseInputs<'_, 'p>> {
@@ -80,7 +109,11 @@ pub fn eval_node<'p>(
         let conv = ins
             .iter()
             .map(|v| match v {
-                Value::Rows(r) if mixed => Some(crate::panel::transpose(r, shape.t, shape.n)),
+                Value::Rows(r) if mixed => {
+                    let mut buf = buffers.take();
+                    crate::panel::transpose_into(r, shape.t, shape.n, &mut buf);
+                    Some(buf)
+                }
                 _ => None,
             })
             .collect();
@@ -93,35 +126,54 @@ pub fn eval_node<'p>(
             Value::Owned(v)
         }
     };
+    let give_back = |conv: Vec<Option<Vec<f64>>>| conv.into_iter().flatten().for_each(|b| buffers.give(b));
     Ok(match *node {
         Node::Leaf(l) => leaf::leaf(l, panel, shape),
         Node::Const(bits) => Value::Scalar(f64::from_bits(bits)),
         Node::Unary(op, _) => {
             let (ins, conv, rows) = elementwise_inputs(1)?;
-            wrap(rows, elementwise::unary(op, operand(&ins, &conv, 0), shape, buf()))
+            let v = elementwise::unary(op, operand(&ins, &conv, 0), shape, buf());
+            give_back(conv);
+            wrap(rows, v)
         }
         Node::Binary(op, _, _) => {
             let (ins, conv, rows) = elementwise_inputs(2)?;
-            wrap(rows, elementwise::binary(op, operand(&ins, &conv, 0), operand(&ins, &conv, 1), shape, buf()))
+            let v = elementwise::binary(op, operand(&ins, &conv, 0), operand(&ins, &conv, 1), shape, buf());
+            give_back(conv);
+            wrap(rows, v)
         }
         Node::Ternary(..) => {
             let (ins, conv, rows) = elementwise_inputs(3)?;
-            wrap(
-                rows,
-                elementwise::ternary(operand(&ins, &conv, 0), operand(&ins, &conv, 1), operand(&ins, &conv, 2), shape, buf()),
-            )
+            let v = elementwise::ternary(operand(&ins, &conv, 0), operand(&ins, &conv, 1), operand(&ins, &conv, 2), shape, buf());
+            give_back(conv);
+            wrap(rows, v)
         }
-        Node::Ts(op, _, w) => Value::Owned(timeseries::rolling(op, &input(0)?.column(shape), w as usize, shape, buf())),
+        Node::Ts(op, _, w) => {
+            let x = column(input(0)?, shape, buffers);
+            let v = timeseries::rolling(op, &x, w as usize, shape, buf());
+            recycle(x, buffers);
+            Value::Owned(v)
+        }
         Node::Pair(op, _, _, w) => {
-            Value::Owned(timeseries::pair(op, &input(0)?.column(shape), &input(1)?.column(shape), w as usize, shape, buf()))
+            let (x, y) = (column(input(0)?, shape, buffers), column(input(1)?, shape, buffers));
+            let v = timeseries::pair(op, &x, &y, w as usize, shape, buf());
+            recycle(x, buffers);
+            recycle(y, buffers);
+            Value::Owned(v)
         }
         Node::Rank(_) => {
             let x = input(0)?;
-            Value::Rows(cross_section::rank(&cross_input(x, shape), x.is_rows(), shape, buf()))
+            let xs = cross_input(x, shape, buffers);
+            let v = cross_section::rank(&xs, x.is_rows(), shape, buf());
+            recycle(xs, buffers);
+            Value::Rows(v)
         }
         Node::Scale(_, k) => {
             let x = input(0)?;
-            Value::Rows(cross_section::scale(&cross_input(x, shape), x.is_rows(), f64::from_bits(k), shape, buf()))
+            let xs = cross_input(x, shape, buffers);
+            let v = cross_section::scale(&xs, x.is_rows(), f64::from_bits(k), shape, buf());
+            recycle(xs, buffers);
+            Value::Rows(v)
         }
         Node::Neutralize(_, level) => {
             let g = groups
@@ -130,7 +182,10 @@ pub fn eval_node<'p>(
                 .map(|(_, g)| g)
                 .ok_or_else(|| EngineError::Internal("group index missing".into()))?;
             let x = input(0)?;
-            Value::Rows(cross_section::neutralize(&cross_input(x, shape), x.is_rows(), g, shape, buf()))
+            let xs = cross_input(x, shape, buffers);
+            let v = cross_section::neutralize(&xs, x.is_rows(), g, shape, buf());
+            recycle(xs, buffers);
+            Value::Rows(v)
         }
     })
 }
