@@ -35,15 +35,13 @@ pub fn unary_scalar(op: UnOp, x: f64) -> f64 {
                 f64::NAN
             }
         }
+        // ±1 from `signum` (NaN stays NaN), 0 for ±0; selects rather than
+        // a chain of branches on the sign of returns, which is a coin flip.
         UnOp::Sign => {
-            if x > 0.0 {
-                1.0
-            } else if x < 0.0 {
-                -1.0
-            } else if x == 0.0 {
+            if x == 0.0 {
                 0.0
             } else {
-                f64::NAN
+                x.signum()
             }
         }
     }
