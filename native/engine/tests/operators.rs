@@ -387,8 +387,8 @@ fn naive_mode_agrees_with_optimised() {
 }
 
 #[test]
-fn long_windows_use_the_deque_and_agree() {
-    // Windows above the direct-scan limit go through the monotonic deque.
+fn long_windows_use_the_block_scans_and_agree() {
+    // Windows above the direct-scan limit go through the van Herk block scans.
     let p = panel();
     for w in [9usize, 13] {
         for (f, pick) in [("ts_min", 0), ("ts_max", 1), ("ts_argmin", 2), ("ts_argmax", 3)] {
