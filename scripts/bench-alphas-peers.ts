@@ -37,9 +37,10 @@ export interface PeerResult {
   error?: string
 }
 
-/** A Python ≥ 3.12 on this machine, or null. */
+/** A Python ≥ 3.12 on this machine (`PEERS_PYTHON` first, e.g. a pyenv interpreter's full path), or null. */
 function findPython(): string | null {
-  for (const cmd of ['python3.13', 'python3.12', 'python3']) {
+  const candidates = [process.env.PEERS_PYTHON, 'python3.13', 'python3.12', 'python3'].filter((c): c is string => !!c)
+  for (const cmd of candidates) {
     try {
       const v = execFileSync(cmd, ['-c', 'import sys; print(sys.version_info >= (3, 12))'], { encoding: 'utf8' }).trim()
       if (v === 'True') return cmd
@@ -54,7 +55,7 @@ function findPython(): string | null {
 export function peersAvailable(): string | null {
   if (existsSync(python)) return null
   const base = findPython()
-  if (!base) return 'needs Python ≥ 3.12 (python3.12 / python3.13 / python3 on PATH)'
+  if (!base) return 'needs Python ≥ 3.12 (PEERS_PYTHON, or python3.12 / python3.13 / python3 on PATH)'
   mkdirSync(cache, { recursive: true })
   console.log(`creating ${venv} and installing ${peerPackages.join(', ')} from PyPI …`)
   const mk = spawnSync(base, ['-m', 'venv', venv], { stdio: 'inherit' })
