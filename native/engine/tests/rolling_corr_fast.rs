@@ -235,7 +235,7 @@ fn bitwise_equal_with_nan_and_inf() {
             for (gy, fy) in GENERATORS {
                 let mut xs = fx(&mut rng, n);
                 let mut ys = fy(&mut rng, n);
-                let rate = [0.002, 0.02, 0.2][rng.below(3)];
+                let rate = [0.002, 0.02, 0.2, 0.6][rng.below(4)];
                 match rng.below(3) {
                     0 => sprinkle(&mut rng, &mut xs, rate),
                     1 => sprinkle(&mut rng, &mut ys, rate),

@@ -57,22 +57,11 @@ fn first_non_finite(xs: &[f64], ys: &[f64]) -> usize {
     at
 }
 
-/// Output `t` of a window that does not lie inside one finite stretch:
-/// warm-up (NaN), a NaN in the window (NaN), else an infinity (from
-/// scratch). `last_nan` is the last day `<= t` holding a NaN.
-fn broken_window<const CORR: bool>(xs: &[f64], ys: &[f64], w: usize, t: usize, last_nan: Option<usize>) -> f64 {
-    if t + 1 < w {
-        return f64::NAN;
-    }
-    let start = t + 1 - w;
-    if last_nan.is_some_and(|p| p >= start) {
-        return f64::NAN;
-    }
-    from_scratch::<CORR>(&xs[start..=t], &ys[start..=t])
-}
-
-/// Both statistics over one series pair: cut at non-finite days, each
-/// finite stretch of at least `w` days to [`direct`] or [`incremental`].
+/// Both statistics over one series pair: day by day through windows that
+/// are not inside one finite stretch (warm-up → NaN, a NaN in the window →
+/// NaN, else an infinity → from scratch), and from the first full window of
+/// a finite stretch on [`direct`] or [`incremental`] up to the next
+/// non-finite day.
 fn rolling_co_into<const CORR: bool>(xs: &[f64], ys: &[f64], w: usize, out: &mut [f64]) {
     let n = xs.len().min(ys.len()).min(out.len());
     let (xs, ys, out) = (&xs[..n], &ys[..n], &mut out[..n]);
@@ -84,31 +73,34 @@ fn rolling_co_into<const CORR: bool>(xs: &[f64], ys: &[f64], w: usize, out: &mut
         return;
     }
     let mut a = 0; // first day of the current finite stretch
-    let mut last_nan = None;
-    loop {
-        let b = a + first_non_finite(&xs[a..], &ys[a..]);
-        // Windows ending before the stretch holds `w` days reach back into
-        // the warm-up or over the bad day `a - 1`.
-        let full = a.saturating_add(w - 1).min(b);
-        for (t, o) in (a..full).zip(&mut out[a..full]) {
-            *o = broken_window::<CORR>(xs, ys, w, t, last_nan);
-        }
-        if full < b {
+    let mut nan_end = 0; // windows ending before this day hold a NaN
+    let mut t = 0;
+    while t < n {
+        let (x, y) = (xs[t], ys[t]);
+        // Selects, not branches: where bad days are dense they come at random.
+        let finite = x.is_finite() & y.is_finite();
+        a = if finite { a } else { t + 1 };
+        nan_end = if x.is_nan() | y.is_nan() { t.saturating_add(w) } else { nan_end };
+        if t + 1 - a >= w {
+            // The stretch holds a full window ending at t: the kernel runs
+            // to the next non-finite day.
+            let b = t + 1 + first_non_finite(&xs[t + 1..], &ys[t + 1..]);
             let (sx, sy, so) = (&xs[a..b], &ys[a..b], &mut out[a..b]);
             match w {
                 2 => direct::<CORR, 2>(sx, sy, so),
                 3 => direct::<CORR, 3>(sx, sy, so),
                 _ => incremental::<CORR>(sx, sy, w, so),
             }
+            t = b;
+            continue;
         }
-        if b == n {
-            return;
-        }
-        if xs[b].is_nan() || ys[b].is_nan() {
-            last_nan = Some(b);
-        }
-        out[b] = broken_window::<CORR>(xs, ys, w, b, last_nan);
-        a = b + 1;
+        out[t] = if t + 1 < w || t < nan_end {
+            f64::NAN
+        } else {
+            let start = t + 1 - w;
+            from_scratch::<CORR>(&xs[start..=t], &ys[start..=t])
+        };
+        t += 1;
     }
 }
 
