@@ -509,8 +509,45 @@ fn rank_of_a_row_within_the_truncated_key_resolution() {
     let n = 4000;
     let row: Vec<f64> = (0..n).map(|_| 100.0 * (1.0 + rng.below(3000) as f64 * 1e-12)).collect();
     let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
-    rank_row_with(&row, &mut a, &mut Scratch::default(), true);
+    // The first row fixes its runs in place and marks the column run-heavy;
+    // the second takes the gathered sort, whose insertion sort runs out of
+    // budget here.
+    let mut scratch = Scratch::default();
+    rank_row_with(&row, &mut a, &mut scratch, true);
+    assert!(scratch.runs_heavy);
+    let in_place = a.clone();
+    rank_row_with(&row, &mut a, &mut scratch, true);
+    assert_eq!(a.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), in_place.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
     rank_row_with(&row, &mut b, &mut Scratch::default(), false);
     assert_eq!(a.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), b.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
     assert_all_close(&a, &pct_rank(&row), 1e-12, "one truncated key");
+}
+
+#[test]
+fn rank_finishes_the_same_whether_runs_are_fixed_in_place_or_gathered() {
+    // A row of price differences on a cent grid: most values sit in runs of
+    // near-equal (ulp-apart) values. The first row of a column takes the
+    // in-place fix-up; after a run-heavy row the gathered sort is used.
+    use alphadesk_engine::cross::rank::rank_row;
+    use alphadesk_engine::cross::Scratch;
+    let mut rng = Rng::new(5);
+    for n in [505usize, 4000] {
+        let row: Vec<f64> = (0..n)
+            .map(|_| {
+                let p = 10.0 + rng.below(5000) as f64 * 0.01;
+                (p + rng.below(40) as f64 * 0.01) - p
+            })
+            .collect();
+        let (mut in_place, mut gathered) = (vec![0.0; n], vec![0.0; n]);
+        let mut fresh = Scratch::default();
+        rank_row(&row, &mut in_place, &mut fresh);
+        assert!(fresh.runs_heavy, "n {n}: a row of price differences should count as run-heavy");
+        rank_row(&row, &mut gathered, &mut fresh);
+        assert_eq!(
+            in_place.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            gathered.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            "n {n}"
+        );
+        assert_all_close(&gathered, &pct_rank(&row), 1e-12, "price differences");
+    }
 }

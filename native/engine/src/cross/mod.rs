@@ -18,6 +18,8 @@ pub struct Scratch {
     pub sorted: Vec<f64>,
     pub at: Vec<u32>,
     pub starts: Vec<u32>,
+    /// The last ranked row had many near-equal values (see `rank`).
+    pub runs_heavy: bool,
     pub sums: Vec<f64>,
     pub counts: Vec<u32>,
 }
