@@ -70,6 +70,32 @@ describe('alphadesk backtest', () => {
     expect(rows[1].split(',').slice(0, 3)).toEqual(['0.5', '1', '3'])
   })
 
+  it('cost flags override the root spec: P&L in money is ticks × tick value less two commissions, slippage costs two ticks', () => {
+    const run = (name: string, costs: string[]) => {
+      const out = join(dir.path, name)
+      const args = ['--long', 'close > delay(ts_max(high, 15), 1)', '--sl', '8', '--tp', '12', '--max-hold', '30', '--out', out]
+      const r = cli('backtest', ...data, ...args, ...costs)
+      expect(r.code, r.err).toBe(0)
+      const rows = readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+      return { log: r.out, rows }
+    }
+    const free = run('free.csv', ['--tick-size', '0.25', '--tick-value', '12.5', '--commission', '0', '--slippage', '0'])
+    const costly = run('costly.csv', ['--tick-size', '0.25', '--tick-value', '12.5', '--commission', '2.5', '--slippage', '1'])
+    expect(costly.log).toMatch(/tick 0\.25 = 12\.5, commission 2\.5 and slippage 1 ticks per side/)
+    expect(costly.rows.length).toBeGreaterThan(5)
+    expect(costly.rows.map((r) => r[4])).toEqual(free.rows.map((r) => r[4])) // the same exits
+    costly.rows.forEach((r, i) => {
+      const [ticks, money] = [Number(r[8]), Number(r[9])]
+      expect(ticks).toBeCloseTo(Number(free.rows[i][8]) - 2, 9)
+      expect(money).toBeCloseTo(ticks * 12.5 - 5, 6)
+      expect(Number(free.rows[i][9])).toBeCloseTo(Number(free.rows[i][8]) * 12.5, 6)
+    })
+  })
+
   it('bad input: clear errors naming the flag, the line or the field; nothing written', () => {
     const out = join(dir.path, 'never.csv')
     const signals = join(dir.path, 'bad.csv')
@@ -80,6 +106,8 @@ describe('alphadesk backtest', () => {
       [['--long', 'close > 1', '--sl', '1', '--tp', '2', '--unit', 'bps'], /--unit must be one of ticks, price, pct, atr/],
       [['--long', 'close > 1', '--sl', '1', '--tp', '2', '--tie', 'first'], /--tie must be one of stop, target, nearest/],
       [['--long', 'close > 1', '--sweep', 'sl=1:5', '--tp', '2'], /--sweep/],
+      [['--long', 'close > 1', '--sl', '1', '--tp', '2', '--commission=-1'], /costs\.commission/],
+      [['--long', 'close > 1', '--sl', '1', '--tp', '2', '--tick-size', 'abc'], /--tick-size: expected a number, got 'abc'/],
     ]
     for (const [args, message] of cases) {
       const r = cli('backtest', ...data, ...args, '--out', out)

@@ -1,14 +1,25 @@
 /**
  * `alphadesk backtest`: SL/TP trade simulation of one instrument. One set → a CSV of trades;
  * `--sweep` → a CSV of per-set statistics. Runs the backtests service with its jobs in this
- * process; the run is stored like one launched from the app. Costs come from the root's spec.
+ * process; the run is stored like one launched from the app. Costs come from the root's spec;
+ * `--tick-size`, `--tick-value`, `--commission` and `--slippage` override any of them.
  */
 import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { AppError, type BacktestSpecInput, type BacktestTrade, type SignalSource, sltpUnits, tiePolicies } from '../../contract'
+import {
+  AppError,
+  type BacktestSpecInput,
+  type BacktestTrade,
+  type ContractCosts,
+  type SignalSource,
+  sltpUnits,
+  tiePolicies,
+} from '../../contract'
 import { backtestSpecSchema } from '../../contract/backtests'
 import { openDatabase } from '../../db/open'
 import { backtestJobs, createBacktestService, parseSweep } from '../../services/backtests'
+import { costsForRoot, specTable } from '../../services/backtests/specs'
+import { instrumentOf } from '../../services/backtests/store'
 import { batchesFromRows, type ExportColumn, exportTable } from '../../services/exports'
 import { inlineRunner } from '../../services/backtests/inline-runner'
 import { sweepColumn, sweepFields } from '../../services/backtests/stats'
@@ -79,6 +90,27 @@ function signalsOf(values: CommandArgs['values']): SignalSource {
   return { kind: 'formula', long, short, edge: true }
 }
 
+/** Cost flags given on the command line (each overrides the root's value). */
+function costFlags(values: CommandArgs['values']): Partial<ContractCosts> {
+  const flags: [keyof ContractCosts, string][] = [
+    ['tickSize', 'tick-size'],
+    ['tickValue', 'tick-value'],
+    ['commission', 'commission'],
+    ['slippageTicks', 'slippage'],
+  ]
+  const out: Partial<ContractCosts> = {}
+  for (const [field, flag] of flags) {
+    const v = numberFlag(`--${flag}`, str(values, flag))
+    if (v !== undefined) out[field] = v
+  }
+  return out
+}
+
+const withoutRoot = ({ root: _root, ...costs }: ContractCosts & { root: string | null }): ContractCosts => costs
+
+const costsText = (c: ContractCosts) =>
+  `tick ${c.tickSize} = ${c.tickValue}, commission ${c.commission} and slippage ${c.slippageTicks} ticks per side`
+
 export async function backtest(values: CommandArgs['values'], dataDir: string): Promise<number> {
   const dataset = str(values, 'dataset') ?? fail('backtest needs --dataset KEY (see `alphadesk info`)')
   const symbol = str(values, 'symbol') ?? fail('backtest needs --symbol SYM')
@@ -105,6 +137,7 @@ export async function backtest(values: CommandArgs['values'], dataDir: string): 
     }
   }
   const signals = signalsOf(values)
+  const costOverrides = costFlags(values)
 
   const resourcesDir = join(appRoot(), 'resources')
   const db = openDatabase(join(dataDir, 'alphadesk.sqlite'))
@@ -120,9 +153,14 @@ export async function backtest(values: CommandArgs['values'], dataDir: string): 
       resourcesDir,
       parts: 1,
     })
+    // The root's costs with the flags over them (the flags alone when they give all four).
+    const costs = Object.keys(costOverrides).length
+      ? { ...withoutRoot(costsForRoot(specTable(resourcesDir), instrumentOf(db, { dataset, symbol }).root)), ...costOverrides }
+      : undefined
     const input: BacktestSpecInput = {
       dataset,
       symbol,
+      costs,
       signals,
       unit: unit as BacktestSpecInput['unit'],
       tie: tie as BacktestSpecInput['tie'],
@@ -144,7 +182,7 @@ export async function backtest(values: CommandArgs['values'], dataDir: string): 
       })
       await writeTrades(out, set.trades)
       console.log(
-        `${set.trades.length} trades (${run.signals.total} signals, ${set.stats.skipped} skipped while a trade was open, ${run.signals.lastBar} on the last bar), net ${set.stats.netPnl.toFixed(2)} → ${out} (run ${run.runId}, ${Date.now() - started} ms)`,
+        `${set.trades.length} trades (${run.signals.total} signals, ${set.stats.skipped} skipped while a trade was open, ${run.signals.lastBar} on the last bar), net ${set.stats.netPnl.toFixed(2)} after costs (${costsText(run.spec.costs)}) → ${out} (run ${run.runId}, ${Date.now() - started} ms)`,
       )
       return 0
     }
@@ -160,7 +198,9 @@ export async function backtest(values: CommandArgs['values'], dataDir: string): 
     const best = run.best
       ? `best SL ${run.sl[run.best.slIndex]} TP ${run.tp[run.best.tpIndex]} net ${run.best.netPnl.toFixed(2)}`
       : 'no trades'
-    console.log(`${sets} sets (${run.sl.length} SL × ${run.tp.length} TP), ${best} → ${out} (run ${run.runId}, ${Date.now() - started} ms)`)
+    console.log(
+      `${sets} sets (${run.sl.length} SL × ${run.tp.length} TP), ${best} after costs (${costsText(run.spec.costs)}) → ${out} (run ${run.runId}, ${Date.now() - started} ms)`,
+    )
     return 0
   } finally {
     db.close()
@@ -173,7 +213,8 @@ export const command = defineCommand({
   usage:
     '--dataset KEY --symbol SYM (--signals FILE.csv | --long "formula" [--short "formula"])\n' +
     '      (--sl X --tp Y --out trades.csv | --sweep "sl=a:b:step,tp=c:d:step" --out sets.csv)\n' +
-    '      [--unit ticks|price|pct|atr] [--tie stop|target|nearest] [--max-hold N] [--overlap]',
+    '      [--unit ticks|price|pct|atr] [--tie stop|target|nearest] [--max-hold N] [--overlap]\n' +
+    "      [--tick-size T] [--tick-value MONEY] [--commission MONEY] [--slippage TICKS]  (per side; default: the root's spec)",
   options: {
     dataset: { type: 'string' },
     symbol: { type: 'string' },
@@ -187,6 +228,10 @@ export const command = defineCommand({
     'max-hold': { type: 'string' },
     overlap: { type: 'boolean' },
     sweep: { type: 'string' },
+    'tick-size': { type: 'string' },
+    'tick-value': { type: 'string' },
+    commission: { type: 'string' },
+    slippage: { type: 'string' },
     out: { type: 'string' },
   },
   run: ({ values, dataDir }) => backtest(values, dataDir),
