@@ -75,6 +75,11 @@ test.describe('backtests', () => {
     await page.getByTestId('bt-compare-toggle').nth(1).check()
     await expect(page.getByTestId('bt-compare')).toBeVisible()
     await page.getByTestId('bt-metric').selectOption('winRate')
+    // One colour scale for both heatmaps, stated under each.
+    const scales = page.getByTestId('bt-compare-scale')
+    await expect(scales).toHaveCount(2)
+    await expect(scales.first()).toContainText('one colour scale for both runs')
+    expect(await scales.first().textContent()).toBe(await scales.nth(1).textContent())
     await shot(page, 'backtests-compare')
     await page.getByTestId('bt-compare-close').click()
     await expect(page.getByTestId('bt-heatmap')).toBeVisible()

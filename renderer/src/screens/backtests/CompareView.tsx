@@ -1,5 +1,5 @@
 import type { BacktestRun, SetMetric } from '../../../../electron/contract'
-import { bestCell, formatMetric, metricLabels } from '../../stores/backtests/selectors'
+import { bestCell, formatMetric, metricLabels, metricMatrix, metricRange } from '../../stores/backtests/selectors'
 import { SweepHeatmap } from './SweepHeatmap'
 
 function setupRows(run: BacktestRun): [string, string][] {
@@ -17,8 +17,9 @@ function setupRows(run: BacktestRun): [string, string][] {
   ]
 }
 
-/** Two runs side by side: their setups, their heatmaps on the chosen metric, and their best sets. */
+/** Two runs side by side: their setups, their heatmaps on the chosen metric (one colour scale, so a colour means the same value in both), and their best sets. */
 export function CompareView({ a, b, metric }: { a: BacktestRun; b: BacktestRun; metric: SetMetric }) {
+  const range = metricRange(metricMatrix(a, metric), metricMatrix(b, metric))
   return (
     <div className="bt-compare" data-testid="bt-compare">
       {[a, b].map((run) => {
@@ -57,7 +58,10 @@ export function CompareView({ a, b, metric }: { a: BacktestRun; b: BacktestRun; 
               </tbody>
             </table>
             <div className="bt-compare-heatmap">
-              <SweepHeatmap run={run} metric={metric} selected={best} />
+              <SweepHeatmap run={run} metric={metric} selected={best} range={range} />
+            </div>
+            <div className="bt-compare-scale muted num" data-testid="bt-compare-scale">
+              {metricLabels[metric]}: one colour scale for both runs, {formatMetric(metric, range.lo)} … {formatMetric(metric, range.hi)}
             </div>
           </div>
         )

@@ -10,13 +10,15 @@ interface Props {
   selected: { slIndex: number; tpIndex: number } | null
   onSelect?: (slIndex: number, tpIndex: number) => void
   testId?: string
+  /** The colour scale's range when several heatmaps share one (default: this run's own values). */
+  range?: { lo: number; hi: number }
 }
 
 const M = { left: 58, right: 10, top: 10, bottom: 34 }
 const fmt = (v: number) => String(Number(v.toPrecision(6)))
 
 /** The SL×TP grid as coloured cells on a canvas (any size, up to a million sets): SL down, TP across; hover for values, click to open a set. */
-export function SweepHeatmap({ run, metric, selected, onSelect, testId }: Props) {
+export function SweepHeatmap({ run, metric, selected, onSelect, testId, range }: Props) {
   const box = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   const { width, height } = useElementSize(box)
@@ -34,7 +36,7 @@ export function SweepHeatmap({ run, metric, selected, onSelect, testId }: Props)
     const ctx = sharpCanvas(c, width, height)
     if (!ctx) return
     const matrix = metricMatrix(run, metric)
-    const color = colorScale(metric, metricRange(matrix))
+    const color = colorScale(metric, range ?? metricRange(matrix))
     const gap = cw > 6 && ch > 6 ? 1 : 0
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
@@ -72,7 +74,7 @@ export function SweepHeatmap({ run, metric, selected, onSelect, testId }: Props)
     ctx.rotate(-Math.PI / 2)
     ctx.fillText(`SL (${run.spec.unit})`, 0, -6)
     ctx.restore()
-  }, [run, metric, selected, width, height, rows, cols, cw, ch, plotW, plotH])
+  }, [run, metric, selected, range, width, height, rows, cols, cw, ch, plotW, plotH])
 
   const cellAt = (e: React.MouseEvent) => {
     const r = (e.target as HTMLElement).getBoundingClientRect()

@@ -114,15 +114,17 @@ export function metricMatrix(run: BacktestRun, metric: SetMetric): (number | nul
   return run.sl.map((_, k) => run.tp.map((_, m) => values[k * run.tp.length + m] ?? null))
 }
 
-export function metricRange(matrix: (number | null)[][]): { lo: number; hi: number } {
+/** The finite values' range over one heatmap, or over several that share a colour scale (compare). */
+export function metricRange(...matrices: (number | null)[][][]): { lo: number; hi: number } {
   let lo = Number.POSITIVE_INFINITY
   let hi = Number.NEGATIVE_INFINITY
-  for (const row of matrix)
-    for (const v of row) {
-      if (v === null || !Number.isFinite(v)) continue
-      lo = Math.min(lo, v)
-      hi = Math.max(hi, v)
-    }
+  for (const matrix of matrices)
+    for (const row of matrix)
+      for (const v of row) {
+        if (v === null || !Number.isFinite(v)) continue
+        lo = Math.min(lo, v)
+        hi = Math.max(hi, v)
+      }
   return Number.isFinite(lo) ? { lo, hi } : { lo: 0, hi: 0 }
 }
 
