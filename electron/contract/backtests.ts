@@ -112,8 +112,8 @@ export const backtestSpecSchema = z
     atrPeriod: z.number().int().min(1).max(1000).default(14),
     sl: levelRange('sl'),
     tp: levelRange('tp'),
-    /** Omitted: the instrument root's spec (resources/specs/contracts.json), else the default. */
-    costs: costsSchema.optional(),
+    /** The instrument root's spec (resources/specs/contracts.json, else the default), each cost given here overriding it. */
+    costs: costsSchema.partial().optional(),
     tie: z.enum(tiePolicies).default('stop'),
     maxHold: z.number().int().min(1).max(10_000_000).nullable().default(null),
     overlap: z.boolean().default(false),

@@ -2,7 +2,7 @@
  * `alphadesk backtest`: SL/TP trade simulation of one instrument. One set → a CSV of trades;
  * `--sweep` → a CSV of per-set statistics. Runs the backtests service with its jobs in this
  * process; the run is stored like one launched from the app. Costs come from the root's spec;
- * `--tick-size`, `--tick-value`, `--commission` and `--slippage` override any of them.
+ * `--tick-size`, `--tick-value`, `--commission` and `--slippage` override any of them (the service merges).
  */
 import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -18,8 +18,6 @@ import {
 import { backtestSpecSchema } from '../../contract/backtests'
 import { openDatabase } from '../../db/open'
 import { backtestJobs, createBacktestService, parseSweep } from '../../services/backtests'
-import { costsForRoot, specTable } from '../../services/backtests/specs'
-import { instrumentOf } from '../../services/backtests/store'
 import { batchesFromRows, type ExportColumn, exportTable } from '../../services/exports'
 import { inlineRunner } from '../../services/backtests/inline-runner'
 import { sweepColumn, sweepFields } from '../../services/backtests/stats'
@@ -106,8 +104,6 @@ function costFlags(values: CommandArgs['values']): Partial<ContractCosts> {
   return out
 }
 
-const withoutRoot = ({ root: _root, ...costs }: ContractCosts & { root: string | null }): ContractCosts => costs
-
 const costsText = (c: ContractCosts) =>
   `tick ${c.tickSize} = ${c.tickValue}, commission ${c.commission} and slippage ${c.slippageTicks} ticks per side`
 
@@ -153,14 +149,10 @@ export async function backtest(values: CommandArgs['values'], dataDir: string): 
       resourcesDir,
       parts: 1,
     })
-    // The root's costs with the flags over them (the flags alone when they give all four).
-    const costs = Object.keys(costOverrides).length
-      ? { ...withoutRoot(costsForRoot(specTable(resourcesDir), instrumentOf(db, { dataset, symbol }).root)), ...costOverrides }
-      : undefined
     const input: BacktestSpecInput = {
       dataset,
       symbol,
-      costs,
+      costs: costOverrides,
       signals,
       unit: unit as BacktestSpecInput['unit'],
       tie: tie as BacktestSpecInput['tie'],

@@ -132,7 +132,7 @@ export function createBacktestService(deps: BacktestServiceDeps): Service<'backt
       const spec = {
         ...input,
         instrumentId: instrument.id,
-        costs: input.costs ?? rootCosts,
+        costs: { ...rootCosts, ...input.costs },
       }
       const grid = gridOf(spec.sl, spec.tp)
       const id = jobId ?? randomUUID()
