@@ -35,8 +35,9 @@ fn operand<'a>(ins: &[&'a Value<'_>], conv: &'a [Option<Vec<f64>>], k: usize) ->
     }
 }
 
-/// The instrument-major column of a value (see [`Value::column`]), with a
-/// transposed or materialised copy made in a recycled buffer.
+/// The instrument-major column (`n` series of `t` dates) of a value: panel
+/// and owned columns as they are; a scalar materialised and a date-major
+/// value transposed, into a recycled buffer.
 fn column<'a>(x: &'a Value<'_>, shape: Shape, buffers: &Buffers) -> Cow<'a, [f64]> {
     match x {
         Value::Scalar(v) => {
@@ -49,7 +50,8 @@ fn column<'a>(x: &'a Value<'_>, shape: Shape, buffers: &Buffers) -> Cow<'a, [f64
             crate::panel::transpose_into(r, shape.t, shape.n, &mut buf);
             Cow::Owned(buf)
         }
-        other => other.column(shape),
+        Value::Owned(v) => Cow::Borrowed(v),
+        Value::Borrowed(v) => Cow::Borrowed(v),
     }
 }
 

@@ -40,17 +40,6 @@ impl Value<'_> {
     pub fn is_rows(&self) -> bool {
         matches!(self, Value::Rows(_))
     }
-
-    /// The instrument-major column (`n` series of `t` dates), materialising
-    /// a scalar and transposing a date-major value when needed.
-    pub fn column(&self, shape: Shape) -> std::borrow::Cow<'_, [f64]> {
-        match self {
-            Value::Scalar(v) => std::borrow::Cow::Owned(vec![*v; shape.cells()]),
-            Value::Owned(v) => std::borrow::Cow::Borrowed(v),
-            Value::Borrowed(v) => std::borrow::Cow::Borrowed(v),
-            Value::Rows(v) => std::borrow::Cow::Owned(crate::panel::transpose(v, shape.t, shape.n)),
-        }
-    }
 }
 
 /// Elementwise operand view.
