@@ -127,6 +127,11 @@ export interface LeaderboardRow {
   /** Mean daily top-minus-bottom quantile return. */
   spread: number | null
   turnover: number | null
+  /**
+   * Quantiles that never held a value: tied values share a bucket, so an alpha with few distinct values (a 0/1
+   * condition) fills only some of them, and an empty top or bottom leaves the spread and turnover undefined.
+   */
+  emptyQuantiles: number[]
   rankAutocorrelation: number | null
   /** The long/short (top/bottom 20 %) portfolio backtest net of costBps: Sharpe and max drawdown. */
   sharpe: number | null

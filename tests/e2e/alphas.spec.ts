@@ -246,6 +246,8 @@ test.describe('alpha screens', () => {
     const irs = await page.$$eval('[data-testid="leader-row"]', (rows) => rows.map((r) => r.getAttribute('data-key')))
     expect(irs).toHaveLength(101)
     await shot(page, 'alphas-leaderboard')
+    // Alpha#79 is a 0/1 condition: its tied values fill only some quantiles, and its row says so.
+    await expect(page.locator('[data-testid="leader-row"][data-key="alpha079"] [data-testid="leader-ties"]')).toBeVisible()
     await page.getByTestId('leader-filter').fill('IR > 0.02 and coverage > 80%')
     const filtered = await page.locator('[data-testid="leader-row"]').count()
     expect(filtered).toBeGreaterThan(0)
@@ -263,6 +265,9 @@ test.describe('alpha screens', () => {
     await page.getByTestId('tear-key').selectOption('alpha096')
     await expect(page.getByTestId('tear-coverage-note')).toContainText('correlation', { timeout: 60_000 })
     await shot(page, 'alphas-low-coverage-tearsheet')
+    await page.getByTestId('tear-key').selectOption('alpha079')
+    await expect(page.getByTestId('tear-empty-quantiles')).toContainText('tied values share a quantile', { timeout: 60_000 })
+    await shot(page, 'alphas-tied-quantiles-tearsheet')
 
     // ---- an ad-hoc formula joins the open run ----
     await page.getByTestId('formula-input').fill('rank(delta(close, 3)) * -1')

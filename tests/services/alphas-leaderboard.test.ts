@@ -78,6 +78,7 @@ describe('leaderboard', () => {
       expect([row.ic1, row.ic5, row.ic10, row.ic20]).toEqual(sheet.icDecay.map((d) => d.mean))
       expect(row.spread).toBe(sheet.spread.meanDaily)
       expect(row.turnover).toBe(sheet.turnover)
+      expect(row.emptyQuantiles).toEqual(sheet.quantileMeans.filter((q) => q.count === 0).map((q) => q.quantile))
       expect(row.rankAutocorrelation).toBe(sheet.rankAutocorrelation)
       expect(row.coverage).toBe(sheet.coverage)
       const bt = await call<PortfolioBacktest>('alphas.portfolioBacktest', {
@@ -93,6 +94,18 @@ describe('leaderboard', () => {
     expect(a6.coverage).toBeLessThan(0.5)
     const columns = await call<AlphaRunColumn[]>('alphas.diagnose', { runId: run.runId })
     expect(columns.find((c) => c.key === 'alpha006')?.diagnosis?.culprits[0].operator).toBe('correlation')
+  })
+
+  it('names the quantiles a few-valued alpha leaves empty, and leaves its spread undefined', async () => {
+    // A 0/1 condition true for exactly half of the 30 instruments each day: the 15 tied zeros have the average
+    // rank 8 of 30 and the 15 ones 23 of 30, so with 5 quantiles they fill Q2 and Q4 and nothing else.
+    const tied = await call<AlphaRun>('alphas.compute', { datasetId, adhoc: { name: 'upper half', text: 'rank(close) > 0.5' } })
+    const row = (await call<Leaderboard>('alphas.leaderboard', { runId: tied.runId })).rows[0]
+    expect(row.emptyQuantiles).toEqual([1, 3, 5])
+    expect(row.spread).toBeNull()
+    const sheet = await call<TearSheet>('alphas.tearSheet', { runId: tied.runId, key: row.key })
+    expect(sheet.quantileMeans.filter((q) => q.count === 0).map((q) => q.quantile)).toEqual(row.emptyQuantiles)
+    expect(row.meanIc).not.toBeNull()
   })
 
   it('the CLI writes the same rows to --summary FILE.csv', async () => {

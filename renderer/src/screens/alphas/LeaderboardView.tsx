@@ -17,6 +17,7 @@ import {
   toggleLeaderSelection,
 } from '../../stores/alphas/actions'
 import {
+  emptyQuantilesNote,
   filterLeaderRows,
   type LeaderColumn,
   leaderColumns,
@@ -149,6 +150,7 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
               {rows.map((r) => {
                 const low = r.ok && r.coverage < lowCoverage
                 const short = r.ok && r.days < shortSampleDays
+                const tied = r.ok ? emptyQuantilesNote(r.emptyQuantiles, LEADER_QUANTILES) : null
                 return (
                   <tr
                     key={r.key}
@@ -178,9 +180,18 @@ export function LeaderboardView({ run }: { run: AlphaRun }) {
                           n={r.days}
                         </span>
                       )}
+                      {tied && (
+                        <span className="badge warn" title={tied} data-testid="leader-ties">
+                          ties
+                        </span>
+                      )}
                     </td>
                     {leaderColumns.map((c) => (
-                      <td key={c.column} className={c.column === 'coverage' && low ? 'warn-text' : undefined}>
+                      <td
+                        key={c.column}
+                        className={c.column === 'coverage' && low ? 'warn-text' : undefined}
+                        title={tied && r[c.column] === null && (c.column === 'spread' || c.column === 'turnover') ? tied : undefined}
+                      >
                         {c.column === 'maxCorrelation' && r.maxCorrelationWith ? (
                           <span title={`with ${names.get(r.maxCorrelationWith) ?? r.maxCorrelationWith}`}>
                             {cell(r, c.column, c.kind)}{' '}

@@ -5,7 +5,7 @@ import type { SeriesSpec } from '../../charts/series'
 import { BarChart } from '../../components/BarChart'
 import { StatePanel } from '../../components/StatePanel'
 import { formatBasisPoints, formatCompact, formatCount, formatFixed, formatNumber, formatPercent, formatSig } from '../../components/format'
-import { shortSampleDays } from '../../stores/alphas/leaderboard'
+import { emptyQuantilesNote, shortSampleDays } from '../../stores/alphas/leaderboard'
 import { TEAR_QUANTILES, cancelTearSheet, loadTearSheet, setTearKey } from '../../stores/alphas/actions'
 import { okColumns, rollingMean } from '../../stores/alphas/selectors'
 import { useAlphas } from '../../stores/alphas/state'
@@ -214,8 +214,17 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
     )
   }
   const short = icStats.days < shortSampleDays
+  const tied = emptyQuantilesNote(
+    sheet.quantileMeans.filter((q) => q.count === 0).map((q) => q.quantile),
+    n,
+  )
   return (
     <div className="tearsheet" data-testid="tearsheet">
+      {tied && (
+        <div className="coverage-note warn" data-testid="tear-empty-quantiles">
+          {tied}
+        </div>
+      )}
       {short && (
         <div className="coverage-note warn" data-testid="tear-short-sample">
           Only {icStats.days} days with an IC (n = {icStats.days}): the mean, IR and t-stat below are dominated by noise.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LeaderboardRow } from '../../../../electron/contract'
-import { filterLeaderRows, nextLeaderSort, parseLeaderFilter, sortLeaderRows } from './leaderboard'
+import { emptyQuantilesNote, filterLeaderRows, nextLeaderSort, parseLeaderFilter, sortLeaderRows } from './leaderboard'
 
 const row = (key: string, ir: number | null, coverage: number, extra: Partial<LeaderboardRow> = {}): LeaderboardRow => ({
   key,
@@ -17,6 +17,7 @@ const row = (key: string, ir: number | null, coverage: number, extra: Partial<Le
   ic20: null,
   spread: null,
   turnover: null,
+  emptyQuantiles: [],
   rankAutocorrelation: null,
   sharpe: null,
   maxDrawdown: null,
@@ -60,5 +61,17 @@ describe('leaderboard filters and sorting', () => {
     expect(sortLeaderRows(rows, { column: 'ir', dir: 'asc' }).map((r) => r.key)).toEqual(['e', 'b', 'a', 'c', 'd'])
     expect(nextLeaderSort({ column: 'ir', dir: 'desc' }, 'ir')).toEqual({ column: 'ir', dir: 'asc' })
     expect(nextLeaderSort({ column: 'ir', dir: 'desc' }, 'name')).toEqual({ column: 'name', dir: 'asc' })
+  })
+})
+
+describe('empty quantiles', () => {
+  it('explains them, and says the spread is undefined only when the top or bottom one is empty', () => {
+    expect(emptyQuantilesNote([], 5)).toBeNull()
+    const ends = emptyQuantilesNote([1, 3, 5], 5)!
+    expect(ends).toMatch(/^Q1, Q3 and Q5 never hold a value: tied values share a quantile/)
+    expect(ends).toContain('Q5\u00a0−\u00a0Q1 spread')
+    const middle = emptyQuantilesNote([3], 5)!
+    expect(middle).toMatch(/^Q3 never holds a value/)
+    expect(middle).not.toContain('spread')
   })
 })

@@ -4,7 +4,7 @@
  */
 import type { LeaderboardRow } from '../../../../electron/contract'
 
-export type LeaderColumn = Exclude<keyof LeaderboardRow, 'ok' | 'diagnosis' | 'error'>
+export type LeaderColumn = Exclude<keyof LeaderboardRow, 'ok' | 'diagnosis' | 'error' | 'emptyQuantiles'>
 
 export interface LeaderSort {
   column: LeaderColumn
@@ -146,3 +146,22 @@ export function nextLeaderSort(current: LeaderSort, column: LeaderColumn): Leade
 
 /** Fewer days than this and IC statistics carry a short-sample warning. */
 export const shortSampleDays = 60
+
+/** "Q1, Q3 and Q5" */
+const quantileList = (qs: readonly number[]) => {
+  const names = qs.map((q) => `Q${q}`)
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}
+
+/**
+ * Why some quantiles are empty, or null when none is. Tied values share a quantile, so an alpha with few distinct
+ * values (a 0/1 condition, a sign) fills only some; an empty top or bottom quantile leaves the spread undefined.
+ */
+export function emptyQuantilesNote(empty: readonly number[], quantiles: number): string | null {
+  if (!empty.length) return null
+  const ends = empty.includes(1) || empty.includes(quantiles)
+  return (
+    `${quantileList(empty)} never ${empty.length > 1 ? 'hold' : 'holds'} a value: tied values share a quantile, and this alpha has few distinct values ` +
+    `(as a 0/1 condition or a sign has).${ends ? ` The Q${quantiles}\u00a0−\u00a0Q1 spread and the turnover between them are undefined; compare the quantiles that hold values.` : ''}`
+  )
+}
