@@ -551,3 +551,44 @@ fn rank_finishes_the_same_whether_runs_are_fixed_in_place_or_gathered() {
         assert_all_close(&gathered, &pct_rank(&row), 1e-12, "price differences");
     }
 }
+
+#[test]
+fn rank_settles_pairs_of_near_equal_values_in_either_order() {
+    // Rows where about a tenth of the values share their truncated key with
+    // one other value (volumes, prices): those pairs take the branch-free
+    // path, in index order and reversed, exactly equal, a few ulps apart; a
+    // few triples take the general one. Same bits as the comparison sort and
+    // as the definition.
+    use alphadesk_engine::cross::rank::rank_row_with;
+    use alphadesk_engine::cross::Scratch;
+    let mut rng = Rng::new(11);
+    for n in [64usize, 505, 4000] {
+        let mut row: Vec<f64> = (0..n).map(|_| (rng.uniform() * 12.0).exp()).collect();
+        for i in (0..n - 2).step_by(19) {
+            let v = row[i];
+            let j = i + 1 + rng.below(2);
+            row[j] = match rng.below(4) {
+                0 => v,                                        // an exact tie
+                1 => v * (1.0 + 4.0 * f64::EPSILON),           // larger, after it
+                2 => v * (1.0 - 4.0 * f64::EPSILON),           // smaller, after it
+                _ => v * (1.0 + rng.below(100) as f64 * 1e-9), // within the truncated key
+            };
+            if i % 7 == 0 && j + 1 < n {
+                row[j + 1] = v * (1.0 - 2.0 * f64::EPSILON); // a triple
+            }
+        }
+        let mut scratch = Scratch::default();
+        let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
+        rank_row_with(&row, &mut a, &mut scratch, true);
+        assert!(!scratch.runs_heavy, "n {n}: the row should stay on the in-place path");
+        rank_row_with(&row, &mut b, &mut Scratch::default(), false);
+        assert_eq!(a.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), b.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), "n {n}");
+        let inv = 1.0 / n as f64;
+        for (i, &v) in row.iter().enumerate() {
+            let less = row.iter().filter(|&&u| u < v).count();
+            let equal = row.iter().filter(|&&u| u == v).count();
+            let want = (2 * less + equal + 1) as f64 * 0.5 * inv;
+            assert_eq!(a[i].to_bits(), want.to_bits(), "n {n} i {i}: {} vs {want}", a[i]);
+        }
+    }
+}

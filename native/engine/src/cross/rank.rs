@@ -91,7 +91,8 @@ pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow
     // one column are alike, so each row takes the way the previous row's
     // share of runs calls for (the first row: the sparse way).
     if !scratch.runs_heavy {
-        let shared = rank_sorted_keys(vals, &scratch.keys, idx_mask, &mut scratch.pairs, out);
+        let mut runs = RunScratch { pairs: &mut scratch.pairs, starts: &mut scratch.starts };
+        let shared = rank_sorted_keys(vals, &scratch.keys, idx_mask, &mut runs, out);
         scratch.runs_heavy = shared * RUNS_HEAVY_DIV > count;
         return;
     }
@@ -129,59 +130,94 @@ const RUNS_HEAVY_DIV: usize = 4;
 /// position, then each run of equal truncated keys (exact ties, or values a
 /// few ulps / 1e-4 apart) is put in exact order and its ties averaged.
 /// Returns how many values share their truncated key with the value before.
-fn rank_sorted_keys(vals: &[f64], keys: &[u64], idx_mask: u64, pairs: &mut Vec<(u64, u32)>, out: &mut [f64]) -> usize {
+///
+/// Whether a key starts a run is a coin flip on rows where a tenth of the
+/// values share keys (prices on a tick grid, volumes), so the run starts are
+/// collected without a branch per key, and the commonest run, a pair, is
+/// settled with selects.
+fn rank_sorted_keys(vals: &[f64], keys: &[u64], idx_mask: u64, scratch: &mut RunScratch<'_>, out: &mut [f64]) -> usize {
     let count = keys.len();
     let inv = 1.0 / count as f64;
-    // No data-dependent branches in the common case.
     for (pos, &k) in keys.iter().enumerate() {
         out[(k & idx_mask) as usize] = (pos + 1) as f64 * inv;
     }
+    let high = |k: u64| k & !idx_mask;
+    let starts = &mut *scratch.starts;
+    if starts.len() < count {
+        starts.resize(count, 0);
+    }
+    let mut runs = 0usize;
+    let mut prev_same = false;
+    for (p, pair) in keys.windows(2).enumerate() {
+        let same = high(pair[0]) == high(pair[1]);
+        starts[runs] = p as u32;
+        runs += usize::from(same & !prev_same);
+        prev_same = same;
+    }
     let mut shared = 0;
-    let mut i = 0;
-    while i + 1 < count {
-        let high = keys[i] & !idx_mask;
-        if keys[i + 1] & !idx_mask != high {
-            i += 1;
-            continue;
-        }
+    for &start in &starts[..runs] {
+        let i = start as usize;
+        let h = high(keys[i]);
         let mut j = i + 2;
-        while j < count && keys[j] & !idx_mask == high {
+        while j < count && high(keys[j]) == h {
             j += 1;
         }
         shared += j - i - 1;
-        // Exact ties (ranks of ±1 correlations, 0/1 conditions, ts_rank or
-        // argmax levels) need no sort: one average.
-        let first = order_key(vals[(keys[i] & idx_mask) as usize] + 0.0);
-        if keys[i + 1..j].iter().all(|&k| order_key(vals[(k & idx_mask) as usize] + 0.0) == first) {
-            let pct = (2 * i + 1 + (j - i)) as f64 * 0.5 * inv;
-            for &k in &keys[i..j] {
-                out[(k & idx_mask) as usize] = pct;
-            }
-            i = j;
-            continue;
+        if j - i == 2 {
+            // The radix sort is stable, so the pair is in index order. Twice
+            // the 1-based positions: 2i+2 and 2i+4 in order, swapped when
+            // the first is larger, both 2i+3 when equal.
+            let (ia, ib) = ((keys[i] & idx_mask) as usize, (keys[i + 1] & idx_mask) as usize);
+            let (ka, kb) = (order_key(vals[ia] + 0.0), order_key(vals[ib] + 0.0));
+            let (gt, eq) = (usize::from(ka > kb), usize::from(ka == kb));
+            out[ia] = (2 * i + 2 + 2 * gt + eq) as f64 * 0.5 * inv;
+            out[ib] = (2 * i + 4 - 2 * gt - eq) as f64 * 0.5 * inv;
+        } else {
+            fix_run(vals, &keys[i..j], i, idx_mask, scratch.pairs, inv, out);
         }
-        pairs.clear();
-        pairs.extend(keys[i..j].iter().map(|&k| {
-            let idx = (k & idx_mask) as u32;
-            (order_key(vals[idx as usize] + 0.0), idx)
-        }));
-        pairs.sort_unstable();
-        let mut a = 0;
-        while a < pairs.len() {
-            let mut b = a + 1;
-            while b < pairs.len() && pairs[b].0 == pairs[a].0 {
-                b += 1;
-            }
-            // Global 1-based positions i+a+1 ..= i+b; average them.
-            let pct = (2 * i + a + 1 + b) as f64 * 0.5 * inv;
-            for &(_, idx) in &pairs[a..b] {
-                out[idx as usize] = pct;
-            }
-            a = b;
-        }
-        i = j;
     }
     shared
+}
+
+/// Borrowed scratch of [`rank_sorted_keys`].
+struct RunScratch<'a> {
+    pairs: &'a mut Vec<(u64, u32)>,
+    starts: &'a mut Vec<u32>,
+}
+
+/// Exact ranks of a run of keys sharing a truncated key, which sits at
+/// sorted positions `i..i + run.len()`.
+fn fix_run(vals: &[f64], run: &[u64], i: usize, idx_mask: u64, pairs: &mut Vec<(u64, u32)>, inv: f64, out: &mut [f64]) {
+    let j = i + run.len();
+    // Exact ties (ranks of ±1 correlations, 0/1 conditions, ts_rank or
+    // argmax levels) need no sort: one average.
+    let first = order_key(vals[(run[0] & idx_mask) as usize] + 0.0);
+    if run[1..].iter().all(|&k| order_key(vals[(k & idx_mask) as usize] + 0.0) == first) {
+        let pct = (2 * i + 1 + (j - i)) as f64 * 0.5 * inv;
+        for &k in run {
+            out[(k & idx_mask) as usize] = pct;
+        }
+        return;
+    }
+    pairs.clear();
+    pairs.extend(run.iter().map(|&k| {
+        let idx = (k & idx_mask) as u32;
+        (order_key(vals[idx as usize] + 0.0), idx)
+    }));
+    pairs.sort_unstable();
+    let mut a = 0;
+    while a < pairs.len() {
+        let mut b = a + 1;
+        while b < pairs.len() && pairs[b].0 == pairs[a].0 {
+            b += 1;
+        }
+        // Global 1-based positions i+a+1 ..= i+b; average them.
+        let pct = (2 * i + a + 1 + b) as f64 * 0.5 * inv;
+        for &(_, idx) in &pairs[a..b] {
+            out[idx as usize] = pct;
+        }
+        a = b;
+    }
 }
 
 /// Insertion sort of `sorted` (carrying `at` along) that stops after
