@@ -20,6 +20,8 @@ pub struct Scratch {
     pub starts: Vec<u32>,
     /// The last ranked row had many near-equal values (see `rank`).
     pub runs_heavy: bool,
+    /// ... and many of its values were near-equal, not equal (see `rank`).
+    pub low_bits_pay: bool,
     pub sums: Vec<f64>,
     pub counts: Vec<u32>,
 }
