@@ -131,17 +131,31 @@ fn binary_chunk(op: BinKind, a: Operand<'_>, b: Operand<'_>, out: &mut [f64]) {
     }
 }
 
+/// One loop per operator (the operator matched once, not per value), so
+/// the simple ones vectorise.
+fn unary_chunk(op: UnOp, a: Operand<'_>, out: &mut [f64]) {
+    fn map1(a: Operand<'_>, out: &mut [f64], f: impl Fn(f64) -> f64) {
+        match a {
+            Operand::Array(x) => {
+                for (o, &v) in out.iter_mut().zip(x) {
+                    *o = f(v);
+                }
+            }
+            Operand::Scalar(v) => out.iter_mut().for_each(|o| *o = f(v)),
+        }
+    }
+    match op {
+        UnOp::Neg => map1(a, out, |x| unary_scalar(UnOp::Neg, x)),
+        UnOp::Abs => map1(a, out, |x| unary_scalar(UnOp::Abs, x)),
+        UnOp::Log => map1(a, out, |x| unary_scalar(UnOp::Log, x)),
+        UnOp::Sign => map1(a, out, |x| unary_scalar(UnOp::Sign, x)),
+    }
+}
+
 pub fn unary(op: UnOp, a: Operand<'_>, shape: Shape, mut out: Vec<f64>) -> Vec<f64> {
     par_units(&mut out, 1, shape.threads, |start, part| {
         let len = part.len();
-        match a.slice(start, len) {
-            Operand::Array(x) => {
-                for (o, &v) in part.iter_mut().zip(x) {
-                    *o = unary_scalar(op, v);
-                }
-            }
-            Operand::Scalar(v) => part.iter_mut().for_each(|o| *o = unary_scalar(op, v)),
-        }
+        unary_chunk(op, a.slice(start, len), part);
     });
     out
 }
