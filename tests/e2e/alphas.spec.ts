@@ -253,6 +253,15 @@ test.describe('alpha screens', () => {
     expect(filtered).toBeGreaterThan(0)
     expect(filtered).toBeLessThan(101)
     await page.getByTestId('leader-filter').fill('')
+
+    // All 100 alphas with values in one clustered heatmap, sized to the panel, labels thinned so none overlap.
+    await page.getByTestId('alphas-tab-correlation').click()
+    await expect(page.getByTestId('correlation-heatmap')).toHaveAttribute('data-size', '100', { timeout: 120_000 })
+    const cellBox = await page.locator('[data-testid="heatmap-cell"][data-row="50"][data-col="50"]').boundingBox()
+    await page.mouse.move(cellBox!.x + cellBox!.width / 2, cellBox!.y + cellBox!.height / 2)
+    await expect(page.locator('.hm-label.active')).toHaveCount(2)
+    await shot(page, 'alphas-correlation-101')
+    await page.getByTestId('alphas-tab-leaderboard').click()
     const best = page.locator('[data-testid="leader-row"]').first()
     const bestKey = await best.getAttribute('data-key')
     await best.click()

@@ -19,6 +19,8 @@ const MIN_CELL = 4
 /** Axis labels longer than this are cut (the tooltip has the full name). */
 const LABEL_CHARS = 10
 const MAX_CELL = 84
+/** Cells larger than this get a 1-pixel gap. */
+const GAP_MIN_CELL = 12
 
 /** A square matrix as coloured cells (SVG): values inside when they fit, every value on hover. */
 export function Heatmap({ labels, names = labels, matrix, colorOf, format, legend, testId }: Props) {
@@ -28,19 +30,10 @@ export function Heatmap({ labels, names = labels, matrix, colorOf, format, legen
   const n = labels.length
   const shown = labels.map((l) => (l.length > LABEL_CHARS ? `${l.slice(0, LABEL_CHARS - 1)}…` : l))
   const longest = Math.max(2, ...shown.map((l) => l.length))
-  const labelW = 14 + longest * 7
-  const avail = Math.min(width - labelW - 12, (height || width) - labelW - 40)
-  const cell = Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor(avail / Math.max(1, n))))
-  const rotate = cell < 44
-  const topH = rotate ? Math.round(labelW * 0.9) : 22
-  const showValues = cell >= 36
-  const gridW = cell * n
+  const { labelW, cell, rotate, topH, showValues, gridW, fontSize, every } = heatmapGeometry(width, height, n, longest)
   const svgW = labelW + gridW + 4
   const svgH = topH + gridW + 4
-  const fontSize = Math.max(9, Math.min(12, cell * 0.6))
-  // Small cells: label every k-th row / column (and the hovered one) so labels never overlap.
-  const every = Math.max(1, Math.ceil((fontSize + 2) / cell))
-  const labelled = (i: number, hovered: number | undefined) => i % every === 0 || i === hovered
+  const labelled = (i: number, hovered: number | undefined) => isLabelled(i, hovered, every)
   const h = hover ? (matrix[hover.i]?.[hover.j] ?? null) : null
 
   return (
@@ -93,8 +86,9 @@ export function Heatmap({ labels, names = labels, matrix, colorOf, format, legen
                   <rect
                     x={labelW + j * cell}
                     y={topH + i * cell}
-                    width={cell - (cell > 12 ? 1 : 0)}
-                    height={cell - (cell > 12 ? 1 : 0)}
+                    width={cell - (cell > GAP_MIN_CELL ? 1 : 0)}
+                    height={cell - (cell > GAP_MIN_CELL ? 1 : 0)}
+                    shapeRendering={cell > GAP_MIN_CELL ? undefined : 'crispEdges'}
                     fill={colorOf(v)}
                     className={hover?.i === i && hover?.j === j ? 'hm-cell active' : 'hm-cell'}
                     data-testid="heatmap-cell"
@@ -149,3 +143,30 @@ export function Heatmap({ labels, names = labels, matrix, colorOf, format, legen
     </div>
   )
 }
+
+/** Sizes of an n × n heatmap in a box of width × height whose longest axis label has `longest` characters. */
+export function heatmapGeometry(width: number, height: number, n: number, longest: number) {
+  const labelW = 14 + longest * 7
+  const avail = Math.min(width - labelW - 12, (height || width) - labelW - 40)
+  const fit = avail / Math.max(1, n)
+  // Gapless small cells may be fractional, so a dense matrix (all 101 alphas) fills the panel instead of
+  // rounding every cell down; cells with gaps stay whole pixels.
+  const cell = fit < GAP_MIN_CELL ? Math.max(MIN_CELL, fit) : Math.min(MAX_CELL, Math.floor(fit))
+  const fontSize = Math.max(9, Math.min(12, cell * 0.6))
+  return {
+    labelW,
+    cell,
+    /** Column labels turned up the top edge (they do not fit flat). */
+    rotate: cell < 44,
+    topH: cell < 44 ? Math.round(labelW * 0.9) : 22,
+    showValues: cell >= 36,
+    gridW: cell * n,
+    fontSize,
+    // Small cells: every k-th row / column is labelled.
+    every: Math.max(1, Math.ceil((fontSize + 2) / cell)),
+  }
+}
+
+/** Row (or column) i carries its label: every k-th one, and the hovered one in place of its neighbours, so none overlap. */
+export const isLabelled = (i: number, hovered: number | undefined, every: number): boolean =>
+  i === hovered || (i % every === 0 && (hovered === undefined || Math.abs(i - hovered) >= every))
