@@ -161,6 +161,10 @@ test.describe('alpha screens', () => {
     await expect(page.getByTestId('tear-ic-mean')).toHaveText(/^[−-]?\d\.\d+$/)
     await expect(page.getByTestId('tear-decay')).toHaveAttribute('data-bars', '4')
     await expect(page.getByTestId('tear-quantile-means')).toHaveAttribute('data-bars', '5')
+    // Secondary labels show where they fit (the decay's t-stats) and give way where they would overlap (the
+    // quantiles' counts in the narrow column; their tooltips keep them).
+    await expect(page.getByTestId('tear-decay').locator('.bc-sub')).toHaveCount(4)
+    await expect(page.getByTestId('tear-quantile-means').locator('.bc-sub')).toHaveCount(0)
     await expect(page.getByTestId('tear-quantile-cum')).toHaveAttribute('data-series', '5')
     await expect(page.getByTestId('tear-ic-chart').locator('canvas').first()).toBeVisible()
     await shot(page, 'alphas-tearsheet')

@@ -57,6 +57,7 @@ export function ticksFor(values: readonly (number | null)[]): { lo: number; hi: 
 const LEFT = 56
 const BOTTOM = 34
 const TOP = 16
+const SUB_CHAR_PX = 6.4
 
 /** Vertical bars around a zero line (SVG), with value labels, a y-axis and a hover tooltip. */
 export function BarChart({
@@ -79,6 +80,8 @@ export function BarChart({
   const slot = plotW / Math.max(1, bars.length)
   const barW = Math.max(4, Math.min(56, slot * 0.62))
   const hovered = hover !== null ? bars[hover] : null
+  // Secondary labels only when every one fits its slot (10.5px mono ≈ 6.4px a character); the tooltip has them anyway.
+  const subsFit = bars.every((b) => !b.sub || b.sub.length * SUB_CHAR_PX <= slot - 4)
 
   return (
     <div className="bar-chart" ref={ref} style={{ height }} data-testid={testId} data-bars={bars.length}>
@@ -111,7 +114,7 @@ export function BarChart({
                 <text x={cx} y={TOP + plotH + 14} className="bc-label" textAnchor="middle">
                   {b.label}
                 </text>
-                {b.sub && (
+                {b.sub && subsFit && (
                   <text x={cx} y={TOP + plotH + 27} className="bc-sub" textAnchor="middle">
                     {b.sub}
                   </text>

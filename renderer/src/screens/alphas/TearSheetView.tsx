@@ -312,12 +312,7 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
             testId="tear-quantile-demeaned"
           />
         </Panel>
-        <Panel title="IC by year" testId="tear-ic-year">
-          <BreakdownTable
-            rows={(sheet.icByYear ?? []).map((y) => ({ label: String(y.year), mean: y.mean, tStat: y.tStat, days: y.days }))}
-          />
-        </Panel>
-        <Panel title="IC by sector (ranked within the sector)" testId="tear-ic-sector" wide>
+        <Panel title="IC by sector (ranked within the sector)" testId="tear-ic-sector" wide fit>
           {sheet.icBySector?.length ? (
             <BreakdownTable
               rows={sheet.icBySector.map((x) => ({ label: `${x.sector} (${x.instruments})`, mean: x.mean, tStat: x.tStat, days: x.days }))}
@@ -325,6 +320,11 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
           ) : (
             <div className="muted">The universe has no sector information, so there is no breakdown.</div>
           )}
+        </Panel>
+        <Panel title="IC by year" testId="tear-ic-year" fit>
+          <BreakdownTable
+            rows={(sheet.icByYear ?? []).map((y) => ({ label: String(y.year), mean: y.mean, tStat: y.tStat, days: y.days }))}
+          />
         </Panel>
       </div>
     </div>
@@ -390,16 +390,19 @@ export function Panel({
   children,
   wide,
   full,
+  fit,
   testId,
 }: {
   title: string
   children: ReactNode
   wide?: boolean
   full?: boolean
+  /** As tall as its content (tables), at least a chart panel's height. */
+  fit?: boolean
   testId?: string
 }) {
   return (
-    <section className={`panel${wide ? ' wide' : ''}${full ? ' full' : ''}`} data-testid={testId}>
+    <section className={`panel${wide ? ' wide' : ''}${full ? ' full' : ''}${fit ? ' fit' : ''}`} data-testid={testId}>
       <header className="panel-title">{title}</header>
       <div className="panel-content">{children}</div>
     </section>
