@@ -62,6 +62,13 @@ test.describe('curves screen', () => {
     await expect.poll(() => page.getByTestId('curve-chart').getAttribute('data-date')).not.toBe(before)
     const picked = (await page.getByTestId('curve-chart').getAttribute('data-date')) as string
     expect(picked >= '2017-01-01' && picked <= '2018-01-01').toBe(true)
+    // The bars of 36 tenors name as many as fit, none running into the next.
+    const labels = await page
+      .locator('[data-testid="deviation-view"] .bc-label')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]))
+    expect(labels.length).toBeGreaterThan(3)
+    expect(labels.length).toBeLessThan(36)
+    for (let k = 1; k < labels.length; k++) expect(labels[k][0]).toBeGreaterThan(labels[k - 1][1])
     await shot(page, 'curves-deviation')
   })
 

@@ -58,6 +58,7 @@ const LEFT = 56
 const BOTTOM = 34
 const TOP = 16
 const SUB_CHAR_PX = 6.4
+const LABEL_CHAR_PX = 6.6
 
 /** Vertical bars around a zero line (SVG), with value labels, a y-axis and a hover tooltip. */
 export function BarChart({
@@ -82,6 +83,8 @@ export function BarChart({
   const hovered = hover !== null ? bars[hover] : null
   // Secondary labels only when every one fits its slot (10.5px mono ≈ 6.4px a character); the tooltip has them anyway.
   const subsFit = bars.every((b) => !b.sub || b.sub.length * SUB_CHAR_PX <= slot - 4)
+  // Many narrow bars: label every k-th one so labels never run into each other (11px mono ≈ 6.6px a character).
+  const labelEvery = Math.max(1, Math.ceil((Math.max(1, ...bars.map((b) => b.label.length)) * LABEL_CHAR_PX + 6) / slot))
 
   return (
     <div className="bar-chart" ref={ref} style={{ height }} data-testid={testId} data-bars={bars.length}>
@@ -111,9 +114,11 @@ export function BarChart({
                 <text x={cx} y={has && v < 0 ? y1 + 12 : y1 - 4} className="bc-value" textAnchor="middle">
                   {has ? valueFormat(v) : 'n/a'}
                 </text>
-                <text x={cx} y={TOP + plotH + 14} className="bc-label" textAnchor="middle">
-                  {b.label}
-                </text>
+                {i % labelEvery === 0 && (
+                  <text x={cx} y={TOP + plotH + 14} className="bc-label" textAnchor="middle">
+                    {b.label}
+                  </text>
+                )}
                 {b.sub && subsFit && (
                   <text x={cx} y={TOP + plotH + 27} className="bc-sub" textAnchor="middle">
                     {b.sub}

@@ -39,10 +39,9 @@ export function DeviationView() {
   }, [data, values, tenors, panel, unit])
 
   if (!data || !values || !panel) return <ViewState loadable={dev} what="deviations" />
-  // Many tenors: name every few so the labels stay readable (the tooltip names each one).
-  const every = Math.ceil(data.tenors / 12)
+  // Many tenors: the chart names every few, as many as fit (the tooltip names each one).
   const bars = Array.from({ length: data.tenors }, (_, j) => ({
-    label: j % every === 0 ? `M${j + 1}` : '',
+    label: `M${j + 1}`,
     value: values[d * data.tenors + j],
     detail: `M${j + 1}`,
   }))
