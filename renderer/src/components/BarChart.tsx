@@ -58,6 +58,8 @@ const LEFT = 56
 const BOTTOM = 34
 const TOP = 16
 const SUB_CHAR_PX = 6.4
+/** How much wider than its slot a secondary label may be squeezed from. */
+const SUB_SQUEEZE = 1.25
 const LABEL_CHAR_PX = 6.6
 
 /** Vertical bars around a zero line (SVG), with value labels, a y-axis and a hover tooltip. */
@@ -81,8 +83,10 @@ export function BarChart({
   const slot = plotW / Math.max(1, bars.length)
   const barW = Math.max(4, Math.min(56, slot * 0.62))
   const hovered = hover !== null ? bars[hover] : null
-  // Secondary labels only when every one fits its slot (10.5px mono ≈ 6.4px a character); the tooltip has them anyway.
-  const subsFit = bars.every((b) => !b.sub || b.sub.length * SUB_CHAR_PX <= slot - 4)
+  // Secondary labels (10.5px mono ≈ 6.4px a character) when they fit their slots, squeezed a little when slightly too
+  // wide, left out when that would make them illegible (the tooltip has them anyway).
+  const subRoom = slot - 4
+  const subsFit = bars.every((b) => !b.sub || b.sub.length * SUB_CHAR_PX <= SUB_SQUEEZE * subRoom)
   // Many narrow bars: label every k-th one so labels never run into each other (11px mono ≈ 6.6px a character).
   const labelEvery = Math.max(1, Math.ceil((Math.max(1, ...bars.map((b) => b.label.length)) * LABEL_CHAR_PX + 6) / slot))
 
@@ -120,7 +124,13 @@ export function BarChart({
                   </text>
                 )}
                 {b.sub && subsFit && (
-                  <text x={cx} y={TOP + plotH + 27} className="bc-sub" textAnchor="middle">
+                  <text
+                    x={cx}
+                    y={TOP + plotH + 27}
+                    className="bc-sub"
+                    textAnchor="middle"
+                    {...(b.sub.length * SUB_CHAR_PX > subRoom ? { textLength: subRoom, lengthAdjust: 'spacingAndGlyphs' } : {})}
+                  >
                     {b.sub}
                   </text>
                 )}
