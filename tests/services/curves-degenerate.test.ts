@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ContinuousSeries, CurveFit, CurvePanelView, CurveSeriesSet } from '../../electron/contract'
 import { openDatabase, type Db } from '../../electron/db/open'
 import { createBackend, type Backend } from '../../electron/host/backend'
-import { call, failure } from './helpers/curves-data'
+import { callBackend as call, failure } from './helpers/calls'
 import { tempDir } from './helpers/temp'
 
 // Small hand-made futures datasets with the awkward cases, through the real backend and worker.

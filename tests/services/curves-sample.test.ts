@@ -13,7 +13,8 @@ import {
 } from '../../electron/contract'
 import { openDatabase } from '../../electron/db/open'
 import { createBackend, type Backend } from '../../electron/host/backend'
-import { call, importFuturesSamples } from './helpers/curves-data'
+import { callBackend as call } from './helpers/calls'
+import { importFuturesSamples } from './helpers/curves-data'
 import { tempDir } from './helpers/temp'
 
 // The real VX and CL/NG samples through the real backend, workers and engine.

@@ -1,7 +1,5 @@
 import { join } from 'node:path'
-import { AppError, type Reply } from '../../../electron/contract'
 import type { Db } from '../../../electron/db/open'
-import type { Backend } from '../../../electron/host/backend'
 import { importSampleData } from '../../../electron/services/market'
 import { resourcesData } from '../fixtures/market-helpers'
 
@@ -17,19 +15,3 @@ export async function importFuturesSamples(db: Db): Promise<void> {
 }
 
 export const resourcesDir = join(resourcesData, '..')
-
-/** A call through the backend's router (validation included), unwrapped. */
-export async function call<T>(backend: Backend, channel: string, input: unknown): Promise<T> {
-  const reply = (await backend.dispatch(channel, input)) as Reply<T>
-  if (!reply.ok) throw AppError.fromData(reply.error)
-  return reply.value
-}
-
-export async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p
-  } catch (err) {
-    return err as AppError
-  }
-  throw new Error('expected a failure')
-}
