@@ -15,6 +15,8 @@ use alphadesk_engine::synth::random_panel;
 /// a monotonic deque above.
 mod before {
     use super::{Extreme, Output, VecDeque};
+    // The window driver is unchanged by the rewrite: the library's own.
+    use alphadesk_engine::rolling::direct::each_full_window;
 
     const DIRECT_MAX: usize = 8;
 
@@ -77,19 +79,6 @@ mod before {
                 Output::Position => pos as f64,
             }
         });
-    }
-
-    /// `rolling::direct::each_full_window` as it was.
-    fn each_full_window(xs: &[f64], w: usize, out: &mut [f64], mut f: impl FnMut(&[f64]) -> f64) {
-        let n = xs.len().min(out.len());
-        let mut nan = 0usize;
-        for t in 0..n {
-            nan += usize::from(xs[t].is_nan());
-            if t >= w {
-                nan -= usize::from(xs[t - w].is_nan());
-            }
-            out[t] = if t + 1 < w || nan > 0 { f64::NAN } else { f(&xs[t + 1 - w..=t]) };
-        }
     }
 }
 
