@@ -288,3 +288,7 @@ export const alphas = {
     }),
   ),
 }
+
+/** The quantiles of a tear sheet that never held a value (ties put whole groups in one quantile). */
+export const emptyQuantilesOf = (quantileMeans: readonly { quantile: number; count: number }[]): number[] =>
+  quantileMeans.filter((q) => q.count === 0).map((q) => q.quantile)

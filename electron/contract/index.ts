@@ -65,4 +65,4 @@ export { adjustments, curveTableInput, curveWhats, fitModels, rollRules, spreadK
 export type * from './book'
 export { exportFormatNames, tradeSortColumns, tradeSources, csvTradeFields } from './book'
 export * from './dates'
-export { lowCoverage } from './alphas'
+export { emptyQuantilesOf, lowCoverage } from './alphas'

@@ -7,7 +7,7 @@
  * another alpha of the run (the correlation matrix's). Forward returns and their ranks are
  * computed once for all alphas.
  */
-import type { LeaderboardRow } from '../../contract'
+import { emptyQuantilesOf, type LeaderboardRow } from '../../contract'
 import { correlationMatrix } from './correlation'
 import { portfolioBacktest, type Summarize } from './portfolio-backtest'
 import type { RunReader } from './run-file'
@@ -80,7 +80,7 @@ export function leaderboardRows(
       ic20: decay(20),
       spread: sheet.spread.meanDaily,
       turnover: sheet.turnover,
-      emptyQuantiles: sheet.quantileMeans.filter((q) => q.count === 0).map((q) => q.quantile),
+      emptyQuantiles: emptyQuantilesOf(sheet.quantileMeans),
       rankAutocorrelation: sheet.rankAutocorrelation,
       sharpe: backtest.stats.sharpe,
       maxDrawdown: backtest.stats.maxDrawdown,

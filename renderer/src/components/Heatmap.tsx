@@ -33,7 +33,6 @@ export function Heatmap({ labels, names = labels, matrix, colorOf, format, legen
   const { labelW, cell, rotate, topH, showValues, gridW, fontSize, every } = heatmapGeometry(width, height, n, longest)
   const svgW = labelW + gridW + 4
   const svgH = topH + gridW + 4
-  const labelled = (i: number, hovered: number | undefined) => isLabelled(i, hovered, every)
   const h = hover ? (matrix[hover.i]?.[hover.j] ?? null) : null
 
   return (
@@ -42,7 +41,7 @@ export function Heatmap({ labels, names = labels, matrix, colorOf, format, legen
         <div className="heatmap-scroll">
           <svg width={svgW} height={svgH} role="img" aria-label="Correlation heatmap" onMouseLeave={() => setHover(null)}>
             {shown.map((l, j) => {
-              if (!labelled(j, hover?.j)) return null
+              if (!isLabelled(j, hover?.j, every)) return null
               const x = labelW + j * cell + cell / 2
               return rotate ? (
                 <text
@@ -67,7 +66,7 @@ export function Heatmap({ labels, names = labels, matrix, colorOf, format, legen
               )
             })}
             {shown.map((l, i) =>
-              labelled(i, hover?.i) ? (
+              isLabelled(i, hover?.i, every) ? (
                 <text
                   key={`r${i}`}
                   x={labelW - 6}

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react'
-import { type AlphaRun, type AlphaRunColumn, lowCoverage, type TearSheet } from '../../../../electron/contract'
+import { type AlphaRun, type AlphaRunColumn, emptyQuantilesOf, lowCoverage, type TearSheet } from '../../../../electron/contract'
 import { SeriesChart } from '../../charts/SeriesChart'
 import type { SeriesSpec } from '../../charts/series'
 import { BarChart } from '../../components/BarChart'
@@ -214,10 +214,7 @@ function TearSheetBody({ sheet }: { sheet: TearSheet }) {
     )
   }
   const short = icStats.days < shortSampleDays
-  const tied = emptyQuantilesNote(
-    sheet.quantileMeans.filter((q) => q.count === 0).map((q) => q.quantile),
-    n,
-  )
+  const tied = emptyQuantilesNote(emptyQuantilesOf(sheet.quantileMeans), n)
   return (
     <div className="tearsheet" data-testid="tearsheet">
       {tied && (
