@@ -63,7 +63,7 @@ pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow
     let idx_bits = if low_bits {
         LOW_KEY_SHIFT
     } else if radix {
-        40
+        HIGH24_SHIFT
     } else {
         (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1)
     };
@@ -71,8 +71,7 @@ pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow
     let keys = &mut scratch.keys;
     keys.resize(n, 0);
     let count = if low_bits {
-        let high = !((1u64 << 40) - 1);
-        compact_keys(vals, keys, |k| (k & high) | ((k & 0xFFF) << LOW_KEY_SHIFT))
+        compact_keys(vals, keys, |k| (k & HIGH24) | ((k & 0xFFF) << LOW_KEY_SHIFT))
     } else {
         compact_keys(vals, keys, |k| k & !idx_mask)
     };
@@ -108,8 +107,7 @@ pub fn rank_row_with(vals: &[f64], out: &mut [f64], scratch: &mut Scratch, allow
         return;
     }
     let keys = &scratch.keys;
-    let high24 = !((1u64 << 40) - 1);
-    let shared: usize = keys.iter().zip(&keys[1..]).map(|(a, b)| usize::from((a ^ b) & high24 == 0)).sum();
+    let shared: usize = keys.iter().zip(&keys[1..]).map(|(a, b)| usize::from((a ^ b) & HIGH24 == 0)).sum();
     scratch.runs_heavy = shared * RUNS_HEAVY_DIV > count;
     // Values in (nearly) sorted order, -0.0 folded into 0.0.
     let (sorted, at) = (&mut scratch.sorted, &mut scratch.at);
@@ -321,7 +319,7 @@ fn radix_sort_high24(keys: &mut Vec<u64>, tmp: &mut Vec<u64>) {
     if keys.len() >= WIDE_DIGITS_MIN {
         // Digits every key shares are skipped: count the passes each width needs.
         let (any, all) = keys.iter().fold((0u64, !0u64), |(o, a), &k| (o | k, a & k));
-        let varying = (any ^ all) >> 40;
+        let varying = (any ^ all) >> HIGH24_SHIFT;
         let passes = |bits: u32, n: u32| (0..n).filter(|d| (varying >> (bits * d)) & ((1 << bits) - 1) != 0).count();
         if passes(12, 2) < passes(8, 3) {
             return lsd_high24::<12, 4096, 2>(keys, tmp);
@@ -329,6 +327,11 @@ fn radix_sort_high24(keys: &mut Vec<u64>, tmp: &mut Vec<u64>) {
     }
     lsd_high24::<8, 256, 3>(keys, tmp)
 }
+
+/// The radix sort's keys: the order key's top 24 bits from this bit up,
+/// the index (or, on run-heavy rows, low key bits and index) below.
+const HIGH24_SHIFT: u32 = 40;
+const HIGH24: u64 = !((1u64 << HIGH24_SHIFT) - 1);
 
 /// Where a run-heavy row's keys carry their low 12 bits (bits 28–39; the
 /// index keeps the 28 below, so rows up to 2^28 values).
@@ -381,7 +384,7 @@ fn lsd_high24<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(keys: 
     let mask = (BUCKETS - 1) as u64;
     let mut hist = [[0u32; BUCKETS]; PASSES];
     for &k in keys.iter() {
-        let h = k >> 40;
+        let h = k >> HIGH24_SHIFT;
         for (d, counts) in hist.iter_mut().enumerate() {
             counts[((h >> (BITS as usize * d)) & mask) as usize] += 1;
         }
@@ -389,7 +392,7 @@ fn lsd_high24<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(keys: 
 
     tmp.resize(n, 0);
     for (d, counts) in hist.iter().enumerate() {
-        let shift = 40 + BITS as usize * d;
+        let shift = HIGH24_SHIFT as usize + BITS as usize * d;
         let first = ((keys[0] >> shift) & mask) as usize;
         if counts[first] as usize == n {
             continue;
