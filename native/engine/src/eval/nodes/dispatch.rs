@@ -111,11 +111,8 @@ pub fn eval_node<'p>(
         let conv = ins
             .iter()
             .map(|v| match v {
-                Value::Rows(r) if mixed => {
-                    let mut buf = buffers.take();
-                    crate::panel::transpose_into(r, shape.t, shape.n, &mut buf);
-                    Some(buf)
-                }
+                // A transposed copy (owned, so `into_owned` moves it).
+                Value::Rows(_) if mixed => Some(column(v, shape, buffers).into_owned()),
                 _ => None,
             })
             .collect();
